@@ -1,0 +1,32 @@
+"""What every page has: a title with the dataset's version, and its sources at the foot."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from latgale_di import i18n
+from latgale_di.dataset import Dataset
+
+
+def header(title: str, lang: str, dataset: Dataset) -> None:
+    if dataset.synthetic:
+        st.error(i18n.t("synthetic_banner", lang))
+    st.title(title)
+    st.caption(i18n.t("data_version", lang, version=dataset.version,
+                      date=i18n.format_date(dataset.last_updated, lang)))
+
+
+def sources_footer(dataset: Dataset, source_fields: set[str], lang: str) -> None:
+    """List every source cited on the page, each with its link where there is one."""
+    ids = sorted({s.strip() for field in source_fields for s in field.split(";") if s.strip()})
+    if not ids:
+        return
+    with st.expander(i18n.t("sources", lang)):
+        for sid in ids:
+            entry = dataset.source(sid)
+            title = entry["title"] or sid
+            # Titles come from data files: shown as text, links only for http(s) addresses.
+            if str(entry.get("url", "")).startswith(("http://", "https://")):
+                st.link_button(title[:120], entry["url"], type="tertiary")
+            else:
+                st.text(f"{title} ({sid})")

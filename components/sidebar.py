@@ -1,0 +1,33 @@
+"""The sidebar: language switch and the one set of filters every page shares."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.view_state import current, widget_key
+from latgale_di import boundaries, i18n, vocab
+from latgale_di.state import MAP_INDICATORS, YEARS, ViewState
+
+
+def render() -> ViewState:
+    """Draw the language switch and filters; return the view they describe."""
+    lang = current().lang
+    with st.sidebar:
+        st.segmented_control(
+            i18n.t("language", lang), options=list(i18n.LANGUAGES), key=widget_key("lang"),
+            format_func=lambda code: {"lv": "Latviešu", "en": "English"}[code], required=True,
+        )
+        lang = current().lang
+        st.subheader(i18n.t("filters", lang))
+        st.selectbox(i18n.t("indicator", lang), MAP_INDICATORS, key=widget_key("indicator"),
+                     format_func=lambda c: vocab.INDICATORS[c].label(lang))
+        st.selectbox(i18n.t("year", lang), YEARS, key=widget_key("year"))
+        st.selectbox(i18n.t("target_group", lang), list(vocab.TARGET_GROUPS), key=widget_key("target_group"),
+                     format_func=lambda c: vocab.TARGET_GROUPS[c].label(lang))
+        st.selectbox(i18n.t("service", lang), list(vocab.SERVICES), key=widget_key("service"),
+                     format_func=lambda c: vocab.SERVICES[c].label(lang))
+        st.radio(i18n.t("vintage", lang), boundaries.VINTAGES, key=widget_key("vintage"),
+                 format_func=lambda v: i18n.t(f"vintage_{v}", lang))
+        st.slider(i18n.t("threshold", lang), min_value=50, max_value=100, step=5, key=widget_key("threshold"))
+        st.toggle(i18n.t("show_facilities", lang), key=widget_key("facilities"))
+    return current()

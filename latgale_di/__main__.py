@@ -1,0 +1,5 @@
+import sys
+
+from latgale_di.cli import main
+
+sys.exit(main())

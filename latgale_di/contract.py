@@ -1,0 +1,359 @@
+"""The data contract: which tables exist, their columns, and how a table is checked.
+
+Three tables travel together (see ``docs/data-contract.md``):
+
+* observations — long form, one value per row;
+* facilities — one row per service site;
+* population — denominators with their reference date.
+
+``validate_table`` returns every problem it finds, each naming the row (as a spreadsheet shows
+it: the header is row 1), the column, the value found and what was expected. It never stops at
+the first problem, because a maintainer fixing a file wants the whole list at once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from latgale_di import boundaries, vocab
+from latgale_di.boundaries import REGION_CODE
+
+YEAR_MIN, YEAR_MAX = 2000, 2035
+
+OBSERVATION_COLUMNS: tuple[str, ...] = (
+    "year", "atvk", "vintage", "target_group", "service", "indicator",
+    "value", "unit", "status", "source", "note",
+)
+# Optional: bounds for a value a source gives only as a range (">50 %", "30–40 %").
+OBSERVATION_OPTIONAL: tuple[str, ...] = ("note", "value_min", "value_max")
+OBSERVATION_KEY: tuple[str, ...] = ("year", "atvk", "vintage", "target_group", "service", "indicator")
+
+FACILITY_COLUMNS: tuple[str, ...] = (
+    "id", "name", "atvk", "services", "target_groups", "places", "occupied",
+    "lat", "lon", "location_precision", "opened", "status", "source",
+)
+FACILITY_OPTIONAL: tuple[str, ...] = ("places", "occupied", "opened", "note", "atvk_2009")
+
+POPULATION_COLUMNS: tuple[str, ...] = (
+    "atvk", "vintage", "reference_date", "age_group", "value", "status", "source",
+)
+POPULATION_OPTIONAL: tuple[str, ...] = ("note",)
+
+SOURCE_COLUMNS: tuple[str, ...] = ("id", "title", "publisher", "date", "url", "kind")
+
+TABLE_KINDS: tuple[str, ...] = ("observations", "facilities", "population")
+
+# Latgale lies within these bounds; a point outside is a typo (swapped lat/lon, lost digit).
+LAT_RANGE, LON_RANGE = (55.6, 57.6), (25.5, 28.3)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one cell (or the whole file when ``row`` is None)."""
+
+    file: str
+    row: int | None
+    column: str | None
+    found: str
+    expected: str
+    severity: str = "error"  # "error" rejects the file; "warning" is shown but accepted
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column '{self.column}'")
+        found = f"found {self.found}" if self.found else "found nothing"
+        return f"{self.severity}: {', '.join(where)}: {found}; expected {self.expected}"
+
+
+@dataclass
+class Report:
+    """The outcome of checking one table."""
+
+    kind: str
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def detect_kind(columns: Iterable[str]) -> str | None:
+    """Which contract table a header belongs to, by its distinctive columns."""
+    cols = set(columns)
+    if {"indicator", "value"} <= cols:
+        return "observations"
+    if {"lat", "lon"} <= cols or "services" in cols:
+        return "facilities"
+    if {"reference_date", "value"} <= cols:
+        return "population"
+    return None
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == ""
+
+
+def _shown(value: object) -> str:
+    return "nothing" if _is_blank(value) else repr(str(value))
+
+
+def _number(value: object) -> float | None:
+    """Parse a number as people write it (decimal comma, spaces as thousands separator)."""
+    if _is_blank(value):
+        return None
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    if re.fullmatch(r"-?\d+,\d+", text):
+        text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _choices(terms: dict[str, vocab.Term]) -> str:
+    return "one of " + ", ".join(terms)
+
+
+class _Checker:
+    """Collects problems for one table; each check names row and column."""
+
+    def __init__(self, file: str, kind: str) -> None:
+        self.report = Report(kind)
+        self.file = file
+
+    def add(self, row: int | None, column: str | None, found: object, expected: str, severity: str = "error") -> None:
+        self.report.problems.append(
+            Problem(self.file, row, column, "" if _is_blank(found) else repr(str(found)), expected, severity)
+        )
+
+    def columns(self, df: pd.DataFrame, required: tuple[str, ...], optional: tuple[str, ...]) -> bool:
+        missing = [c for c in required if c not in df.columns and c not in optional]
+        for c in missing:
+            self.add(1, c, "", f"a column named '{c}' (required columns: {', '.join(required)})")
+        return not missing
+
+    def in_vocab(self, row: int, column: str, value: object, terms: dict[str, vocab.Term]) -> None:
+        if str(value).strip() not in terms:
+            self.add(row, column, value, _choices(terms))
+
+    def required_text(self, row: int, column: str, value: object) -> None:
+        if _is_blank(value):
+            self.add(row, column, value, "a non-empty value")
+
+    def count(self, row: int, column: str, value: object, *, required: bool, integer: bool = False) -> float | None:
+        if _is_blank(value):
+            if required:
+                self.add(row, column, value, "a number (leave the row out if the value is unknown)")
+            return None
+        number = _number(value)
+        if number is None:
+            self.add(row, column, value, "a number such as 12 or 12,5")
+        elif number < 0:
+            self.add(row, column, value, "a number that is zero or more")
+            return None
+        elif integer and number != int(number):
+            self.add(row, column, value, "a whole number")
+        return number
+
+    def year(self, row: int, column: str, value: object) -> int | None:
+        number = _number(value)
+        if number is None or number != int(number):
+            self.add(row, column, value, f"a year as four digits, {YEAR_MIN}–{YEAR_MAX}")
+            return None
+        if not YEAR_MIN <= number <= YEAR_MAX:
+            self.add(row, column, value, f"a year from {YEAR_MIN} to {YEAR_MAX}")
+            return None
+        return int(number)
+
+    def vintage(self, row: int, value: object) -> str | None:
+        text = str(value).strip()
+        if text.endswith(".0"):  # spreadsheets turn 2021 into 2021.0
+            text = text[:-2]
+        if text not in boundaries.VINTAGES:
+            self.add(row, "vintage", value,
+                     "2009 (the 21 units before the 2021 reform) or 2021 (the 9 units from 2021-07-01)")
+            return None
+        return text
+
+    def municipality(self, row: int, value: object, vintage: str | None, *, allow_region: bool) -> str | None:
+        from latgale_di.names import UnknownMunicipality, match_atvk
+
+        text = "" if _is_blank(value) else str(value).strip()
+        if allow_region and text == REGION_CODE:
+            return REGION_CODE
+        if not text:
+            self.add(row, "atvk", value, "an ATVK code or municipality name")
+            return None
+        try:
+            return match_atvk(text, vintage)
+        except UnknownMunicipality as exc:
+            where = f"of the {vintage} boundaries" if vintage else "of Latgale"
+            extra = f" or {REGION_CODE} for the whole planning region" if allow_region else ""
+            close = f" (closest: {', '.join(exc.suggestions)})" if exc.suggestions else ""
+            self.add(row, "atvk", value, f"an ATVK code or name of a municipality {where}{extra}{close}")
+            return None
+
+
+def _rows(df: pd.DataFrame) -> Iterable[tuple[int, dict]]:
+    # Row 1 is the header, as a spreadsheet numbers it.
+    for i, record in enumerate(df.to_dict("records")):
+        yield i + 2, record
+
+
+def _check_observations(df: pd.DataFrame, c: _Checker) -> None:
+    if not c.columns(df, OBSERVATION_COLUMNS, OBSERVATION_OPTIONAL):
+        return
+    seen: dict[tuple, tuple[int, float | None]] = {}
+    amounts: dict[tuple, dict[str, tuple[int, float]]] = {}
+    for row, r in _rows(df):
+        errors_before = len(c.report.errors)
+        year = c.year(row, "year", r["year"])
+        vintage = c.vintage(row, r["vintage"])
+        atvk = c.municipality(row, r["atvk"], vintage, allow_region=True)
+        c.in_vocab(row, "target_group", r["target_group"], vocab.TARGET_GROUPS)
+        c.in_vocab(row, "service", r["service"], vocab.SERVICES)
+        indicator = str(r["indicator"]).strip()
+        if indicator not in vocab.STORED_INDICATORS:
+            hint = " (computed indicators are not stored)" if indicator in vocab.COMPUTED_INDICATORS else ""
+            c.add(row, "indicator", r["indicator"], _choices(vocab.STORED_INDICATORS) + hint)
+            indicator = ""
+        has_bounds = not (_is_blank(r.get("value_min")) and _is_blank(r.get("value_max")))
+        value = c.count(row, "value", r["value"], required=not has_bounds)
+        for col in ("value_min", "value_max"):
+            c.count(row, col, r.get(col), required=False)
+        if indicator:
+            unit = vocab.INDICATOR_UNITS[indicator]
+            if str(r["unit"]).strip() != unit:
+                c.add(row, "unit", r["unit"], f"'{unit}' for indicator '{indicator}'")
+            if unit == "%" and value is not None and indicator == "share_served" and value > 100:
+                c.add(row, "value", r["value"], "a share from 0 to 100 %")
+        c.in_vocab(row, "status", r["status"], vocab.STATUSES)
+        c.required_text(row, "source", r["source"])
+        if len(c.report.errors) > errors_before:
+            continue  # a row already wrong is not compared with others: one message per problem
+        key = (year, atvk, vintage, str(r["target_group"]).strip(), str(r["service"]).strip(), indicator)
+        if key in seen:
+            first_row, first_value = seen[key]
+            if first_value != value:
+                expected = (f"the same value as row {first_row} ({first_value:g}), which has the same year, "
+                            "municipality, vintage, target group, service and indicator"
+                            if first_value is not None else f"no second row for the key of row {first_row}")
+                c.add(row, "value", r["value"], expected)
+            else:
+                c.add(row, None, "a repeat of row " + str(first_row), "each key once", "warning")
+        else:
+            seen[key] = (row, value)
+        if indicator in ("places", "occupied_places") and value is not None:
+            amounts.setdefault(key[:5], {})[indicator] = (row, value)
+    for pair in amounts.values():
+        if "places" in pair and "occupied_places" in pair and pair["occupied_places"][1] > pair["places"][1]:
+            row, occupied = pair["occupied_places"]
+            c.add(row, "value", f"{occupied:g} occupied",
+                  f"at most the {pair['places'][1]:g} places of row {pair['places'][0]} (check: over 100 % occupancy)",
+                  "warning")
+
+
+def _check_facilities(df: pd.DataFrame, c: _Checker) -> None:
+    if not c.columns(df, FACILITY_COLUMNS, FACILITY_OPTIONAL):
+        return
+    ids: dict[str, int] = {}
+    for row, r in _rows(df):
+        fid = str(r["id"]).strip()
+        c.required_text(row, "id", r["id"])
+        if fid in ids:
+            c.add(row, "id", r["id"], f"a unique id (row {ids[fid]} has it already)")
+        ids.setdefault(fid, row)
+        c.required_text(row, "name", r["name"])
+        c.municipality(row, r["atvk"], "2021", allow_region=False)
+        for column, terms in (("services", vocab.SERVICES), ("target_groups", vocab.TARGET_GROUPS)):
+            codes = [s.strip() for s in str(r[column]).split(";") if s.strip()] if not _is_blank(r[column]) else []
+            if not codes:
+                c.add(row, column, r[column], f"one or more codes separated by ';', each {_choices(terms)}")
+            for code in codes:
+                if code not in terms:
+                    c.add(row, column, code, _choices(terms))
+        places = c.count(row, "places", r.get("places"), required=False, integer=True)
+        occupied = c.count(row, "occupied", r.get("occupied"), required=False, integer=True)
+        if places is not None and occupied is not None and occupied > places:
+            c.add(row, "occupied", r.get("occupied"), f"at most the {places:g} places (check: over 100 % occupancy)",
+                  "warning")
+        for column, (low, high) in (("lat", LAT_RANGE), ("lon", LON_RANGE)):
+            number = _number(r[column])
+            if number is None or not low <= number <= high:
+                c.add(row, column, r[column], f"a decimal degree within Latgale, {low}–{high}")
+        c.in_vocab(row, "location_precision", r["location_precision"], vocab.LOCATION_PRECISION)
+        c.in_vocab(row, "status", r["status"], vocab.FACILITY_STATUSES)
+        c.required_text(row, "source", r["source"])
+
+
+def _check_population(df: pd.DataFrame, c: _Checker) -> None:
+    if not c.columns(df, POPULATION_COLUMNS, POPULATION_OPTIONAL):
+        return
+    for row, r in _rows(df):
+        vintage = c.vintage(row, r["vintage"])
+        c.municipality(row, r["atvk"], vintage, allow_region=False)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(r["reference_date"]).strip()):
+            c.add(row, "reference_date", r["reference_date"], "a date as YYYY-MM-DD")
+        c.required_text(row, "age_group", r["age_group"])
+        c.count(row, "value", r["value"], required=True, integer=True)
+        c.in_vocab(row, "status", r["status"], vocab.STATUSES)
+        c.required_text(row, "source", r["source"])
+
+
+_CHECKS: dict[str, Callable[[pd.DataFrame, _Checker], None]] = {
+    "observations": _check_observations,
+    "facilities": _check_facilities,
+    "population": _check_population,
+}
+
+
+def validate_table(df: pd.DataFrame, kind: str | None = None, file: str = "<table>") -> Report:
+    """Check ``df`` against the contract for ``kind`` (detected from the header when None)."""
+    kind = kind or detect_kind(df.columns)
+    checker = _Checker(file, kind or "unknown")
+    if kind is None:
+        checker.add(1, None, ", ".join(map(str, df.columns)) or "no columns",
+                    "the header of an observations, facilities or population table (see docs/data-contract.md)")
+        return checker.report
+    if df.empty:
+        checker.add(None, None, "a header and no data rows", "at least one data row")
+        return checker.report
+    _CHECKS[kind](df, checker)
+    return checker.report
+
+
+def read_csv_text(path: str | Path) -> pd.DataFrame:
+    """Read a contract CSV with every cell as text, so that codes keep their leading zeros."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def validate_file(path: str | Path, kind: str | None = None) -> Report:
+    """Check a CSV file against the contract; unreadable files give one file-level problem."""
+    name = str(path)
+    try:
+        df = read_csv_text(path)
+    except FileNotFoundError:
+        return Report(kind or "unknown", [Problem(name, None, None, "no such file", "a readable CSV file")])
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return Report(kind or "unknown", [Problem(name, None, None, f"a file that is not readable CSV ({first})",
+                                                  "a UTF-8 CSV file with a header row")])
+    return validate_table(df, kind, name)

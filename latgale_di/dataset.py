@@ -1,0 +1,87 @@
+"""Load a dataset (observations, facilities, population, sources, metadata) from a folder.
+
+A ``Dataset`` keeps data and its metadata together: every observation carries unit, year,
+vintage, status and source, and the dataset knows its version, date and whether it is synthetic.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from latgale_di.contract import read_csv_text
+from latgale_di.paths import DATA_DIR
+
+_NUMERIC_OBSERVATION = ("value", "value_min", "value_max")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    observations: pd.DataFrame
+    facilities: pd.DataFrame
+    population: pd.DataFrame
+    sources: pd.DataFrame
+    metadata: dict = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        return str(self.metadata.get("version", ""))
+
+    @property
+    def last_updated(self) -> str:
+        return str(self.metadata.get("last_updated", ""))
+
+    @property
+    def synthetic(self) -> bool:
+        return bool(self.metadata.get("synthetic", False))
+
+    def years(self) -> list[int]:
+        return sorted(int(y) for y in self.observations["year"].unique())
+
+    def source_titles(self) -> dict[str, str]:
+        """Source id → title, for every source the dataset cites."""
+        return dict(zip(self.sources["id"], self.sources["title"]))
+
+    def cite(self, source_field: str, max_chars: int = 90) -> str:
+        """Titles for a ``source`` cell, which may list several ids separated by ";"."""
+        titles = self.source_titles()
+        ids = [s.strip() for s in str(source_field).split(";") if s.strip()]
+        return "; ".join(titles.get(i, i)[:max_chars] for i in dict.fromkeys(ids))
+
+    def source(self, source_id: str) -> dict[str, str]:
+        """The registry entry of one source id (a stub with the id as title if unknown)."""
+        hit = self.sources[self.sources["id"] == source_id]
+        if hit.empty:
+            return {"id": source_id, "title": source_id, "url": "", "publisher": "", "date": "", "kind": ""}
+        return hit.iloc[0].to_dict()
+
+
+def typed_observations(df: pd.DataFrame) -> pd.DataFrame:
+    """Observations with numeric year/value columns; blank text becomes NaN, never 0."""
+    out = df.copy()
+    for col in ("note", "value_min", "value_max"):
+        if col not in out.columns:
+            out[col] = ""
+    out["year"] = pd.to_numeric(out["year"]).astype(int)
+    for col in _NUMERIC_OBSERVATION:
+        out[col] = pd.to_numeric(out[col].replace("", None).astype("string").str.replace(",", ".", regex=False),
+                                 errors="coerce").astype(float)
+    return out
+
+
+def load(folder: str | Path = DATA_DIR) -> Dataset:
+    """Read the dataset shipped in ``folder`` (the default dataset when omitted)."""
+    folder = Path(folder)
+    observations = typed_observations(read_csv_text(folder / "observations.csv"))
+    facilities = read_csv_text(folder / "facilities.csv")
+    for col in ("places", "occupied", "lat", "lon"):
+        facilities[col] = pd.to_numeric(facilities[col].replace("", None), errors="coerce").astype(float)
+    population = read_csv_text(folder / "population.csv")
+    population["value"] = pd.to_numeric(population["value"]).astype(float)
+    sources = read_csv_text(folder / "sources.csv")
+    meta_path = folder / "metadata.json"
+    metadata = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    return Dataset(observations, facilities, population, sources, metadata)

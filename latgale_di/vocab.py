@@ -1,0 +1,146 @@
+"""Controlled vocabularies of the data contract: English codes with Latvian and English labels.
+
+Codes are what files and URLs carry; labels are what people read. Adding a code here is a
+contract change: update ``docs/data-contract.md`` in the same commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str
+    lv: str
+    en: str
+    description: str = ""
+
+    def label(self, lang: str) -> str:
+        return self.lv if lang == "lv" else self.en
+
+
+def _index(*terms: Term) -> dict[str, Term]:
+    return {t.code: t for t in terms}
+
+
+TARGET_GROUPS: dict[str, Term] = _index(
+    Term("children_ft", "Bērni ar funkcionāliem traucējumiem (FT)", "Children with functional disorders (FT)"),
+    Term("adults_grt", "Pieaugušie ar garīga rakstura traucējumiem (GRT)", "Adults with mental disorders (GRT)"),
+    Term("children_ooc", "Bērni ārpusģimenes aprūpē", "Children in out-of-family care"),
+    Term("all", "Visas mērķgrupas", "All target groups"),
+)
+
+SERVICES: dict[str, Term] = _index(
+    Term("group_apartments", "Grupu dzīvokļi / grupu mājas", "Group apartments / group houses"),
+    Term("day_care_centre", "Dienas aprūpes centrs", "Day-care centre"),
+    Term("specialised_workshop", "Specializētās darbnīcas", "Specialised workshops"),
+    Term("respite_care", "Atelpas brīdis", "Respite care"),
+    Term("social_rehabilitation", "Sociālā rehabilitācija", "Social rehabilitation"),
+    Term("family_like_care", "Ģimeniskai videi pietuvināts pakalpojums", "Family-like care"),
+    Term("social_care", "Sociālā aprūpe", "Social care"),
+    Term("institutional_care", "Ilgstošas sociālās aprūpes institūcija", "Long-term care institution",
+         "Not community-based; shown for contrast (e.g. VSAC “Latgale” branches)."),
+    Term("any", "Jebkurš sabiedrībā balstīts pakalpojums", "Any community-based service"),
+)
+
+# Stored indicators are read from files; computed ones are derived by ``metrics``.
+STORED_INDICATORS: dict[str, Term] = _index(
+    Term("places", "Vietas", "Places"),
+    Term("planned_places", "Plānotās vietas", "Planned places"),
+    Term("occupied_places", "Aizņemtās vietas", "Occupied places"),
+    Term("persons_served", "Pakalpojumu saņēmēji", "Persons served"),
+    Term("persons_assessed", "Izvērtētās personas", "Persons assessed"),
+    Term("waiting_list", "Rindā gaidošie", "Waiting list"),
+    Term("share_served", "Saņēmēju īpatsvars izvērtētajos", "Share of assessed persons served",
+         "Stored only where a source gives the share without the two counts."),
+    Term("occupancy_rate", "Noslodze", "Occupancy",
+         "Stored only where a source gives the rate without the two counts."),
+    Term("target_persons", "DI plāna mērķis, personas", "DI plan target, persons"),
+    Term("eur", "Finansējums", "Funding"),
+    Term("eur_per_day", "Izmaksas dienā vienai personai", "Cost per person per day"),
+)
+
+COMPUTED_INDICATORS: dict[str, Term] = _index(
+    Term("occupancy_rate", "Noslodze", "Occupancy"),
+    Term("share_served", "Saņēmēju īpatsvars izvērtētajos", "Share of assessed persons served"),
+    Term("shortfall", "Neapmierinātais pieprasījums", "Demand shortfall"),
+    Term("shortfall_pct", "Neapmierinātais pieprasījums, % no pieprasījuma", "Demand shortfall, % of demand"),
+    Term("places_per_10k", "Vietas uz 10 000 iedzīvotājiem", "Places per 10,000 residents"),
+    Term("served_per_10k", "Saņēmēji uz 10 000 iedzīvotājiem", "Persons served per 10,000 residents"),
+)
+
+INDICATORS: dict[str, Term] = {**STORED_INDICATORS, **COMPUTED_INDICATORS}
+
+# Indicators that are counts of people, places or euros: these can be summed across units.
+ADDITIVE_INDICATORS: frozenset[str] = frozenset(
+    {"places", "planned_places", "occupied_places", "persons_served", "persons_assessed", "waiting_list",
+     "target_persons", "eur"}
+)
+
+UNITS: dict[str, Term] = _index(
+    Term("places", "vietas", "places"),
+    Term("persons", "personas", "persons"),
+    Term("EUR", "EUR", "EUR"),
+    Term("EUR/day", "EUR dienā", "EUR per day"),
+    Term("%", "%", "%"),
+    Term("per 10,000", "uz 10 000 iedz.", "per 10,000 residents"),
+)
+
+INDICATOR_UNITS: dict[str, str] = {
+    "places": "places",
+    "planned_places": "places",
+    "occupied_places": "places",
+    "persons_served": "persons",
+    "persons_assessed": "persons",
+    "waiting_list": "persons",
+    "share_served": "%",
+    "target_persons": "persons",
+    "eur": "EUR",
+    "eur_per_day": "EUR/day",
+    "occupancy_rate": "%",
+    "shortfall": "persons",
+    "shortfall_pct": "%",
+    "places_per_10k": "per 10,000",
+    "served_per_10k": "per 10,000",
+}
+
+# Ordered from most to least trustworthy; a computed value takes the weakest of its inputs.
+STATUSES: dict[str, Term] = _index(
+    Term("reported", "Ziņots", "Reported", "Stated by the source as it is."),
+    Term("derived", "Aprēķināts", "Derived",
+         "Calculated exactly from reported figures (a sum, a ratio)."),
+    Term("estimated", "Novērtēts", "Estimated",
+         "Apportioned or approximated, e.g. Aglonas novads split by area share across the 2021 reform."),
+    Term("incomplete", "Nepilnīgs", "Incomplete",
+         "Some components have no figure: the value is a lower bound, not a total."),
+    Term("illustrative", "Ilustratīvs", "Illustrative",
+         "Synthetic demonstration data; never a real figure."),
+)
+STATUS_ORDER: tuple[str, ...] = tuple(STATUSES)
+
+LOCATION_PRECISION: dict[str, Term] = _index(
+    Term("address", "Adrese", "Address"),
+    Term("settlement", "Apdzīvotās vietas centrs", "Settlement centre"),
+    Term("parish", "Pagasta centrs", "Parish centre"),
+    Term("proxy", "Aizstājējpunkts", "Proxy point", "A nearby place stands in for an unlocated site."),
+)
+
+FACILITY_STATUSES: dict[str, Term] = _index(
+    Term("operating", "Darbojas", "Operating"),
+    Term("under_construction", "Būvniecībā", "Under construction"),
+    Term("built", "Uzbūvēts, darbība nav apstiprināta", "Built, operation not confirmed"),
+    Term("planned", "Plānots", "Planned"),
+    Term("closed", "Slēgts", "Closed"),
+)
+
+
+def weakest_status(statuses: list[str] | tuple[str, ...] | set[str]) -> str:
+    """The least trustworthy of ``statuses`` by ``STATUS_ORDER`` ("reported" if empty)."""
+    ranks = [STATUS_ORDER.index(s) for s in statuses if s in STATUSES]
+    return STATUS_ORDER[max(ranks)] if ranks else "reported"
+
+
+def computed_status(input_statuses: list[str] | tuple[str, ...]) -> str:
+    """Status of a value computed from inputs: at least ``derived``, else the weakest input."""
+    return weakest_status([*input_statuses, "derived"])

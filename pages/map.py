@@ -1,0 +1,88 @@
+"""Map: where are we short? One indicator, coloured by municipality, with its sources."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import data, map_view, view_state
+from components.page import header, sources_footer
+from latgale_di import boundaries, choropleth, facilities, i18n, indicators, vocab
+
+# Load
+state = view_state.current()
+lang = state.lang
+dataset = data.load_dataset()
+table = data.indicator_table(state.vintage)
+
+# Filter
+rows = indicators.select(table, state.year, state.target_group, state.service)
+
+# Compute
+classes = choropleth.classes_for(state.indicator, rows.loc[rows["indicator"] == state.indicator, "value"],
+                                 state.threshold)
+views = choropleth.unit_views(rows, state.vintage, state.indicator, classes, lang)
+features = choropleth.feature_collection(views, state.vintage, classes, state.indicator, state.year, lang,
+                                         dataset.cite)
+sites = (facilities.points(facilities.select(dataset.facilities, state.target_group, state.service), lang,
+                           dataset.cite) if state.facilities else [])
+region = indicators.select(table, state.year, state.target_group, state.service, state.indicator)
+region = region[region["atvk"] == boundaries.REGION_CODE]
+
+# Show
+header(i18n.t("page_map", lang), lang, dataset)
+indicator_label = vocab.INDICATORS[state.indicator].label(lang)
+st.markdown(
+    "**" + i18n.t("map_caption", lang, indicator=indicator_label,
+                  group=vocab.TARGET_GROUPS[state.target_group].label(lang),
+                  service=vocab.SERVICES[state.service].label(lang), year=state.year,
+                  vintage=i18n.t(f"vintage_{state.vintage}", lang)) + "**"
+)
+with_data = sum(1 for v in views if v.has_data)
+st.caption(i18n.t("shown_units", lang, n=with_data, total=len(views)))
+if with_data == 0:
+    st.info(i18n.t("no_figures_year", lang))
+
+map_column, side_column = st.columns([3, 2], gap="medium")
+with map_column:
+    st.markdown(map_view.LEGEND_CSS, unsafe_allow_html=True)
+    map_view.legend(indicator_label, choropleth.legend(classes, lang, views), lang)
+    event = st.pydeck_chart(map_view.deck(features, views, state.vintage, sites), on_select="rerun",
+                            selection_mode="single-object", key=f"map_{state.vintage}",
+                            height=map_view.MAP_HEIGHT_PX)
+    st.caption(" · ".join([i18n.t("estimated_mark", lang), i18n.t("incomplete_mark", lang),
+                           i18n.t("range_mark", lang)]))
+    map_view.attribution(lang)
+
+clicked = (event.selection.get("indices", {}) or {}).get(map_view.MAP_LAYER_ID) if event else None
+if clicked:
+    state = view_state.update(atvk=views[clicked[0]].atvk)
+
+with side_column:
+    if not region.empty:
+        r = region.iloc[0]
+        st.metric(i18n.t("region_figure", lang),
+                  choropleth.value_text(r["value"], r["value_min"], r["value_max"], r["status"],
+                                        vocab.INDICATOR_UNITS[state.indicator], lang),
+                  help=f"{vocab.STATUSES[r['status']].label(lang)} · {dataset.cite(r['source'])}")
+    st.subheader(i18n.t("table_alternative", lang))
+    st.dataframe(
+        {
+            i18n.t("municipality", lang): [v.name for v in views],
+            indicator_label: [v.label for v in views],
+            i18n.t("status", lang): [vocab.STATUSES[v.status].label(lang) if v.status else "" for v in views],
+            i18n.t("source", lang): [dataset.cite(v.source) for v in views],
+        },
+        hide_index=True, width="stretch",
+    )
+    selected = next((v for v in views if v.atvk == state.atvk), None)
+    if selected:
+        st.subheader(f"{i18n.t('selected', lang)}: {selected.name}")
+        st.text(choropleth.tooltip_text(selected, state.indicator, state.year, lang, dataset.cite))
+        if st.button(i18n.t("clear_selection", lang)):
+            state = view_state.update(atvk="")
+            st.rerun()
+    else:
+        st.caption(i18n.t("click_hint", lang))
+
+sources_footer(dataset, {v.source for v in views if v.source}, lang)
+view_state.write_to_url(state)

@@ -1,0 +1,109 @@
+"""AppTest of the map page: what a user reads, in both languages and for shared links."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from latgale_di.boundaries import ATTRIBUTION
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def run(params: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def deck(at: AppTest) -> dict:
+    charts = at.get("deck_gl_json_chart")
+    assert len(charts) == 1
+    return json.loads(charts[0].proto.json)
+
+
+def layer(spec: dict, layer_id: str) -> dict:
+    return next(layer for layer in spec["layers"] if layer["id"] == layer_id)
+
+
+def table(at: AppTest):
+    return at.dataframe[0].value
+
+
+def test_default_view_is_latvian_with_real_figures_and_attribution():
+    at = run()
+    assert at.title[0].value == "Karte"
+    captions = " ".join(c.value for c in at.caption)
+    assert ATTRIBUTION in captions
+    df = table(at)
+    shares = dict(zip(df["Pašvaldība"], df.iloc[:, 1]))
+    assert shares["Dagdas novads"] == "10 %"
+    assert shares["Rēzekne (republican city)".replace(" (republican city)", "")] == "> 50 %"
+    assert shares["Aglonas novads"] == "0 %"
+    assert shares["Krāslavas novads"] == "nav datu"  # unknown is not zero
+
+
+def test_map_draws_without_a_basemap_and_colours_no_data_differently():
+    spec = deck(run())
+    assert "mapProvider" not in spec  # no basemap provider: nothing is fetched from a tile server
+    assert "http" not in str(spec.get("mapStyle", ""))
+    features = layer(spec, "municipalities")["data"]["features"]
+    assert len(features) == 21  # 2019 figures are for the 21 pre-2021 units
+    fills = {f["properties"]["atvk"]: tuple(f["properties"]["fill"][:3]) for f in features}
+    assert fills["0600202"] == (200, 200, 200)  # Krāslavas novads: no data → grey
+    assert fills["0604300"] != fills["0600202"]  # Aglonas novads: 0 % is a class, not "no data"
+
+
+def test_tooltip_has_name_value_unit_year_status_source():
+    features = layer(deck(run({"lang": "en"})), "municipalities")["data"]["features"]
+    rezekne = next(f for f in features if f["properties"]["atvk"] == "0210000")
+    tip = rezekne["properties"]["tooltip"]
+    for text in ("Rēzekne", "> 50 %", "Year: 2019", "Status: Reported", "Source: Ievērojami pieaudzis"):
+        assert text in tip
+
+
+def test_shared_link_opens_that_view_in_english():
+    at = run({"lang": "en", "ind": "share_served", "tg": "adults_grt", "year": "2019"})
+    assert at.title[0].value == "Map"
+    df = table(at)
+    values = dict(zip(df["Municipality"], df.iloc[:, 1]))
+    assert values["Daugavpils (republican city)"] == "41.8 %"
+    assert values["Rēzekne (republican city)"] == "33.3 %"
+    assert at.query_params["tg"] == ["adults_grt"] or at.query_params["tg"] == "adults_grt"
+
+
+def test_changing_a_filter_updates_the_url():
+    at = run()
+    at.selectbox(key="vs_target_group").set_value("adults_grt").run()
+    assert not at.exception
+    assert "adults_grt" in str(at.query_params["tg"])
+
+
+def test_2021_vintage_shows_nine_units_with_reaggregated_marks():
+    at = run({"lang": "en", "v": "2021", "ind": "persons_served", "tg": "children_ft", "year": "2019"})
+    features = layer(deck(at), "municipalities")["data"]["features"]
+    assert len(features) == 9
+    values = dict(zip(table(at)["Municipality"], table(at).iloc[:, 1]))
+    assert values["Daugavpils State City"] == "32"
+    assert values["Ludza Municipality"].startswith("≥")  # Ciblas, Kārsavas novads unknown
+
+
+def test_facilities_layer_sizes_points_by_places():
+    spec = deck(run({"lang": "en", "v": "2021", "year": "2023", "tg": "adults_grt", "svc": "group_apartments",
+                     "ind": "places"}))
+    points = layer(spec, "facilities")["data"]
+    by_id = {p["id"]: p for p in points}
+    assert by_id["PR-LICI"]["radius"] > by_id["BA-VILAKA-GA"]["radius"]  # 16 places vs 10
+    assert "16 places" in by_id["PR-LICI"]["tooltip"]
+
+
+@pytest.mark.parametrize("lang,word", [("lv", "Rādītājs"), ("en", "Indicator")])
+def test_sidebar_is_translated(lang, word):
+    at = run({"lang": lang})
+    assert at.selectbox(key="vs_indicator").label == word
