@@ -100,3 +100,17 @@ def test_only_bounds_are_not_summed():
     df["value"] = math.nan
     df["value_min"] = 50.0
     assert reaggregate.to_2021(df).empty
+
+
+def test_shipped_figures_are_conserved_when_complete():
+    """Real data: for every group, the 9 new units sum to what the 21 old units have."""
+    from latgale_di import dataset
+
+    obs = dataset.load().observations
+    old = obs[(obs["vintage"] == "2009") & (obs["atvk"] != "LPR") & obs["value"].notna()]
+    new = reaggregate.to_2021(obs)
+    for key, group in old.groupby(list(reaggregate.GROUP_COLUMNS)):
+        converted = new[(new[list(reaggregate.GROUP_COLUMNS)] == pd.Series(key, index=reaggregate.GROUP_COLUMNS))
+                        .all(axis=1)]
+        if key[3] in ("places", "persons_served", "persons_assessed", "planned_places", "eur"):
+            assert converted["value"].sum() == pytest.approx(group["value"].sum()), key
