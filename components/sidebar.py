@@ -13,6 +13,7 @@ def render() -> ViewState:
     """Draw the language switch and filters; return the view they describe."""
     lang = current().lang
     with st.sidebar:
+        st.markdown(f"**{i18n.t('app_title', lang)}**  \n{i18n.t('app_subtitle', lang)}")
         st.segmented_control(
             i18n.t("language", lang), options=list(i18n.LANGUAGES), key=widget_key("lang"),
             format_func=lambda code: {"lv": "Latviešu", "en": "English"}[code], required=True,

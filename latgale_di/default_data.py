@@ -270,7 +270,16 @@ def _seed_title(stem: str) -> str:
     return title[:160]
 
 
+# Sources with no address get a readable id of their own (the title says what they are).
+_NAMED_SOURCES: dict[str, str] = {
+    "Public GitHub Python script (COVID-19 incidence plot": "csp-population-2020-01-01-transcription",
+}
+
+
 def _web_id(url: str, title: str) -> str:
+    for prefix, sid in _NAMED_SOURCES.items():
+        if title.startswith(prefix):
+            return sid
     if url.startswith("http"):
         tail = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
         host, _, path = tail.partition("/")
