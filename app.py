@@ -9,12 +9,27 @@ st.set_page_config(page_title="DI Latgalē", page_icon="🗺️", layout="wide")
 from components import sidebar, view_state  # noqa: E402  (set_page_config must come first)
 from latgale_di import i18n  # noqa: E402
 
-view_state.seed_from_url()
+view_state.restore()
 lang = view_state.current().lang
 
-pages = [
-    st.Page("pages/map.py", title=i18n.t("page_map", lang), icon=":material/map:", url_path="karte", default=True),
+
+def page(path: str, key: str, icon: str, url_path: str | None = None) -> st.Page:
+    # URL paths must differ from the file names: before a fresh server's first script run,
+    # Streamlit resolves a deep link like /map against pages/*.py and would run that file alone,
+    # without this entry point. The default page (no url_path) lives at "/".
+    return st.Page(path, title=i18n.t(key, lang), icon=icon, url_path=url_path, default=url_path is None)
+
+
+PAGES = [
+    page("pages/overview.py", "page_overview", ":material/dashboard:"),
+    page("pages/map.py", "page_map", ":material/map:", "karte"),
+    page("pages/profile.py", "page_profile", ":material/location_city:", "pasvaldiba"),
+    page("pages/basket.py", "page_basket", ":material/checklist:", "grozs"),
+    page("pages/sources.py", "page_sources", ":material/menu_book:", "avoti"),
 ]
-navigation = st.navigation(pages)
+navigation = st.navigation(PAGES)
 sidebar.render()
 navigation.run()
+# Every page ends by putting the shared view in the address bar: sidebar navigation drops the
+# query string, so the state is restored from the session and written back on each page.
+view_state.write_to_url(view_state.current())

@@ -30,3 +30,21 @@ def sources_footer(dataset: Dataset, source_fields: set[str], lang: str) -> None
                 st.link_button(title[:120], entry["url"], type="tertiary")
             else:
                 st.text(f"{title} ({sid})")
+
+
+def figure_text(fig, unit: str, lang: str) -> str:
+    """A headline figure with its marks (≈ estimated, ≥ incomplete, > bound) and unit."""
+    from latgale_di.choropleth import value_text
+
+    return value_text(fig.value, fig.value_min, fig.value_max, fig.status, unit, lang)
+
+
+def figure_caption(fig, dataset: Dataset, lang: str) -> str:
+    """Status, year, coverage and source of a figure, as one line of plain text."""
+    from latgale_di import vocab
+
+    parts = [vocab.STATUSES[fig.status].label(lang)]
+    if fig.units_total and fig.units_with_data < fig.units_total and fig.note == "sum of municipalities":
+        parts.append(i18n.t("units_with_data", lang, n=fig.units_with_data, total=fig.units_total))
+    parts.append(f"{i18n.t('source', lang)}: {dataset.cite(fig.source, 70)}")
+    return " · ".join(parts)

@@ -13,7 +13,7 @@ import streamlit as st
 
 from latgale_di.state import ViewState
 
-_SEEDED = "_view_seeded"
+_VIEW = "_view"  # the last complete view, outside any widget's key
 _PREFIX = "vs_"  # widget keys: vs_<field>
 
 
@@ -21,20 +21,28 @@ def widget_key(field: str) -> str:
     return _PREFIX + field
 
 
-def seed_from_url() -> None:
-    """On a session's first run, put the URL's view into the widgets' session-state keys."""
-    if st.session_state.get(_SEEDED):
-        return
-    state = ViewState.from_params(st.query_params.to_dict())
+def restore() -> None:
+    """Give every widget its value before it is drawn.
+
+    A session's first run takes the view from the URL. Later runs take it from ``_view``:
+    Streamlit forgets a widget's value when a page switch interrupts the run that drew it, so the
+    view is also kept under a key no widget owns.
+    """
+    if _VIEW not in st.session_state:
+        st.session_state[_VIEW] = ViewState.from_params(st.query_params.to_dict())
+    remembered: ViewState = st.session_state[_VIEW]
     for f in fields(ViewState):
-        st.session_state[widget_key(f.name)] = getattr(state, f.name)
-    st.session_state[_SEEDED] = True
+        if widget_key(f.name) not in st.session_state:
+            st.session_state[widget_key(f.name)] = getattr(remembered, f.name)
 
 
 def current() -> ViewState:
-    """The view as the widgets hold it now."""
-    values = {f.name: st.session_state.get(widget_key(f.name), getattr(ViewState(), f.name)) for f in fields(ViewState)}
-    return ViewState(**values)
+    """The view as the widgets hold it now (remembered for the next run)."""
+    remembered: ViewState = st.session_state.get(_VIEW, ViewState())
+    values = {f.name: st.session_state.get(widget_key(f.name), getattr(remembered, f.name)) for f in fields(ViewState)}
+    state = ViewState(**values)
+    st.session_state[_VIEW] = state
+    return state
 
 
 def update(**changes: object) -> ViewState:

@@ -69,3 +69,27 @@ def points(facilities: pd.DataFrame, lang: str, cite: Callable[[str], str]) -> l
             "tooltip": "\n".join(lines),
         })
     return out
+
+
+def units_of(facilities: pd.DataFrame, vintage: str) -> pd.Series:
+    """The ATVK code of the unit each site lies in, for ``vintage``.
+
+    2021 units are the ``atvk`` column (the operator's own municipality). Pre-2021 units are found
+    by a point-in-polygon join, because sites are recorded against today's municipalities; a
+    point that falls outside every polygon (an approximate location on a border) stays empty.
+    """
+    if vintage == "2021":
+        return facilities["atvk"].copy()
+    from shapely import STRtree, points
+    from shapely.geometry import shape
+
+    from latgale_di import boundaries
+
+    features = boundaries.feature_collection(vintage)["features"]
+    codes = [f["properties"]["atvk"] for f in features]
+    tree = STRtree([shape(f["geometry"]) for f in features])
+    located = points(facilities["lon"].to_numpy(), facilities["lat"].to_numpy())
+    point_idx, poly_idx = tree.query(located, predicate="within")
+    out = pd.Series("", index=facilities.index, dtype=object)
+    out.iloc[point_idx] = [codes[i] for i in poly_idx]
+    return out

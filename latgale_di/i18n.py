@@ -50,8 +50,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                     "{indicator} · {group} · {service} · {year} · {vintage}"),
     "table_alternative": ("Tabula (tie paši dati)", "Table (same data)"),
     "selected": ("Izvēlētā pašvaldība", "Selected municipality"),
-    "click_hint": ("Noklikšķiniet uz pašvaldības kartē, lai redzētu tās skaitļus.",
-                   "Click a municipality on the map to see its figures."),
+    "click_hint": ("Noklikšķiniet uz pašvaldības kartē, lai atvērtu tās profilu.",
+                   "Click a municipality on the map to open its profile."),
     "clear_selection": ("Notīrīt izvēli", "Clear selection"),
     "no_figures_year": ("Šim gadam un izvēlei avotos nav neviena skaitļa.",
                         "The sources give no figure for this year and selection."),
@@ -69,6 +69,85 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "open_source": ("atvērt avotu", "open source"),
     "region_figure": ("Reģionā kopā", "Region total"),
     "facility_status": ("Darbības statuss", "Operating status"),
+    "page_overview": ("Pārskats", "Overview"),
+    "page_profile": ("Pašvaldības profils", "Municipality profile"),
+    "page_occupancy": ("Pakalpojumi un noslodze", "Services & occupancy"),
+    "page_demand": ("Pieprasījums un iztrūkums", "Demand & shortfall"),
+    "page_basket": ("Minimālais pakalpojumu grozs", "Minimum services basket"),
+    "page_trends": ("Tendences", "Trends"),
+    "page_investment": ("Investīcijas un ilgtspēja", "Investment & sustainability"),
+    "page_scenario": ("Scenārijs", "Scenario"),
+    "page_sources": ("Avoti un metodes", "Sources & methods"),
+    "sum_served": ("{group}: pakalpojumus saņēmuši {value} cilvēki (līdz {year}. g. beigām).",
+                   "{group}: {value} people had received services (by the end of {year})."),
+    "sum_without": ("{n} no {total} pašvaldībām ({names}) neviens no mērķgrupas “{group}” vēl nebija sācis "
+                    "saņemt pakalpojumus.",
+                    "In {n} of {total} municipalities ({names}) nobody in the group “{group}” had started "
+                    "receiving services yet."),
+    "sum_unknown": ("Par {n} no {total} pašvaldībām avotos skaitļa nav.",
+                    "For {n} of {total} municipalities the sources give no figure."),
+    "sum_occupancy": ("Grupu dzīvokļu noslodze pieaugušajiem ar GRT reģionā: {more}{value} % (slieksnis 80 %).",
+                      "Group apartments for adults with GRT in the region are {more}{value} % full (line: 80 %)."),
+    "more_than": ("vairāk nekā ", "more than "),
+    "headline_served": ("Pakalpojumu saņēmēji", "Persons served"),
+    "headline_places": ("Vietas pa pakalpojumiem", "Places by service"),
+    "headline_occupancy": ("Grupu dzīvokļu noslodze", "Group-apartment occupancy"),
+    "headline_without": ("Pašvaldības bez pakalpojuma", "Municipalities with no service"),
+    "of_units": ("{n} no {total}", "{n} of {total}"),
+    "units_with_data": ("skaitlis ir {n} no {total} pašvaldībām", "figure for {n} of {total} municipalities"),
+    "as_of_year": ("{year}. g. dati", "figure of {year}"),
+    "summary": ("Kopsavilkums", "Summary"),
+    "open_profile": ("Atvērt profilu", "Open profile"),
+    "choose_municipality": ("Pašvaldība", "Municipality"),
+    "vs_region": ("Salīdzinājumā ar Latgali", "Compared with Latgale"),
+    "vs_region_help": ("Punkts: pašvaldība. Svītra: Latgales pašvaldību vidējais. Josla: mazākā–lielākā vērtība "
+                       "pašvaldībām, par kurām ir skaitlis.",
+                       "Dot: the municipality. Tick: the average of Latgale municipalities. Bar: lowest–highest "
+                       "among the municipalities that have a figure."),
+    "region_mean": ("Latgales vidējais", "Latgale average"),
+    "region_range": ("Latgales amplitūda", "Latgale range"),
+    "no_municipality_figures": ("Šai pašvaldībai {year}. gadam avotos skaitļu nav.",
+                                "The sources give no figures for this municipality in {year}."),
+    "trend": ("Tendence", "Trend"),
+    "services_provided": ("Pakalpojumi (minimālais grozs)", "Services (minimum basket)"),
+    "basket_provided": ("nodrošina", "provides"),
+    "basket_planned": ("plānots", "planned"),
+    "basket_missing": ("nav", "missing"),
+    "basket_unknown": ("nav datu", "no data"),
+    "basket_proposed": ("ierosināts no 2029", "proposed for 2029"),
+    "social_mentor": ("Sociālais mentors", "Social mentor"),
+    "youth_behaviour_rehabilitation": ("Sociālā rehabilitācija jauniešiem ar uzvedības un atkarību problēmām",
+                                       "Social rehabilitation for young people with behavioural and addiction "
+                                       "problems"),
+    "basket_intro": ("Kuras pašvaldības nodrošina katru pakalpojumu. “Nodrošina”: darbojas vieta vai avots "
+                     "min vietas vai saņēmējus; “plānots”: vieta plānota vai būvē; “nav”: avots ziņo par nulli; "
+                     "“nav datu”: avotos nekas nav atrasts. Divi pakalpojumi ierosināti no 2029. gada (LM, 2024).",
+                     "Which municipalities provide each service. “Provides”: an operating site, or a source "
+                     "gives places or persons served; “planned”: a site is planned or being built; “missing”: a "
+                     "source reports zero; “no data”: nothing found. Two services are proposed from 2029 "
+                     "(Ministry of Welfare, 2024)."),
+    "indicator_col": ("Rādītājs", "Indicator"),
+    "n_units": ("Pašvaldības ar skaitli", "Municipalities with a figure"),
+    "methods_intro": ("Kā skaitļi iegūti, ko tie nozīmē un no kurienes tie nāk.",
+                      "How the figures are made, what they mean and where they come from."),
+    "datasets": ("Datu kopa", "Dataset"),
+    "definitions": ("Rādītāji un formulas", "Indicators and formulas"),
+    "formula": ("Formula", "Formula"),
+    "unit": ("Mērvienība", "Unit"),
+    "status_meanings": ("Statusu nozīme", "What the statuses mean"),
+    "reform_title": ("2021. gada reforma un robežas", "The 2021 reform and boundaries"),
+    "reform_text": ("Līdz 2021. g. 30. jūnijam Latgalē bija 21 pašvaldība, no 2021. g. 1. jūlija — 9. Vecāku gadu "
+                    "skaitļi ir 21 pašvaldībai; tos pārrēķina 9 pašvaldībām, saskaitot (Aglonas novads sadalīts "
+                    "pēc platības: 0,348 Preiļu, 0,652 Krāslavas novadam — novērtējums). Ja kādai veidojošajai "
+                    "pašvaldībai skaitļa nav, summa ir “nepilnīga” (≥).",
+                    "Until 30 June 2021 Latgale had 21 municipalities, from 1 July 2021 it has 9. Older figures "
+                    "are for the 21; they are re-aggregated to the 9 by summing (Aglonas novads is split by area: "
+                    "0.348 to Preiļi, 0.652 to Krāslava — an estimate). Where a component has no figure the sum "
+                    "is “incomplete” (≥)."),
+    "licences": ("Licences un atsauces", "Licences and attribution"),
+    "all_sources": ("Visi avoti", "All sources"),
+    "last_updated": ("Pēdējoreiz atjaunināts", "Last updated"),
+    "year_col": ("Gads", "Year"),
     "location_precision": ("Atrašanās vietas precizitāte", "Location precision"),
 }
 

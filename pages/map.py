@@ -55,7 +55,9 @@ with map_column:
 
 clicked = (event.selection.get("indices", {}) or {}).get(map_view.MAP_LAYER_ID) if event else None
 if clicked:
-    state = view_state.update(atvk=views[clicked[0]].atvk)
+    # A click on a municipality opens its profile, with the same filters.
+    view_state.update(atvk=views[clicked[0]].atvk)
+    st.switch_page("pages/profile.py")
 
 with side_column:
     if not region.empty:
@@ -74,15 +76,6 @@ with side_column:
         },
         hide_index=True, width="stretch",
     )
-    selected = next((v for v in views if v.atvk == state.atvk), None)
-    if selected:
-        st.subheader(f"{i18n.t('selected', lang)}: {selected.name}")
-        st.text(choropleth.tooltip_text(selected, state.indicator, state.year, lang, dataset.cite))
-        if st.button(i18n.t("clear_selection", lang)):
-            state = view_state.update(atvk="")
-            st.rerun()
-    else:
-        st.caption(i18n.t("click_hint", lang))
+    st.caption(i18n.t("click_hint", lang))
 
 sources_footer(dataset, {v.source for v in views if v.source}, lang)
-view_state.write_to_url(state)

@@ -13,11 +13,12 @@ from latgale_di.boundaries import ATTRIBUTION
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
-def run(params: dict[str, str] | None = None) -> AppTest:
+def run(params: dict[str, str] | None = None, page: str = "pages/map.py") -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in (params or {}).items():
         at.query_params[key] = value
     at.run()
+    at.switch_page(page).run()
     assert not at.exception, [e.message for e in at.exception]
     return at
 

@@ -1,0 +1,58 @@
+"""Plotly charts shared by pages; colours and fonts readable on a projector."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from latgale_di import i18n
+
+FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15, color="#1a1a1a")
+MUNICIPALITY_COLOUR = "#9e1b32"
+REGION_COLOUR = "#4a4a4a"
+RANGE_COLOUR = "#d5d0c8"
+
+
+def spine(rows: pd.DataFrame, labels: list[str], value_texts: list[str], lang: str) -> go.Figure:
+    """One line per indicator: region range as a bar, region mean as a tick, the unit as a dot.
+
+    Indicators have different units, so each line is scaled to its own range (0 = the lowest
+    municipality, 1 = the highest); the real values are in the hover text and the table.
+    """
+    fig = go.Figure()
+    y = list(range(len(rows)))
+    span = (rows["region_max"] - rows["region_min"]).replace(0, math.nan)
+
+    def scaled(col: str) -> list[float]:
+        return [0.5 if math.isnan(s) else (v - lo) / s
+                for v, lo, s in zip(rows[col], rows["region_min"], span)]
+
+    for i in y:
+        fig.add_shape(type="line", x0=0, x1=1, y0=i, y1=i, line=dict(color=RANGE_COLOUR, width=10))
+    fig.add_trace(go.Scatter(x=scaled("region_mean"), y=y, mode="markers", name=i18n.t("region_mean", lang),
+                             marker=dict(symbol="line-ns-open", size=22, color=REGION_COLOUR, line=dict(width=3)),
+                             hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=scaled("value"), y=y, mode="markers+text", name=i18n.t("municipality", lang),
+                             text=value_texts, textposition="top center",
+                             marker=dict(size=16, color=MUNICIPALITY_COLOUR, line=dict(color="white", width=2)),
+                             hovertext=[f"{lab}: {txt}" for lab, txt in zip(labels, value_texts)],
+                             hoverinfo="text"))
+    fig.update_yaxes(tickvals=y, ticktext=labels, autorange="reversed", showgrid=False)
+    fig.update_xaxes(range=[-0.08, 1.08], showticklabels=False, showgrid=False, zeroline=False)
+    fig.update_layout(font=FONT, height=70 + 58 * len(rows), margin=dict(l=10, r=10, t=30, b=10),
+                      plot_bgcolor="white", legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"))
+    return fig
+
+
+def lines(frame: pd.DataFrame, x: str, y: str, colour: str, title: str, reform_year: int | None = 2021) -> go.Figure:
+    """A line per group over the years, with the 2021 reform marked."""
+    fig = go.Figure()
+    for name, group in frame.groupby(colour, sort=False):
+        fig.add_trace(go.Scatter(x=group[x], y=group[y], mode="lines+markers", name=str(name)))
+    if reform_year is not None:
+        fig.add_vline(x=reform_year + 0.5, line=dict(color="#888", dash="dash"))
+    fig.update_layout(font=FONT, title=title, height=380, margin=dict(l=10, r=10, t=50, b=10),
+                      plot_bgcolor="white", xaxis=dict(dtick=1), legend=dict(orientation="h", y=-0.2))
+    return fig

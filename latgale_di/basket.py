@@ -1,0 +1,54 @@
+"""The minimum social services basket: which municipality provides, plans or lacks each service.
+
+A service counts as *provided* when an operating site offers it or the figures show places or
+persons served above zero; *planned* when a site is planned, under construction or built but not
+confirmed operating, or planned places are recorded; *missing* only when a source reports zero;
+otherwise *unknown*. The two services proposed for 2029 (seed 004: social mentor; social
+rehabilitation for young people with behavioural and addiction problems) are listed as
+*proposed* for every municipality, since they do not exist yet anywhere.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from latgale_di import boundaries
+from latgale_di.facilities import units_of
+from latgale_di.overview import COMMUNITY_SERVICES, as_of
+
+PROPOSED_2029: tuple[str, ...] = ("social_mentor", "youth_behaviour_rehabilitation")
+STATES: tuple[str, ...] = ("provided", "planned", "missing", "unknown", "proposed")
+
+
+def matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: int) -> pd.DataFrame:
+    """Municipality × service states (rows: ATVK codes in boundary order; columns: services)."""
+    atvks = list(boundaries.units(vintage))
+    state = pd.DataFrame("unknown", index=atvks, columns=[*COMMUNITY_SERVICES, *PROPOSED_2029])
+    for proposed in PROPOSED_2029:
+        state[proposed] = "proposed"
+
+    current = as_of(table, year)
+    current = current[current["atvk"].isin(atvks) & current["service"].isin(COMMUNITY_SERVICES)]
+    counts = current[current["indicator"].isin(["places", "persons_served", "occupied_places"])]
+    for r in counts.itertuples(index=False):
+        if pd.notna(r.value) and r.value == 0 and state.at[r.atvk, r.service] == "unknown":
+            state.at[r.atvk, r.service] = "missing"
+    for r in current[current["indicator"] == "planned_places"].itertuples(index=False):
+        if pd.notna(r.value) and r.value > 0 and state.at[r.atvk, r.service] in ("unknown", "missing"):
+            state.at[r.atvk, r.service] = "planned"
+    sites = facilities.assign(unit=units_of(facilities, vintage))
+    for r in sites.itertuples(index=False):
+        if r.unit not in state.index:
+            continue
+        opened_by_then = str(r.opened)[:4] <= str(year) if str(r.opened) else True
+        for service in str(r.services).split(";"):
+            if service not in state.columns:
+                continue
+            if r.status == "operating" and opened_by_then:
+                state.at[r.unit, service] = "provided"
+            elif state.at[r.unit, service] in ("unknown", "missing"):
+                state.at[r.unit, service] = "planned"
+    for r in counts.itertuples(index=False):
+        if pd.notna(r.value) and r.value > 0:
+            state.at[r.atvk, r.service] = "provided"
+    return state

@@ -1,0 +1,29 @@
+"""Minimum services basket: municipality × service, provides / planned / missing / no data."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import data, view_state
+from components.page import header
+from latgale_di import basket, boundaries, i18n, vocab
+
+# Load
+state = view_state.current()
+lang = state.lang
+dataset = data.load_dataset()
+table = data.indicator_table(state.vintage)
+units = boundaries.units(state.vintage)
+
+# Compute
+states = basket.matrix(table, dataset.facilities, state.vintage, state.year)
+
+# Show
+header(i18n.t("page_basket", lang), lang, dataset)
+st.caption(i18n.t("basket_intro", lang))
+symbols = {"provided": "✔", "planned": "◐", "missing": "✖", "unknown": "?", "proposed": "☆"}
+st.markdown("  ".join(f"{symbols[s]} {i18n.t(f'basket_{s}', lang)}" for s in basket.STATES))
+shown = states.apply(lambda col: col.map(lambda s: f"{symbols[s]} {i18n.t(f'basket_{s}', lang)}"))
+shown.index = [units[a].name_lv if lang == "lv" else units[a].name_en for a in states.index]
+shown.columns = [vocab.SERVICES[c].label(lang) if c in vocab.SERVICES else i18n.t(c, lang) for c in states.columns]
+st.dataframe(shown, width="stretch", height=38 * (len(shown) + 1) + 4)

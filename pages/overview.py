@@ -1,0 +1,60 @@
+"""Overview: the region at a glance for the chosen year, with a summary written from the data."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import data, view_state
+from components.page import figure_caption, figure_text, header, sources_footer
+from latgale_di import i18n, overview, vocab
+
+# Load
+state = view_state.current()
+lang = state.lang
+dataset = data.load_dataset()
+table = data.indicator_table(state.vintage)
+
+# Compute
+heads = overview.headlines(table, state.year, state.vintage)
+sentences = overview.summary(heads, state.year, state.vintage, lang)
+
+# Show
+header(i18n.t("page_overview", lang), lang, dataset)
+st.markdown(f"**{state.year}. g. · {i18n.t(f'vintage_{state.vintage}', lang)}**" if lang == "lv"
+            else f"**{state.year} · {i18n.t(f'vintage_{state.vintage}', lang)}**")
+st.subheader(i18n.t("summary", lang))
+for sentence in sentences:
+    st.markdown(f"- {sentence}")
+
+cited: set[str] = set()
+for column, head in zip(st.columns(3, gap="large"), heads):
+    with column, st.container(border=True):
+        st.subheader(vocab.TARGET_GROUPS[head.target_group].label(lang))
+        fig = head.persons_served
+        if fig is not None and fig.known:
+            st.metric(i18n.t("headline_served", lang), figure_text(fig, "persons", lang))
+            st.caption(figure_caption(fig, dataset, lang))
+            cited.add(fig.source)
+        else:
+            st.metric(i18n.t("headline_served", lang), i18n.t("no_data", lang))
+        if head.occupancy is not None and head.occupancy.known:
+            st.metric(i18n.t("headline_occupancy", lang), figure_text(head.occupancy, "%", lang),
+                      delta=i18n.t("above_threshold", lang) if (head.occupancy.value_min or 0) >= state.threshold
+                      else None, delta_color="inverse")
+            st.caption(figure_caption(head.occupancy, dataset, lang))
+            cited.add(head.occupancy.source)
+        known = len(head.without_service) + len(head.with_service)
+        if known:
+            st.metric(i18n.t("headline_without", lang),
+                      i18n.t("of_units", lang, n=len(head.without_service), total=known),
+                      help=i18n.t("sum_unknown", lang, n=len(head.unknown), total=known + len(head.unknown)))
+        if head.places_by_service:
+            st.markdown(f"**{i18n.t('headline_places', lang)}**")
+            for service, pfig in head.places_by_service.items():
+                year_note = f" ({i18n.t('as_of_year', lang, year=pfig.year)})" if pfig.year != state.year else ""
+                st.markdown(f"{vocab.SERVICES[service].label(lang)}: **{figure_text(pfig, 'places', lang)}**"
+                            f"{year_note}")
+                st.caption(figure_caption(pfig, dataset, lang))
+                cited.add(pfig.source)
+
+sources_footer(dataset, cited, lang)

@@ -1,0 +1,98 @@
+"""Municipality profile: every indicator against Latgale, its trend, its sites, its basket."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import charts, data, view_state
+from components.page import header, sources_footer
+from latgale_di import basket, boundaries, choropleth, facilities, i18n, profile, vocab
+
+# Load
+state = view_state.current()
+lang = state.lang
+dataset = data.load_dataset()
+table = data.indicator_table(state.vintage)
+units = boundaries.units(state.vintage)
+
+header(i18n.t("page_profile", lang), lang, dataset)
+if state.atvk not in units:
+    state = view_state.update(atvk=next(iter(units)))
+st.selectbox(i18n.t("choose_municipality", lang), list(units), key=view_state.widget_key("atvk"),
+             format_func=lambda a: units[a].name_lv if lang == "lv" else units[a].name_en)
+state = view_state.current()
+unit = units[state.atvk]
+
+# Compute
+compared = profile.comparison(table, state.atvk, state.year)
+history = profile.trend(table, state.atvk)
+sites = dataset.facilities[facilities.units_of(dataset.facilities, state.vintage) == state.atvk]
+provided = basket.matrix(table, dataset.facilities, state.vintage, state.year).loc[state.atvk]
+
+
+def label(r) -> str:
+    return (f"{vocab.INDICATORS[r.indicator].label(lang)} · {vocab.TARGET_GROUPS[r.target_group].label(lang)}"
+            f" · {vocab.SERVICES[r.service].label(lang)}")
+
+
+def text(r) -> str:
+    return choropleth.value_text(r.value, float("nan"), float("nan"), r.status, vocab.INDICATOR_UNITS[r.indicator],
+                                 lang)
+
+
+# Show
+st.subheader(f"{unit.name_lv if lang == 'lv' else unit.name_en} · {state.year}")
+if unit.boundary_note:
+    st.caption(unit.boundary_note)
+if compared.empty:
+    st.info(i18n.t("no_municipality_figures", lang, year=state.year))
+else:
+    st.markdown(f"**{i18n.t('vs_region', lang)}**")
+    st.caption(i18n.t("vs_region_help", lang))
+    rows = list(compared.itertuples(index=False))
+    st.plotly_chart(charts.spine(compared, [label(r) for r in rows], [text(r) for r in rows], lang),
+                    key="profile_spine", config={"displayModeBar": False})
+    st.dataframe({
+        i18n.t("indicator_col", lang): [label(r) for r in rows],
+        i18n.t("value", lang): [text(r) for r in rows],
+        i18n.t("region_mean", lang): [i18n.format_number(r.region_mean, lang, 1) for r in rows],
+        i18n.t("region_range", lang): [f"{i18n.format_number(r.region_min, lang)}–"
+                                       f"{i18n.format_number(r.region_max, lang)}" for r in rows],
+        i18n.t("n_units", lang): [int(r.units_with_data) for r in rows],
+        i18n.t("status", lang): [vocab.STATUSES[r.status].label(lang) for r in rows],
+        i18n.t("year_col", lang): [int(r.year) for r in rows],
+        i18n.t("source", lang): [dataset.cite(r.source) for r in rows],
+    }, hide_index=True, width="stretch")
+
+left, right = st.columns(2, gap="large")
+with left:
+    st.subheader(i18n.t("trend", lang))
+    counts = history[history["indicator"].isin(["persons_served", "places"]) & history["value"].notna()]
+    if counts.empty:
+        st.caption(i18n.t("no_data_long", lang))
+    else:
+        series = counts.assign(series=[label(r) for r in counts.itertuples(index=False)])
+        st.plotly_chart(charts.lines(series, "year", "value", "series", ""), key="profile_trend",
+                        config={"displayModeBar": False})
+with right:
+    st.subheader(i18n.t("services_provided", lang))
+    st.dataframe({
+        i18n.t("service", lang): [vocab.SERVICES[s].label(lang) if s in vocab.SERVICES else i18n.t(s, lang)
+                                  for s in provided.index],
+        i18n.t("status", lang): [i18n.t(f"basket_{v}", lang) for v in provided.values],
+    }, hide_index=True, width="stretch")
+
+st.subheader(i18n.t("facilities", lang))
+if sites.empty:
+    st.caption(i18n.t("no_data_long", lang))
+else:
+    st.dataframe({
+        i18n.t("facilities", lang): sites["name"].tolist(),
+        i18n.t("service", lang): [", ".join(vocab.SERVICES[s].label(lang) for s in v.split(";"))
+                                  for v in sites["services"]],
+        i18n.t("facility_places", lang): [i18n.format_number(p, lang) or "–" for p in sites["places"]],
+        i18n.t("facility_status", lang): [vocab.FACILITY_STATUSES[s].label(lang) for s in sites["status"]],
+        i18n.t("source", lang): [dataset.cite(s) for s in sites["source"]],
+    }, hide_index=True, width="stretch")
+
+sources_footer(dataset, set(compared["source"]) | set(sites["source"]), lang)

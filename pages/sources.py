@@ -1,0 +1,54 @@
+"""Sources & methods: datasets, definitions and formulas, status meanings, licences."""
+
+from __future__ import annotations
+
+import inspect
+
+import streamlit as st
+
+from components import data, view_state
+from components.page import header
+from latgale_di import boundaries, i18n, metrics, vocab
+
+state = view_state.current()
+lang = state.lang
+dataset = data.load_dataset()
+
+header(i18n.t("page_sources", lang), lang, dataset)
+st.caption(i18n.t("methods_intro", lang))
+
+st.subheader(i18n.t("datasets", lang))
+st.markdown(f"**{dataset.metadata.get('title', '')}** · {dataset.version} · "
+            f"{i18n.t('last_updated', lang)}: {i18n.format_date(dataset.last_updated, lang)}")
+counts = dataset.metadata.get("counts", {})
+st.dataframe({k: [v] for k, v in counts.items()}, hide_index=True)
+
+st.subheader(i18n.t("definitions", lang))
+formulas = {
+    "occupancy_rate": metrics.occupancy_rate, "share_served": metrics.share_served, "shortfall": metrics.shortfall,
+    "shortfall_pct": metrics.shortfall_pct, "places_per_10k": metrics.per_10k, "served_per_10k": metrics.per_10k,
+}
+st.dataframe({
+    i18n.t("indicator_col", lang): [vocab.INDICATORS[c].label(lang) for c in vocab.INDICATORS],
+    "code": list(vocab.INDICATORS),
+    i18n.t("unit", lang): [vocab.UNITS[vocab.INDICATOR_UNITS[c]].label(lang) for c in vocab.INDICATORS],
+    i18n.t("formula", lang): [" ".join(inspect.getdoc(formulas[c]).split("Formula:")[1].split(".")[0].split())
+                              if c in formulas else vocab.INDICATORS[c].description for c in vocab.INDICATORS],
+}, hide_index=True, width="stretch")
+
+st.subheader(i18n.t("status_meanings", lang))
+st.dataframe({
+    i18n.t("status", lang): [t.label(lang) for t in vocab.STATUSES.values()],
+    "code": list(vocab.STATUSES),
+    i18n.t("note", lang): [t.description for t in vocab.STATUSES.values()],
+}, hide_index=True, width="stretch")
+
+st.subheader(i18n.t("reform_title", lang))
+st.markdown(i18n.t("reform_text", lang))
+
+st.subheader(i18n.t("licences", lang))
+st.markdown(boundaries.ATTRIBUTION)
+
+st.subheader(i18n.t("all_sources", lang))
+st.dataframe(dataset.sources[["id", "title", "url"]], hide_index=True, width="stretch",
+             column_config={"url": st.column_config.LinkColumn("url")})

@@ -1,0 +1,59 @@
+"""Every page in a real browser, and the shared view surviving page switches and reloads."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = [  # (url path, heading in English, something the page must show)
+    ("", "Overview", "people had received services"),
+    ("karte", "Map", "EuroGlobalMap"),
+    ("pasvaldiba", "Municipality profile", "Compared with Latgale"),
+    ("grozs", "Minimum services basket", "proposed for 2029"),
+    ("avoti", "Sources & methods", "Indicators and formulas"),
+]
+
+
+def wait_idle(page) -> None:
+    page.wait_for_timeout(300)
+    page.wait_for_function("() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=60_000)
+
+
+@pytest.mark.parametrize("path,heading,content", PAGES)
+def test_page_renders_with_its_content(page, app_url, artifacts, path, heading, content):
+    page.goto(f"{app_url}/{path}?lang=en&year=2019&v=2009&atvk=0050000&tg=adults_grt")
+    page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=60_000)
+    page.get_by_text(content, exact=False).first.wait_for(timeout=60_000)
+    wait_idle(page)
+    if path == "pasvaldiba":  # the spine chart is drawn by plotly after the script run ends
+        page.wait_for_selector(".js-plotly-plot .scatterlayer .point", state="attached", timeout=60_000)
+        page.wait_for_timeout(500)
+    page.screenshot(path=str(artifacts / f"page_{path or 'overview'}_en.png"), full_page=True)
+
+
+def test_view_survives_sidebar_navigation_and_reload(page, app_url, artifacts):
+    page.goto(f"{app_url}/karte?lang=en&tg=adults_grt&year=2019&ind=persons_served")
+    page.get_by_role("heading", name="Map", exact=True).wait_for(timeout=60_000)
+    wait_idle(page)
+    # Switch pages with the sidebar, as a person does: Streamlit drops the query string here.
+    page.get_by_role("link", name="Minimum services basket").click()
+    page.get_by_role("heading", name="Minimum services basket", exact=True).wait_for(timeout=60_000)
+    page.wait_for_function("() => window.location.search.includes('tg=adults_grt')", timeout=30_000)
+    assert "lang=en" in page.evaluate("window.location.search")
+    page.reload()
+    page.get_by_role("heading", name="Minimum services basket", exact=True).wait_for(timeout=60_000)
+    assert page.get_by_role("combobox", name="Target group").input_value() == "Adults with mental disorders (GRT)"
+    page.get_by_role("link", name="Overview").click()
+    page.get_by_role("heading", name="Overview", exact=True).wait_for(timeout=60_000)
+    page.wait_for_function("() => window.location.search.includes('ind=persons_served')", timeout=30_000)
+    page.screenshot(path=str(artifacts / "round_trip_overview_en.png"), full_page=True)
+
+
+def test_language_switch_translates_the_page(page, app_url):
+    page.goto(f"{app_url}/")
+    page.get_by_role("heading", name="Pārskats", exact=True).wait_for(timeout=60_000)
+    wait_idle(page)
+    page.get_by_role("radio", name="English").click()
+    page.get_by_role("heading", name="Overview", exact=True).wait_for(timeout=60_000)
+    page.wait_for_function("() => window.location.search.includes('lang=en')", timeout=30_000)

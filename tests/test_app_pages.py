@@ -1,0 +1,92 @@
+"""AppTest of the dashboard pages: the figures a reader sees, in Latvian and English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def run(page: str, params: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page != "pages/overview.py":
+        at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [f"{m.label}={m.value}" for m in at.metric]
+    return "\n".join(parts)
+
+
+def test_overview_is_the_default_page_with_generated_summary_in_latvian():
+    at = run("pages/overview.py")
+    assert at.title[0].value == "Pārskats"
+    body = texts(at)
+    assert "pakalpojumus saņēmuši 219 cilvēki (līdz 2019. g. beigām)" in body
+    assert "3 no 21 pašvaldībām (Aglonas novads, Vārkavas novads, Zilupes novads)" in body
+    assert "Pakalpojumu saņēmēji=219" in body and "Pakalpojumu saņēmēji=94" in body
+    assert "Ziņots" in body and "Ievērojami pieaudzis" in body  # status and source under each number
+
+
+def test_overview_in_english_2023_shows_occupancy_above_the_line():
+    at = run("pages/overview.py", {"lang": "en", "year": "2023", "v": "2021"})
+    body = texts(at)
+    assert "Group-apartment occupancy=> 80 %" in body
+    assert "more than 80 % full" in body
+    assert "Group apartments / group houses: **≥46**" in body  # a partial sum is marked, never a total
+
+
+def test_profile_compares_with_the_region_and_lists_sites():
+    at = run("pages/profile.py", {"lang": "en", "v": "2009", "year": "2019", "atvk": "0050000",
+                                  "tg": "adults_grt"})
+    assert at.selectbox(key="vs_atvk").value == "0050000"
+    table = at.dataframe[0].value
+    row = table[table["Indicator"].str.startswith("Share of assessed persons served · Adults")].iloc[0]
+    assert row["Value"] == "41.8 %" and row["Municipalities with a figure"] == 4
+    assert row["Latgale range"] == "33.3–63.6"
+    sites = at.dataframe[-1].value
+    assert "Grupu dzīvokļi, 18. Novembra iela 354V" in sites["Service sites"].tolist()
+    assert len(at.get("plotly_chart")) >= 1
+
+
+def test_profile_of_a_unit_without_figures_says_so():
+    at = run("pages/profile.py", {"lang": "en", "v": "2009", "year": "2019", "atvk": "0761201"})
+    assert [i.value for i in at.info] == ["The sources give no figures for this municipality in 2019."]
+
+
+def test_basket_matrix_marks_provided_planned_and_proposed_services():
+    at = run("pages/basket.py", {"lang": "en", "v": "2021", "year": "2023"})
+    matrix = at.dataframe[0].value
+    assert matrix.shape == (9, 8)
+    assert matrix.loc["Balvi Municipality", "Group apartments / group houses"] == "✔ provides"
+    assert matrix.loc["Krāslava Municipality", "Group apartments / group houses"] == "◐ planned"
+    assert matrix.loc["Līvāni Municipality", "Day-care centre"] == "? no data"
+    assert (matrix["Social mentor"] == "☆ proposed for 2029").all()
+
+
+def test_sources_page_lists_formulas_statuses_and_attribution():
+    at = run("pages/sources.py", {"lang": "en"})
+    definitions = at.dataframe[1].value
+    occupancy = definitions[definitions["code"] == "occupancy_rate"].iloc[0]
+    assert "occupied_places / places × 100" in occupancy["Formula"]
+    assert "EuroGlobalMap" in texts(at)
+    assert len(at.dataframe[-1].value) == 46  # every source of the dataset
+
+
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/map.py", "pages/profile.py", "pages/basket.py",
+                                  "pages/sources.py"])
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_every_page_runs_in_both_languages_and_keeps_the_view_in_the_url(page, lang):
+    at = run(page, {"lang": lang, "tg": "adults_grt"})
+    assert at.query_params["tg"] in ("adults_grt", ["adults_grt"])
+    if lang == "en":
+        assert at.query_params["lang"] in ("en", ["en"])
