@@ -152,6 +152,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
+def add(strings: dict[str, tuple[str, str]]) -> None:
+    """Register a page's own strings (Latvian, English); a key may be defined only once."""
+    clash = set(strings) & set(_STRINGS)
+    if clash:
+        raise KeyError(f"interface strings defined twice: {sorted(clash)}")
+    _STRINGS.update(strings)
+
+
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     """The interface string ``key`` in ``lang``, with ``{placeholders}`` filled."""
     lv, en = _STRINGS[key]

@@ -7,6 +7,7 @@ always opens *something* sensible, and exactly the shared view when it is valid.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 
@@ -23,7 +24,11 @@ _PARAM_NAMES: dict[str, str] = {
     "atvk": "atvk",
     "threshold": "thr",
     "facilities": "fac",
+    "scenario": "sc",
 }
+
+# A scenario is a list of place changes: "<atvk>.<target_group>.<service>:<±places>", comma separated.
+SCENARIO_PATTERN = re.compile(r"^(\d{7}\.[a-z_]+\.[a-z_]+:[+-]?\d{1,4})(,\d{7}\.[a-z_]+\.[a-z_]+:[+-]?\d{1,4})*$")
 
 MAP_INDICATORS: tuple[str, ...] = (
     "share_served", "persons_served", "persons_assessed", "shortfall", "shortfall_pct",
@@ -43,6 +48,7 @@ class ViewState:
     atvk: str = ""  # selected municipality, "" for none
     threshold: int = 80
     facilities: bool = True
+    scenario: str = ""  # place changes of the "what if" page; never written to the data
 
     def to_params(self) -> dict[str, str]:
         """Only the fields that differ from the default, so default links stay short."""
@@ -90,6 +96,8 @@ def _parse(name: str, raw: str) -> object | None:
         return int(raw) if raw.isdigit() and 50 <= int(raw) <= 100 else None  # the slider's range
     if name == "facilities":
         return {"1": True, "0": False}.get(raw)
+    if name == "scenario":
+        return raw if len(raw) <= 2000 and SCENARIO_PATTERN.match(raw) else None
     if name == "atvk":
         return raw if raw.isdigit() and len(raw) == 7 else None
     return None
