@@ -24,6 +24,8 @@ PAGES = [
     page("pages/overview.py", "page_overview", ":material/dashboard:"),
     page("pages/map.py", "page_map", ":material/map:", "karte"),
     page("pages/profile.py", "page_profile", ":material/location_city:", "pasvaldiba"),
+    page("pages/occupancy.py", "page_occupancy", ":material/bed:", "noslodze"),
+    page("pages/demand.py", "page_demand", ":material/trending_down:", "pieprasijums"),
     page("pages/basket.py", "page_basket", ":material/checklist:", "grozs"),
     page("pages/sources.py", "page_sources", ":material/menu_book:", "avoti"),
 ]

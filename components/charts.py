@@ -56,3 +56,32 @@ def lines(frame: pd.DataFrame, x: str, y: str, colour: str, title: str, reform_y
     fig.update_layout(font=FONT, title=title, height=380, margin=dict(l=10, r=10, t=50, b=10),
                       plot_bgcolor="white", xaxis=dict(dtick=1), legend=dict(orientation="h", y=-0.2))
     return fig
+
+
+def places_vs_occupied(rows: pd.DataFrame, labels: list[str], threshold: float, lang: str) -> go.Figure:
+    """Horizontal bars: places and occupied places per row; rows above the threshold in red."""
+    above = rows["above_threshold"].fillna(False).astype(bool).tolist()
+    fig = go.Figure()
+    fig.add_trace(go.Bar(y=labels, x=rows["places"], orientation="h", name=i18n.t("places", lang),
+                         marker=dict(color=RANGE_COLOUR, line=dict(color="#777", width=1))))
+    fig.add_trace(go.Bar(y=labels, x=rows["occupied_places"], orientation="h", name=i18n.t("occupied", lang),
+                         marker=dict(color=[MUNICIPALITY_COLOUR if a else REGION_COLOUR for a in above],
+                                     pattern=dict(shape=["x" if a else "" for a in above]))))
+    fig.update_layout(font=FONT, barmode="overlay", height=90 + 44 * len(rows), margin=dict(l=10, r=10, t=30, b=10),
+                      plot_bgcolor="white", legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"),
+                      yaxis=dict(autorange="reversed"))
+    return fig
+
+
+def demand_bars(rows: pd.DataFrame, labels: list[str], lang: str) -> go.Figure:
+    """Assessed against served (or places) per row, with the gap as the difference."""
+    fig = go.Figure()
+    fig.add_trace(go.Bar(y=labels, x=rows["persons_assessed"], orientation="h", name=i18n.t("assessed", lang),
+                         marker=dict(color=RANGE_COLOUR, line=dict(color="#777", width=1))))
+    supply = rows["places"].fillna(rows["persons_served"])
+    fig.add_trace(go.Bar(y=labels, x=supply, orientation="h", name=i18n.t("served", lang),
+                         marker=dict(color=REGION_COLOUR)))
+    fig.update_layout(font=FONT, barmode="overlay", height=90 + 44 * len(rows), margin=dict(l=10, r=10, t=30, b=10),
+                      plot_bgcolor="white", legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"),
+                      yaxis=dict(autorange="reversed"))
+    return fig

@@ -147,6 +147,31 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "licences": ("Licences un atsauces", "Licences and attribution"),
     "all_sources": ("Visi avoti", "All sources"),
     "last_updated": ("Pēdējoreiz atjaunināts", "Last updated"),
+    "occupancy_intro": ("Vietas un aizņemtās vietas pa pašvaldībām un pakalpojumu vietām. Noslodze virs sliekšņa "
+                        "({threshold} %) ir iezīmēta. Vietu skaits ir jaunākais zināmais līdz izvēlētajam gadam.",
+                        "Places and occupied places by municipality and site. Occupancy above the threshold "
+                        "({threshold} %) is marked. Places are the latest figure known up to the chosen year."),
+    "occupied": ("Aizņemtās vietas", "Occupied places"),
+    "places": ("Vietas", "Places"),
+    "occupancy": ("Noslodze", "Occupancy"),
+    "flag": ("Virs sliekšņa?", "Above threshold?"),
+    "yes": ("jā", "yes"),
+    "no": ("nē", "no"),
+    "unknown": ("nav zināms", "unknown"),
+    "region_statement": ("Reģiona līmenī avots saka", "At region level the source says"),
+    "by_municipality": ("Pa pašvaldībām", "By municipality"),
+    "by_site": ("Pa pakalpojumu vietām", "By site"),
+    "no_rows": ("Šai izvēlei avotos skaitļu nav.", "The sources give no figures for this choice."),
+    "demand_intro": ("Pašvaldības un pakalpojumi, sakārtoti pēc neapmierinātā pieprasījuma: izvērtētās personas "
+                     "mīnus vietas (vai saņēmēji, ja vietu skaits nav zināms).",
+                     "Municipalities and services ranked by unmet demand: persons assessed minus places (or "
+                     "persons served where places are unknown)."),
+    "assessed": ("Izvērtētās personas", "Persons assessed"),
+    "served": ("Saņēmēji", "Persons served"),
+    "waiting": ("Rindā", "Waiting list"),
+    "shortfall": ("Iztrūkums", "Shortfall"),
+    "shortfall_pct": ("Iztrūkums, % no pieprasījuma", "Shortfall, % of demand"),
+    "in_words": ("Avotos vārdos (bez skaitļiem)", "In the sources' words (no numbers given)"),
     "year_col": ("Gads", "Year"),
     "location_precision": ("Atrašanās vietas precizitāte", "Location precision"),
 }

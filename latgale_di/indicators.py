@@ -8,6 +8,9 @@ Computed indicators, per year × unit × target group × service:
   demand = persons_assessed and supply = places when known, else persons_served;
 * ``places_per_10k`` and ``served_per_10k`` = count / population × 10 000.
 
+Ratios and differences are not computed from incomplete (lower-bound) inputs: the result could be
+wrong in either direction. Rates per resident of a lower bound are kept, marked incomplete.
+
 A computed value takes the weakest status of its inputs (at least ``derived``) and cites all
 their sources. Where a source states a ratio without the counts (e.g. "more than 80 % full"),
 that stored ratio stays; a ratio computed from counts replaces a stored one for the same key.
@@ -46,8 +49,17 @@ def _combine_status(*series: pd.Series) -> pd.Series:
 
 
 def _computed(values: pd.Series, indicator: str, inputs: list[str], wide_v: pd.DataFrame, wide_s: pd.DataFrame,
-              wide_src: pd.DataFrame, note: str = "") -> pd.DataFrame:
+              wide_src: pd.DataFrame, note: str = "", bound_ok: bool = False) -> pd.DataFrame:
+    """Computed rows with status and sources of their inputs.
+
+    An incomplete input is a lower bound. A rate per resident of a lower bound is a lower bound
+    (``bound_ok``), but a ratio or difference of two lower bounds could be off in either
+    direction, so those results are dropped rather than shown.
+    """
     keep = values.notna()
+    if not bound_ok:
+        for column in inputs:
+            keep &= wide_s[column] != "incomplete"
     if not keep.any():
         return pd.DataFrame(columns=[*KEY, "indicator", "value", "status", "source", "note"])
     status = _combine_status(*(wide_s[c] for c in inputs))
@@ -103,7 +115,7 @@ def compute(dataset: Dataset, vintage: str = "2021", year: int | None = None) ->
     pop_note = pd.Series([f"population on {d.reference_date}" if d else "" for d in found], index=wide_v.index)
     for count, name in (("places", "places_per_10k"), ("persons_served", "served_per_10k")):
         values = metrics.per_10k(wide_v[count], pop)
-        piece = _computed(values, name, [count], wide_v, wide_s, wide_src)
+        piece = _computed(values, name, [count], wide_v, wide_s, wide_src, bound_ok=True)
         if not piece.empty:
             keyed = piece.set_index(KEY)
             keyed["status"] = [vocab.computed_status([s, p]) for s, p in zip(keyed["status"], pop_status[keyed.index])]

@@ -82,11 +82,39 @@ def test_sources_page_lists_formulas_statuses_and_attribution():
     assert len(at.dataframe[-1].value) == 46  # every source of the dataset
 
 
-@pytest.mark.parametrize("page", ["pages/overview.py", "pages/map.py", "pages/profile.py", "pages/basket.py",
-                                  "pages/sources.py"])
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/map.py", "pages/profile.py", "pages/occupancy.py",
+                                  "pages/demand.py", "pages/basket.py", "pages/sources.py"])
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_every_page_runs_in_both_languages_and_keeps_the_view_in_the_url(page, lang):
     at = run(page, {"lang": lang, "tg": "adults_grt"})
     assert at.query_params["tg"] in ("adults_grt", ["adults_grt"])
     if lang == "en":
         assert at.query_params["lang"] in ("en", ["en"])
+
+
+def test_occupancy_page_shows_places_against_occupied_and_flags_the_threshold():
+    at = run("pages/occupancy.py", {"lang": "en", "v": "2021", "year": "2022", "tg": "adults_grt",
+                                    "svc": "group_apartments", "thr": "60"})
+    table = at.dataframe[0].value
+    daugavpils = table[table["Municipality"].str.startswith("Daugavpils State City")].iloc[0]
+    assert daugavpils["Places"] == "12" and daugavpils["Occupied places"] == "8"
+    assert daugavpils["Occupancy"] == "66.7 %" and daugavpils["Above threshold?"] == "⚠ yes"  # threshold 60 %
+    preili = table[table["Municipality"].str.startswith("Preiļi")].iloc[0]
+    assert preili["Occupancy"] == "no data" and preili["Year"] == 2021  # places of 2021, still there in 2022
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_occupancy_threshold_from_the_slider_changes_the_flag():
+    at = run("pages/occupancy.py", {"lang": "en", "v": "2021", "year": "2022", "tg": "adults_grt",
+                                    "svc": "group_apartments"})
+    table = at.dataframe[0].value
+    assert table[table["Municipality"].str.startswith("Daugavpils")]["Above threshold?"].tolist() == ["no"]
+
+
+def test_demand_page_ranks_the_largest_shortfall_first():
+    at = run("pages/demand.py", {"lang": "en", "v": "2009", "year": "2019", "tg": "adults_grt"})
+    table = at.dataframe[0].value
+    assert table["Municipality"].tolist()[0].startswith("Daugavpils (republican city)")
+    first = table.iloc[0]
+    assert first["Persons assessed"] == "67" and first["Persons served"] == "28" and first["Shortfall"] == "39"
+    assert "Demand for day-care centre services" in texts(at)

@@ -70,3 +70,15 @@ def test_columns_of_the_indicator_table(data):
     assert list(table.columns[:11]) == ["year", "atvk", "municipality", "vintage", "target_group", "service",
                                         "indicator", "value", "unit", "status", "source"]
     assert set(table["status"]) <= {"reported", "derived", "estimated", "incomplete"}
+
+
+def test_no_ratio_or_difference_from_lower_bounds(data):
+    # Ludzas novads (2021 units), 2019: assessed is known for Kārsava only, served for Ludza and
+    # Kārsava: both sums are lower bounds, so share served and shortfall must not be computed.
+    table = indicators.compute(data, vintage="2021", year=2019)
+    ludza = table[(table["atvk"] == "0037000") & (table["target_group"] == "adults_grt")
+                  & (table["service"] == "any")]
+    assert set(ludza["indicator"]) >= {"persons_served", "persons_assessed"}
+    assert not set(ludza["indicator"]) & {"share_served", "shortfall", "shortfall_pct"}
+    per_10k = ludza[ludza["indicator"] == "served_per_10k"]
+    assert per_10k["status"].tolist() == ["incomplete"]

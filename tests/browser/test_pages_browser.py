@@ -10,14 +10,27 @@ PAGES = [  # (url path, heading in English, something the page must show)
     ("", "Overview", "people had received services"),
     ("karte", "Map", "EuroGlobalMap"),
     ("pasvaldiba", "Municipality profile", "Compared with Latgale"),
+    ("noslodze", "Services & occupancy", "By municipality"),
+    ("pieprasijums", "Demand & shortfall", "ranked by unmet demand"),
     ("grozs", "Minimum services basket", "proposed for 2029"),
     ("avoti", "Sources & methods", "Indicators and formulas"),
 ]
 
 
 def wait_idle(page) -> None:
+    """Script run finished, and every chart and table on the page drawn (not a placeholder)."""
     page.wait_for_timeout(300)
     page.wait_for_function("() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=60_000)
+    page.wait_for_function(
+        """() => {
+            const n = (sel) => document.querySelectorAll(sel).length;
+            return n("[data-testid='stPlotlyChart'] .main-svg") >= n("[data-testid='stPlotlyChart']")
+                && n("[data-testid='stDataFrame'] canvas") >= n("[data-testid='stDataFrame']")
+                && n("[data-testid='stSkeleton']") === 0;
+        }""",
+        timeout=60_000,
+    )
+    page.wait_for_timeout(300)
 
 
 @pytest.mark.parametrize("path,heading,content", PAGES)
@@ -26,9 +39,6 @@ def test_page_renders_with_its_content(page, app_url, artifacts, path, heading, 
     page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=60_000)
     page.get_by_text(content, exact=False).first.wait_for(timeout=60_000)
     wait_idle(page)
-    if path == "pasvaldiba":  # the spine chart is drawn by plotly after the script run ends
-        page.wait_for_selector(".js-plotly-plot .scatterlayer .point", state="attached", timeout=60_000)
-        page.wait_for_timeout(500)
     page.screenshot(path=str(artifacts / f"page_{path or 'overview'}_en.png"), full_page=True)
 
 

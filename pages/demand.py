@@ -1,0 +1,51 @@
+"""Demand & shortfall: where assessed need outruns what is provided, largest gap first."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import charts, data, view_state
+from components.page import header, sources_footer
+from latgale_di import boundaries, demand, i18n, vocab
+
+# Load
+state = view_state.current()
+lang = state.lang
+dataset = data.load_dataset()
+table = data.indicator_table(state.vintage)
+names = {a: (u.name_lv if lang == "lv" else u.name_en) for a, u in boundaries.units(state.vintage).items()}
+
+# Compute
+rows = demand.ranked(table, state.year, state.target_group)
+statements = [q for q in demand.QUALITATIVE if state.target_group in ("all", q["target_group"])]
+
+
+def count(value: float) -> str:
+    return i18n.format_number(value, lang) or i18n.t("no_data", lang)
+
+
+# Show
+header(i18n.t("page_demand", lang), lang, dataset)
+st.caption(i18n.t("demand_intro", lang))
+st.markdown(f"**{vocab.TARGET_GROUPS[state.target_group].label(lang)} · {state.year}**")
+if rows.empty:
+    st.info(i18n.t("no_rows", lang))
+else:
+    labels = [f"{names.get(a, a)} · {vocab.SERVICES[s].label(lang)}" for a, s in zip(rows["atvk"], rows["service"])]
+    st.plotly_chart(charts.demand_bars(rows, labels, lang), key="demand_bars", config={"displayModeBar": False})
+    st.dataframe({
+        i18n.t("municipality", lang): labels,
+        i18n.t("assessed", lang): [count(v) for v in rows["persons_assessed"]],
+        i18n.t("served", lang): [count(v) for v in rows["persons_served"]],
+        i18n.t("places", lang): [count(v) for v in rows["places"]],
+        i18n.t("shortfall", lang): [count(v) for v in rows["shortfall"]],
+        i18n.t("shortfall_pct", lang): [f"{i18n.format_number(v, lang, 1)} %" for v in rows["shortfall_pct"]],
+        i18n.t("status", lang): [vocab.STATUSES[s].label(lang) for s in rows["status"]],
+        i18n.t("source", lang): [dataset.cite(s) for s in rows["source"]],
+    }, hide_index=True, width="stretch")
+if statements:
+    st.subheader(i18n.t("in_words", lang))
+    for q in statements:
+        st.markdown(f"> {q[lang]}  \n> — {dataset.cite(q['source'])}")
+
+sources_footer(dataset, set(rows["source"]) | {q["source"] for q in statements}, lang)
