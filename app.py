@@ -27,6 +27,8 @@ PAGES = [
     page("pages/occupancy.py", "page_occupancy", ":material/bed:", "noslodze"),
     page("pages/demand.py", "page_demand", ":material/trending_down:", "pieprasijums"),
     page("pages/basket.py", "page_basket", ":material/checklist:", "grozs"),
+    page("pages/trends.py", "page_trends", ":material/show_chart:", "tendences"),
+    page("pages/investment.py", "page_investment", ":material/euro:", "investicijas"),
     page("pages/sources.py", "page_sources", ":material/menu_book:", "avoti"),
 ]
 navigation = st.navigation(PAGES)

@@ -46,15 +46,17 @@ def spine(rows: pd.DataFrame, labels: list[str], value_texts: list[str], lang: s
     return fig
 
 
-def lines(frame: pd.DataFrame, x: str, y: str, colour: str, title: str, reform_year: int | None = 2021) -> go.Figure:
-    """A line per group over the years, with the 2021 reform marked."""
+def lines(frame: pd.DataFrame, x: str, y: str, colour: str, title: str, reform_year: int | None = 2021,
+          years: tuple[int, int] = (2016, 2024)) -> go.Figure:
+    """A line per group over the years, with the 2021 reform marked; the axis always spans all years."""
     fig = go.Figure()
     for name, group in frame.groupby(colour, sort=False):
         fig.add_trace(go.Scatter(x=group[x], y=group[y], mode="lines+markers", name=str(name)))
     if reform_year is not None:
         fig.add_vline(x=reform_year + 0.5, line=dict(color="#888", dash="dash"))
     fig.update_layout(font=FONT, title=title, height=380, margin=dict(l=10, r=10, t=50, b=10),
-                      plot_bgcolor="white", xaxis=dict(dtick=1), legend=dict(orientation="h", y=-0.2))
+                      plot_bgcolor="white", xaxis=dict(dtick=1, range=[years[0] - 0.5, years[1] + 0.5]),
+                      yaxis=dict(rangemode="tozero"), legend=dict(orientation="h", y=-0.2))
     return fig
 
 

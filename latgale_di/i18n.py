@@ -172,6 +172,31 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "shortfall": ("Iztrūkums", "Shortfall"),
     "shortfall_pct": ("Iztrūkums, % no pieprasījuma", "Shortfall, % of demand"),
     "in_words": ("Avotos vārdos (bez skaitļiem)", "In the sources' words (no numbers given)"),
+    "trends_intro": ("Rādītājs pa gadiem reģionam un izvēlētajām pašvaldībām. Raustītā līnija: 2021. g. 1. jūlija "
+                     "reforma. Robežas: {vintage}. Gadi bez skaitļa paliek tukši (nekas netiek interpolēts).",
+                     "The indicator over the years for the region and the chosen municipalities. Dashed line: the "
+                     "reform of 1 July 2021. Boundaries: {vintage}. Years without a figure stay empty (nothing is "
+                     "interpolated)."),
+    "choose_municipalities": ("Pašvaldības salīdzināšanai", "Municipalities to compare"),
+    "investment_intro": ("DI infrastruktūras un pakalpojumu finansējums pa pašvaldībām (avotu norādītās projektu "
+                         "summas; projekti var pārklāties), uz iedzīvotāju un uz vietu, un ko izmaksā vietu "
+                         "uzturēšana gadā tagad, kad projekts beidzies.",
+                         "DI infrastructure and service funding by municipality (project sums as the sources state "
+                         "them; projects may overlap), per resident and per place, and what running the places "
+                         "costs each year now that the project has ended."),
+    "funding": ("Finansējums, EUR", "Funding, EUR"),
+    "per_resident": ("EUR uz iedzīvotāju", "EUR per resident"),
+    "per_place": ("EUR uz vietu", "EUR per place"),
+    "projects": ("Projekti", "Projects"),
+    "running_cost": ("Uzturēšanas izmaksas gadā, EUR", "Running cost per year, EUR"),
+    "day_rate": ("Izmaksas dienā vienai vietai, EUR", "Cost per place per day, EUR"),
+    "day_rate_from_data": ("Likme no datiem: {value} EUR dienā — {note}. Avots: {source}",
+                           "Rate from the data: {value} EUR a day — {note}. Source: {source}"),
+    "day_rate_user": ("Likmi ievadījis lietotājs; tā nav no avotiem.", "Rate entered by the user; not from a source."),
+    "day_rate_none": ("Šim pakalpojumam datos dienas likmes nav: ievadiet to, lai aprēķinātu izmaksas.",
+                      "The data have no day rate for this service: enter one to compute the cost."),
+    "running_total": ("Kopā gadā (izvēlētais pakalpojums)", "Total per year (chosen service)"),
+    "region_funding": ("Reģiona projekti", "Region-wide projects"),
     "year_col": ("Gads", "Year"),
     "location_precision": ("Atrašanās vietas precizitāte", "Location precision"),
 }

@@ -83,7 +83,8 @@ def test_sources_page_lists_formulas_statuses_and_attribution():
 
 
 @pytest.mark.parametrize("page", ["pages/overview.py", "pages/map.py", "pages/profile.py", "pages/occupancy.py",
-                                  "pages/demand.py", "pages/basket.py", "pages/sources.py"])
+                                  "pages/demand.py", "pages/basket.py", "pages/trends.py", "pages/investment.py",
+                                  "pages/sources.py"])
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_every_page_runs_in_both_languages_and_keeps_the_view_in_the_url(page, lang):
     at = run(page, {"lang": lang, "tg": "adults_grt"})
@@ -118,3 +119,35 @@ def test_demand_page_ranks_the_largest_shortfall_first():
     first = table.iloc[0]
     assert first["Persons assessed"] == "67" and first["Persons served"] == "28" and first["Shortfall"] == "39"
     assert "Demand for day-care centre services" in texts(at)
+
+
+def test_trends_show_region_and_chosen_municipality_over_the_years():
+    at = run("pages/trends.py", {"lang": "en", "v": "2021", "ind": "persons_served", "tg": "children_ft",
+                                 "atvk": "0002000"})
+    table = at.dataframe[0].value
+    region = table[table["Municipality"] == "Latgale planning region"]
+    assert region["Year"].tolist() == [2018, 2019, 2021] and region["Value"].tolist() == ["163", "219", "351"]
+    city = table[table["Municipality"] == "Daugavpils State City"]
+    assert city["Value"].tolist() == ["32", "92"]
+    chart = at.get("plotly_chart")[0]
+    assert '"type":"line"' in chart.proto.spec.replace(" ", "") or "2021.5" in chart.proto.spec  # reform marked
+
+
+def test_investment_uses_the_real_day_rate_with_its_source_and_the_users_rate():
+    at = run("pages/investment.py", {"lang": "en", "v": "2021", "year": "2023", "svc": "group_apartments"})
+    assert at.number_input[0].value == 12.02
+    assert any("Rate from the data: 12.02 EUR a day" in c.value for c in at.caption)
+    table = at.dataframe[0].value
+    rezekne_nov = table[table["Municipality"] == "Rēzekne Municipality"].iloc[0]
+    assert rezekne_nov["Running cost per year, EUR"] == "35,098"  # 8 places × 12.02 × 365
+    at.number_input[0].set_value(20.0).run()
+    assert any("entered by the user" in c.value for c in at.caption)
+    table = at.dataframe[0].value
+    assert table[table["Municipality"] == "Rēzekne Municipality"].iloc[0]["Running cost per year, EUR"] == "58,400"
+
+
+def test_investment_without_a_day_rate_says_no_data_not_zero():
+    at = run("pages/investment.py", {"lang": "en", "v": "2021", "year": "2023", "svc": "day_care_centre"})
+    assert at.number_input[0].value is None
+    assert any("no day rate for this service" in c.value for c in at.caption)
+    assert set(at.dataframe[0].value["Running cost per year, EUR"]) == {"no data"}

@@ -13,6 +13,8 @@ PAGES = [  # (url path, heading in English, something the page must show)
     ("noslodze", "Services & occupancy", "By municipality"),
     ("pieprasijums", "Demand & shortfall", "ranked by unmet demand"),
     ("grozs", "Minimum services basket", "proposed for 2029"),
+    ("tendences", "Trends", "Dashed line"),
+    ("investicijas", "Investment & sustainability", "Region-wide projects"),
     ("avoti", "Sources & methods", "Indicators and formulas"),
 ]
 

@@ -1,0 +1,76 @@
+"""Investment & sustainability: funding by municipality and what running the places costs."""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+from components import data, view_state
+from components.page import header, sources_footer
+from latgale_di import boundaries, i18n, investment, population, vocab
+
+# Load
+state = view_state.current()
+lang = state.lang
+dataset = data.load_dataset()
+table = data.indicator_table(state.vintage)
+names = {a: (u.name_lv if lang == "lv" else u.name_en) for a, u in boundaries.units(state.vintage).items()}
+service = state.service if state.service != "any" else "group_apartments"
+
+header(i18n.t("page_investment", lang), lang, dataset)
+st.caption(i18n.t("investment_intro", lang))
+
+# The day rate: from the data where there is one, else (or instead) the user's own.
+rate = investment.day_rate_from_data(dataset.observations, service)
+st.markdown(f"**{vocab.SERVICES[service].label(lang)}**")
+entered = st.number_input(i18n.t("day_rate", lang), min_value=0.0, max_value=500.0, step=0.5, format="%.2f",
+                          value=rate.value if rate else None, key=f"day_rate_{service}")
+if rate and entered is not None and math.isclose(entered, rate.value):
+    st.caption(i18n.t("day_rate_from_data", lang, value=i18n.format_number(rate.value, lang, 2), note=rate.note,
+                      source=dataset.cite(rate.source)))
+elif entered is not None:
+    rate = investment.DayRate(float(entered), "", "")
+    st.caption(i18n.t("day_rate_user", lang))
+else:
+    rate = None
+    st.caption(i18n.t("day_rate_none", lang))
+
+# Compute
+rows = investment.by_municipality(table, population.denominators(dataset.population, state.vintage), state.year,
+                                  service, rate)
+region = table[(table["indicator"] == "eur") & (table["atvk"] == boundaries.REGION_CODE)]
+
+
+def eur(value: float, decimals: int = 0) -> str:
+    return i18n.format_number(value, lang, decimals) if value == value else i18n.t("no_data", lang)
+
+
+# Show
+if rows.empty:
+    st.info(i18n.t("no_rows", lang))
+else:
+    total = rows["running_cost"].sum(min_count=1)
+    st.metric(i18n.t("running_total", lang), eur(total) + (" EUR" if total == total else ""),
+              help=i18n.t("estimated_mark", lang) if total == total else None)
+    st.dataframe({
+        i18n.t("municipality", lang): [names.get(a, a) for a in rows["atvk"]],
+        i18n.t("funding", lang): [eur(v) for v in rows["eur"]],
+        i18n.t("per_resident", lang): [eur(v, 1) for v in rows["eur_per_resident"]],
+        i18n.t("per_place", lang): [eur(v) for v in rows["eur_per_place"]],
+        i18n.t("places", lang): [eur(v) for v in rows["places"]],
+        i18n.t("running_cost", lang): [eur(v) for v in rows["running_cost"]],
+        i18n.t("status", lang): [vocab.STATUSES[s].label(lang) if isinstance(s, str) else "" for s in rows["status"]],
+        i18n.t("projects", lang): rows["projects"].fillna("").tolist(),
+        i18n.t("source", lang): [dataset.cite(s) if isinstance(s, str) else "" for s in rows["source"]],
+    }, hide_index=True, width="stretch")
+st.subheader(i18n.t("region_funding", lang))
+for r in region.itertuples(index=False):
+    st.markdown(f"- **{eur(r.value)} EUR** ({r.year}) — {r.note}  \n  {dataset.cite(r.source)}")
+st.subheader(i18n.t("in_words", lang))
+for q in investment.STATEMENTS:
+    st.markdown(f"> {q[lang]}  \n> — {dataset.cite(q['source'])}")
+
+sources_footer(dataset, {s for s in rows["source"] if isinstance(s, str)} | set(region["source"])
+               | {q["source"] for q in investment.STATEMENTS} | ({rate.source} if rate and rate.source else set()),
+               lang)

@@ -1,0 +1,48 @@
+"""Trends: each indicator over the years, the 2021 reform marked, the vintage explained."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import charts, data, view_state
+from components.page import header, sources_footer
+from latgale_di import boundaries, choropleth, i18n, trends, vocab
+
+# Load
+state = view_state.current()
+lang = state.lang
+dataset = data.load_dataset()
+table = data.indicator_table(state.vintage)
+units = boundaries.units(state.vintage)
+names = {a: (u.name_lv if lang == "lv" else u.name_en) for a, u in units.items()}
+names[boundaries.REGION_CODE] = i18n.t("region", lang)
+
+header(i18n.t("page_trends", lang), lang, dataset)
+st.caption(i18n.t("trends_intro", lang, vintage=i18n.t(f"vintage_{state.vintage}", lang)))
+default = [state.atvk] if state.atvk in units else []
+chosen = st.multiselect(i18n.t("choose_municipalities", lang), list(units), default=default,
+                        format_func=lambda a: names[a], key=f"trend_units_{state.vintage}")
+
+# Compute
+rows = trends.series(table, state.indicator, state.target_group, state.service, chosen)
+unit = vocab.INDICATOR_UNITS[state.indicator]
+
+# Show
+title = (f"{vocab.INDICATORS[state.indicator].label(lang)} · {vocab.TARGET_GROUPS[state.target_group].label(lang)}"
+         f" · {vocab.SERVICES[state.service].label(lang)}")
+if rows.empty:
+    st.info(i18n.t("no_rows", lang))
+else:
+    plotted = rows.assign(series=rows["atvk"].map(names))
+    st.plotly_chart(charts.lines(plotted, "year", "value", "series", title, reform_year=trends.REFORM_YEAR),
+                    key="trend_chart", config={"displayModeBar": False})
+    st.dataframe({
+        i18n.t("year_col", lang): rows["year"].tolist(),
+        i18n.t("municipality", lang): rows["atvk"].map(names).tolist(),
+        i18n.t("value", lang): [choropleth.value_text(v, lo, hi, s, unit, lang) for v, lo, hi, s in
+                                zip(rows["value"], rows["value_min"], rows["value_max"], rows["status"])],
+        i18n.t("status", lang): [vocab.STATUSES[s].label(lang) for s in rows["status"]],
+        i18n.t("note", lang): rows["note"].tolist(),
+        i18n.t("source", lang): [dataset.cite(s) for s in rows["source"]],
+    }, hide_index=True, width="stretch")
+sources_footer(dataset, set(rows["source"]), lang)
