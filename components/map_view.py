@@ -14,6 +14,13 @@ from latgale_di.choropleth import Colour, UnitView
 MAP_LAYER_ID = "municipalities"
 MAP_HEIGHT_PX = 600
 MAP_WIDTH_PX = 760  # the narrowest the map column gets on a 1920 px projector or a laptop
+PHONE_MAP_WIDTH_PX = 340
+
+
+def _fit_width() -> int:
+    """The width to fit the map to: the server cannot see the screen, but a phone says it is one."""
+    agent = st.context.headers.get("User-Agent", "") if st.context.headers else ""
+    return PHONE_MAP_WIDTH_PX if "Mobi" in agent else MAP_WIDTH_PX
 
 
 def fit_zoom(bounds: tuple[float, float, float, float], width_px: int, height_px: int, padding: float = 0.92) -> float:
@@ -62,7 +69,7 @@ def deck(features: dict, views: list[UnitView], vintage: str, facility_points: l
             get_fill_color="fill", get_line_color="line", line_width_min_pixels=2,
         ))
     view = pdk.ViewState(longitude=(west + east) / 2, latitude=(south + north) / 2,
-                         zoom=fit_zoom((west, south, east, north), MAP_WIDTH_PX, MAP_HEIGHT_PX),
+                         zoom=fit_zoom((west, south, east, north), _fit_width(), MAP_HEIGHT_PX),
                          min_zoom=5, max_zoom=12)
     return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None,
                     tooltip={"text": "{tooltip}"})

@@ -69,3 +69,20 @@ def test_language_switch_translates_the_page(page, app_url):
     page.get_by_role("radio", name="English").click()
     page.get_by_role("heading", name="Overview", exact=True).wait_for(timeout=60_000)
     page.wait_for_function("() => window.location.search.includes('lang=en')", timeout=30_000)
+
+
+@pytest.mark.parametrize("path", ["", "karte"])
+def test_phone_layout_has_no_sideways_scroll(browser, app_url, artifacts, path):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True,
+        user_agent="Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                   "Chrome/156.0 Mobile Safari/537.36",
+    )
+    phone = context.new_page()
+    phone.goto(f"{app_url}/{path}")
+    phone.get_by_role("heading").first.wait_for(timeout=60_000)
+    wait_idle(phone)
+    overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    phone.screenshot(path=str(artifacts / f"phone_{path or 'overview'}_lv.png"), full_page=True)
+    context.close()
+    assert overflow <= 1
