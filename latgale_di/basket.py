@@ -20,14 +20,21 @@ PROPOSED_2029: tuple[str, ...] = ("social_mentor", "youth_behaviour_rehabilitati
 STATES: tuple[str, ...] = ("provided", "planned", "missing", "unknown", "proposed")
 
 
-def matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: int) -> pd.DataFrame:
-    """Municipality × service states (rows: ATVK codes in boundary order; columns: services)."""
+def matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: int,
+           target_group: str = "all") -> pd.DataFrame:
+    """Municipality × service states (rows: ATVK codes in boundary order; columns: services).
+
+    With a ``target_group`` other than "all", only figures and sites for that group count.
+    """
     atvks = list(boundaries.units(vintage))
     state = pd.DataFrame("unknown", index=atvks, columns=[*COMMUNITY_SERVICES, *PROPOSED_2029])
     for proposed in PROPOSED_2029:
         state[proposed] = "proposed"
 
     current = as_of(table, year)
+    if target_group != "all":
+        current = current[current["target_group"] == target_group]
+        facilities = facilities[facilities["target_groups"].str.split(";").map(lambda g: target_group in g)]
     current = current[current["atvk"].isin(atvks) & current["service"].isin(COMMUNITY_SERVICES)]
     counts = current[current["indicator"].isin(["places", "persons_served", "occupied_places"])]
     for r in counts.itertuples(index=False):
@@ -52,3 +59,25 @@ def matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: in
         if pd.notna(r.value) and r.value > 0:
             state.at[r.atvk, r.service] = "provided"
     return state
+
+
+def coverage(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: int, target_group: str,
+             service: str) -> pd.Series:
+    """Whether each municipality provides ``service`` (or, for "any", any community service).
+
+    For "any": provided if any service is provided, else planned if any is planned, else
+    missing if a source reports that nobody of the group was served, else unknown.
+    """
+    states = matrix(table, facilities, vintage, year, target_group)
+    if service != "any":
+        return states[service]
+    services = states[list(COMMUNITY_SERVICES)]
+    out = pd.Series("unknown", index=states.index)
+    out[services.eq("planned").any(axis=1)] = "planned"
+    out[services.eq("provided").any(axis=1)] = "provided"
+    served = as_of(table, year)
+    served = served[(served["service"] == "any") & (served["indicator"] == "persons_served")
+                    & (target_group == "all" or served["target_group"] == target_group)]
+    nobody = set(served.loc[served["value"] == 0, "atvk"])
+    out[out.index.isin(nobody) & (out == "unknown")] = "missing"
+    return out

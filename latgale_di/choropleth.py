@@ -119,6 +119,21 @@ def classes_for(indicator: str, values: pd.Series, threshold: float = 80.0) -> C
 
 
 @dataclass(frozen=True)
+class Categories:
+    """Classes of a categorical indicator (service coverage); duck-types ``Classes`` for the map."""
+
+    states: tuple[str, ...] = ("provided", "planned", "missing")
+    # Blue for provided, orange-red for no service: distinguishable with red-green colour blindness.
+    palette: tuple[str, ...] = ("#2166ac", "#92c5de", "#d6604d")
+
+    def colour(self, index: int) -> Colour:
+        return hex_to_rgb(self.palette[index])
+
+    def labels(self, lang: str) -> list[str]:
+        return [i18n.t(f"basket_{s}", lang) for s in self.states]
+
+
+@dataclass(frozen=True)
 class UnitView:
     """Everything the map, its table and its tooltip say about one municipality."""
 
@@ -212,3 +227,18 @@ def feature_collection(views: list[UnitView], vintage: str, classes: Classes, in
             },
         })
     return {"type": "FeatureCollection", "features": features}
+
+
+def coverage_views(states: pd.Series, vintage: str, lang: str, categories: Categories = Categories()) -> list[UnitView]:
+    """One ``UnitView`` per municipality from coverage states (provided/planned/missing/unknown)."""
+    out = []
+    for atvk, u in boundaries.units(vintage).items():
+        state = str(states.get(atvk, "unknown"))
+        name = u.name_lv if lang == "lv" else u.name_en
+        if state not in categories.states:
+            out.append(UnitView(atvk, name, math.nan, math.nan, math.nan, "", "", "", None, i18n.t("no_data", lang)))
+            continue
+        index = categories.states.index(state)
+        out.append(UnitView(atvk, name, float(index), math.nan, math.nan, "derived", "",
+                            i18n.t("coverage_note", lang), index, i18n.t(f"basket_{state}", lang)))
+    return out

@@ -112,7 +112,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "services_provided": ("Pakalpojumi (minimālais grozs)", "Services (minimum basket)"),
     "basket_provided": ("nodrošina", "provides"),
     "basket_planned": ("plānots", "planned"),
-    "basket_missing": ("nav", "missing"),
+    "basket_missing": ("nav pakalpojuma", "no service"),
+    "coverage_note": ("no pakalpojumu vietām un skaitļiem (sk. “Minimālais pakalpojumu grozs”)",
+                      "from service sites and figures (see “Minimum services basket”)"),
     "basket_unknown": ("nav datu", "no data"),
     "basket_proposed": ("ierosināts no 2029", "proposed for 2029"),
     "social_mentor": ("Sociālais mentors", "Social mentor"),
@@ -120,10 +122,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
                                        "Social rehabilitation for young people with behavioural and addiction "
                                        "problems"),
     "basket_intro": ("Kuras pašvaldības nodrošina katru pakalpojumu. “Nodrošina”: darbojas vieta vai avots "
-                     "min vietas vai saņēmējus; “plānots”: vieta plānota vai būvē; “nav”: avots ziņo par nulli; "
+                     "min vietas vai saņēmējus; “plānots”: vieta plānota vai būvē; “nav pakalpojuma”: avots ziņo par nulli; "
                      "“nav datu”: avotos nekas nav atrasts. Divi pakalpojumi ierosināti no 2029. gada (LM, 2024).",
                      "Which municipalities provide each service. “Provides”: an operating site, or a source "
-                     "gives places or persons served; “planned”: a site is planned or being built; “missing”: a "
+                     "gives places or persons served; “planned”: a site is planned or being built; “no service”: a "
                      "source reports zero; “no data”: nothing found. Two services are proposed from 2029 "
                      "(Ministry of Welfare, 2024)."),
     "indicator_col": ("Rādītājs", "Indicator"),

@@ -31,7 +31,7 @@ _PARAM_NAMES: dict[str, str] = {
 SCENARIO_PATTERN = re.compile(r"^(\d{7}\.[a-z_]+\.[a-z_]+:[+-]?\d{1,4})(,\d{7}\.[a-z_]+\.[a-z_]+:[+-]?\d{1,4})*$")
 
 MAP_INDICATORS: tuple[str, ...] = (
-    "share_served", "persons_served", "persons_assessed", "shortfall", "shortfall_pct",
+    "coverage", "share_served", "persons_served", "persons_assessed", "shortfall", "shortfall_pct",
     "places", "planned_places", "occupancy_rate", "places_per_10k", "served_per_10k", "eur",
 )
 YEARS: tuple[int, ...] = tuple(range(2016, 2025))

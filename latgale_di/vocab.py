@@ -62,6 +62,8 @@ STORED_INDICATORS: dict[str, Term] = _index(
 )
 
 COMPUTED_INDICATORS: dict[str, Term] = _index(
+    Term("coverage", "Pakalpojuma pieejamība", "Service coverage",
+         "Provides / planned / no service / no data, from sites and figures (see latgale_di.basket)."),
     Term("occupancy_rate", "Noslodze", "Occupancy"),
     Term("share_served", "Saņēmēju īpatsvars izvērtētajos", "Share of assessed persons served"),
     Term("shortfall", "Neapmierinātais pieprasījums", "Demand shortfall"),
@@ -85,6 +87,7 @@ UNITS: dict[str, Term] = _index(
     Term("EUR/day", "EUR dienā", "EUR per day"),
     Term("%", "%", "%"),
     Term("per 10,000", "uz 10 000 iedz.", "per 10,000 residents"),
+    Term("category", "kategorija", "category"),
 )
 
 INDICATOR_UNITS: dict[str, str] = {
@@ -99,6 +102,7 @@ INDICATOR_UNITS: dict[str, str] = {
     "eur": "EUR",
     "eur_per_day": "EUR/day",
     "occupancy_rate": "%",
+    "coverage": "category",
     "shortfall": "persons",
     "shortfall_pct": "%",
     "places_per_10k": "per 10,000",

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import data, map_view, view_state
 from components.page import header, sources_footer
-from latgale_di import boundaries, choropleth, facilities, i18n, indicators, vocab
+from latgale_di import basket, boundaries, choropleth, facilities, i18n, indicators, vocab
 
 # Load
 state = view_state.current()
@@ -18,9 +18,15 @@ table = data.indicator_table(state.vintage)
 rows = indicators.select(table, state.year, state.target_group, state.service)
 
 # Compute
-classes = choropleth.classes_for(state.indicator, rows.loc[rows["indicator"] == state.indicator, "value"],
-                                 state.threshold)
-views = choropleth.unit_views(rows, state.vintage, state.indicator, classes, lang)
+if state.indicator == "coverage":
+    classes = choropleth.Categories()
+    views = choropleth.coverage_views(
+        basket.coverage(table, dataset.facilities, state.vintage, state.year, state.target_group, state.service),
+        state.vintage, lang, classes)
+else:
+    classes = choropleth.classes_for(state.indicator, rows.loc[rows["indicator"] == state.indicator, "value"],
+                                     state.threshold)
+    views = choropleth.unit_views(rows, state.vintage, state.indicator, classes, lang)
 features = choropleth.feature_collection(views, state.vintage, classes, state.indicator, state.year, lang,
                                          dataset.cite)
 sites = (facilities.points(facilities.select(dataset.facilities, state.target_group, state.service), lang,

@@ -108,3 +108,21 @@ def test_facilities_layer_sizes_points_by_places():
 def test_sidebar_is_translated(lang, word):
     at = run({"lang": lang})
     assert at.selectbox(key="vs_indicator").label == word
+
+
+def test_coverage_map_answers_who_lacks_day_care_for_adults_with_mental_disorders():
+    at = run({"lang": "en", "v": "2021", "year": "2023", "tg": "adults_grt", "svc": "day_care_centre",
+              "ind": "coverage"})
+    values = dict(zip(table(at)["Municipality"], table(at).iloc[:, 1]))
+    assert values["Balvi Municipality"] == "provides"  # Viļaka day-care centre, opened 2021
+    assert values["Krāslava Municipality"] == "planned"
+    assert values["Līvāni Municipality"] == "no data"
+    fills = {f["properties"]["atvk"]: tuple(f["properties"]["fill"][:3])
+             for f in layer(deck(at), "municipalities")["data"]["features"]}
+    assert fills["0036000"] == (200, 200, 200) and fills["0024000"] != fills["0032000"]
+
+
+def test_coverage_any_service_marks_reported_zero_as_no_service():
+    at = run({"lang": "en", "v": "2009", "year": "2019", "tg": "adults_grt", "ind": "coverage"})
+    values = dict(zip(table(at)["Municipality"], table(at).iloc[:, 1]))
+    assert values["Baltinava Municipality"] == "no service"  # seed: nobody had started services by end-2019
