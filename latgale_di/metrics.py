@@ -23,15 +23,19 @@ def _as_float(x: object) -> object:
     return np.nan if x is None else float(x)  # type: ignore[arg-type]
 
 
+def _like_inputs(result: np.ndarray, *inputs: object) -> Number:
+    """A Series on the first Series input's index, else a plain float."""
+    for x in inputs:
+        if isinstance(x, pd.Series):
+            return pd.Series(result, index=x.index, dtype=float)
+    return float(result)
+
+
 def _ratio(numerator: Number, denominator: Number, scale: float) -> Number:
     n, d = _as_float(numerator), _as_float(denominator)
     with np.errstate(divide="ignore", invalid="ignore"):
         result = np.where(np.asarray(d) == 0, np.nan, np.asarray(n) / np.asarray(d) * scale)
-    if isinstance(n, pd.Series):
-        return pd.Series(result, index=n.index, dtype=float)
-    if isinstance(d, pd.Series):
-        return pd.Series(result, index=d.index, dtype=float)
-    return float(result)
+    return _like_inputs(result, n, d)
 
 
 def per_10k(count: Number, population: Number) -> Number:
@@ -81,11 +85,7 @@ def shortfall(demand: Number, supply: Number) -> Number:
     """
     d, s = _as_float(demand), _as_float(supply)
     result = np.maximum(np.asarray(d) - np.asarray(s), 0.0)  # NaN propagates through maximum
-    if isinstance(d, pd.Series):
-        return pd.Series(result, index=d.index, dtype=float)
-    if isinstance(s, pd.Series):
-        return pd.Series(result, index=s.index, dtype=float)
-    return float(result)
+    return _like_inputs(result, d, s)
 
 
 def shortfall_pct(demand: Number, supply: Number) -> Number:
