@@ -1,4 +1,4 @@
-"""Command line: ``python -m latgale_di indicators|validate|build-data``.
+"""Command line: ``python -m latgale_di indicators|validate|import|build-data``.
 
 Exit codes: 0 success; 1 the data were rejected (one line per problem); 2 usage error.
 """
@@ -34,6 +34,14 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("file")
     val.add_argument("--kind", choices=("observations", "facilities", "population"), default=None)
 
+    imp = sub.add_parser("import", help="import a data file as a new dataset version (nothing is written if it "
+                                        "has errors)")
+    imp.add_argument("file")
+    imp.add_argument("--sheet", default=None, help="XLSX sheet name (default: the first sheet)")
+    imp.add_argument("--author", required=True, help="who imports (kept with the version)")
+    imp.add_argument("--note", default="")
+    imp.add_argument("--db", default=None, help="SQLite file (default: $LATGALE_DI_DB or var/latgale_di.sqlite3)")
+
     build = sub.add_parser("build-data", help="rebuild data/ from data/sources/ (the research pack)")
     build.add_argument("--check", action="store_true", help="only report whether data/ is up to date")
     return parser
@@ -66,17 +74,48 @@ def _indicators(args: argparse.Namespace) -> int:
     return 0
 
 
-def _validate(args: argparse.Namespace) -> int:
-    from latgale_di.contract import validate_file
+def _read(path: str, sheet: str | None = None, kind: str | None = None):
+    from pathlib import Path
 
-    report = validate_file(args.file, args.kind)
-    for problem in report.problems:
+    from latgale_di import importing
+    from latgale_di.contract import Problem
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return importing.Reading(path, problems=[Problem(path, None, None, f"no readable file ({exc.strerror})",
+                                                         "a path to a CSV or XLSX file")])
+    return importing.read(path, data, sheet=sheet, kind=kind)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    reading = _read(args.file, kind=args.kind)
+    for problem in reading.problems:
         print(problem)
-    if report.ok:
-        print(f"{args.file}: valid {report.kind} ({len(report.warnings)} warning(s))")
+    if reading.ok:
+        print(f"{args.file}: valid {reading.kind} ({len(reading.problems)} warning(s))")
         return 0
-    print(f"{args.file}: rejected, {len(report.errors)} error(s)", file=sys.stderr)
+    print(f"{args.file}: rejected, {sum(p.severity == 'error' for p in reading.problems)} error(s)", file=sys.stderr)
     return 1
+
+
+def _import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from latgale_di import storage
+
+    reading = _read(args.file, sheet=args.sheet, kind="observations")
+    for problem in reading.problems:
+        print(problem)
+    if not reading.ok:
+        print(f"{args.file}: rejected, nothing was written", file=sys.stderr)
+        return 1
+    store = storage.Store(args.db or storage.default_path())
+    store.ensure_initial()
+    version = store.import_rows(reading.table, author=args.author, file_name=Path(args.file).name,
+                                data=Path(args.file).read_bytes(), note=args.note)
+    print(f"{args.file}: imported as version {version.id} ({version.summary})")
+    return 0
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -94,5 +133,5 @@ def _build(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"indicators": _indicators, "validate": _validate, "build-data": _build}
+    handlers = {"indicators": _indicators, "validate": _validate, "import": _import, "build-data": _build}
     return handlers[args.command](args)

@@ -1,0 +1,196 @@
+"""Read the files people really have into contract tables, with precise problems when they can't.
+
+Accepted: CSV in UTF-8 (with or without BOM) or Windows-1257, comma, semicolon or tab separated,
+decimal comma; XLSX (first sheet or a named one); Latvian or English column headers; vocabulary
+values as codes or as their Latvian/English labels; municipalities in any form the name matcher
+accepts. Nothing here writes anything: ``read`` returns a table in contract form, or problems.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from latgale_di import contract, vocab
+from latgale_di.contract import Problem
+
+MAX_BYTES = 10 * 1024 * 1024  # a year of figures is a few hundred kB; anything bigger is a mistake
+
+# Header aliases, folded (lower case, no diacritics, single spaces). English codes map to themselves.
+HEADER_ALIASES: dict[str, str] = {
+    "gads": "year", "year": "year",
+    "atvk": "atvk", "atvk kods": "atvk", "pasvaldiba": "atvk", "municipality": "atvk", "novads": "atvk",
+    "robezas": "vintage", "robezu versija": "vintage", "vintage": "vintage", "boundaries": "vintage",
+    "merkgrupa": "target_group", "merka grupa": "target_group", "target group": "target_group",
+    "pakalpojums": "service", "service": "service",
+    "raditajs": "indicator", "indicator": "indicator",
+    "vertiba": "value", "value": "value", "skaits": "value",
+    "mervieniba": "unit", "unit": "unit",
+    "statuss": "status", "status": "status",
+    "avots": "source", "source": "source",
+    "piezime": "note", "piezimes": "note", "note": "note", "notes": "note",
+    "min vertiba": "value_min", "value min": "value_min", "max vertiba": "value_max", "value max": "value_max",
+}
+_VOCAB_COLUMNS: dict[str, dict[str, vocab.Term]] = {
+    "target_group": vocab.TARGET_GROUPS, "service": vocab.SERVICES, "indicator": vocab.STORED_INDICATORS,
+    "status": vocab.STATUSES,
+}
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, single spaces: how headers and labels are compared."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", str(text).lower()) if not unicodedata.combining(c))
+    return " ".join(plain.replace("_", " ").split())
+
+
+@dataclass
+class Reading:
+    """The outcome of reading one file: a contract table, or the problems that stopped it."""
+
+    file: str
+    table: pd.DataFrame | None = None
+    kind: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.table is not None and not any(p.severity == "error" for p in self.problems)
+
+
+def _file_problem(name: str, found: str, expected: str) -> Reading:
+    return Reading(name, problems=[Problem(name, None, None, found, expected)])
+
+
+def _decode(data: bytes) -> str | None:
+    """The text: UTF-8 (with or without BOM), else Windows-1257; None if it is neither."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for encoding in ("utf-8", "cp1257"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _delimiter(header_line: str) -> str:
+    counts = {d: header_line.count(d) for d in (";", ",", "\t")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def _read_csv(name: str, data: bytes) -> pd.DataFrame | Reading:
+    if b"\x00" in data[:4096]:
+        return _file_problem(name, "a binary file", "a CSV text file or an XLSX workbook")
+    text = _decode(data)
+    if text is None:
+        return _file_problem(name, "text that is neither UTF-8 nor Windows-1257", "a CSV saved as UTF-8 or as "
+                             "Windows-1257 (Baltic)")
+    if not text.strip():
+        return _file_problem(name, "an empty file", "a header row and at least one data row")
+    first = text.splitlines()[0]
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first)))
+    except csv.Error as exc:
+        return _file_problem(name, f"text that is not CSV ({exc})", "a CSV file with one record per line")
+    header, body = rows[0], [r for r in rows[1:] if any(cell.strip() for cell in r)]
+    problems = []
+    for i, r in enumerate(rows[1:], start=2):
+        if any(cell.strip() for cell in r) and len(r) != len(header):
+            problems.append(Problem(name, i, None, f"{len(r)} cells",
+                                    f"{len(header)} cells as in the header (is the file cut short or a separator "
+                                    "missing?)"))
+    if problems:
+        return Reading(name, problems=problems)
+    return pd.DataFrame([r + [""] * (len(header) - len(r)) for r in body], columns=header, dtype=str)
+
+
+def _read_xlsx(name: str, data: bytes, sheet: str | None) -> pd.DataFrame | Reading:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        return _file_problem(name, f"a damaged workbook ({type(exc).__name__})", "an XLSX file saved by Excel or "
+                             "LibreOffice")
+    if sheet is not None and sheet not in book.sheetnames:
+        return _file_problem(name, f"no sheet named {sheet!r} (sheets: {', '.join(book.sheetnames)})",
+                             "the name of one of the workbook's sheets")
+    ws = book[sheet] if sheet else book.worksheets[0]
+    rows = [["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
+             for v in row] for row in ws.iter_rows(values_only=True)]
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if not rows:
+        return _file_problem(name, "an empty sheet", "a header row and at least one data row")
+    header = rows[0]
+    while header and not header[-1].strip():
+        header = header[:-1]
+    return pd.DataFrame([r[:len(header)] + [""] * (len(header) - len(r)) for r in rows[1:]], columns=header,
+                        dtype=str)
+
+
+def _normalise_headers(df: pd.DataFrame) -> pd.DataFrame:
+    renamed = {}
+    for column in df.columns:
+        renamed[column] = HEADER_ALIASES.get(fold(str(column)), str(column).strip())
+    return df.rename(columns=renamed)
+
+
+def _label_index(terms: dict[str, vocab.Term]) -> dict[str, str]:
+    out = {}
+    for code, term in terms.items():
+        for text in (code, term.lv, term.en):
+            out[fold(text)] = code
+    return out
+
+
+def _normalise_values(df: pd.DataFrame) -> pd.DataFrame:
+    """Labels → codes for vocabulary columns; values that match nothing stay for the contract to report."""
+    out = df.copy()
+    for column, terms in _VOCAB_COLUMNS.items():
+        if column in out.columns:
+            index = _label_index(terms)
+            out[column] = [index.get(fold(v), v.strip()) for v in out[column].astype(str)]
+    if "vintage" in out.columns:
+        out["vintage"] = out["vintage"].astype(str).str.strip().str.replace(r"\.0$", "", regex=True)
+    if "value" in out.columns:
+        out["value"] = [re.sub(r"[\s\u00a0]", "", v).replace(",", ".") if re.fullmatch(r"[\d\s\u00a0]+,\d+", v.strip())
+                        else re.sub(r"[\s\u00a0]", "", v) for v in out["value"].astype(str)]
+    return out
+
+
+def _codes_for_municipalities(df: pd.DataFrame) -> pd.DataFrame:
+    """Names → ATVK codes once the contract has accepted the rows (so every name resolves)."""
+    from latgale_di.boundaries import REGION_CODE
+    from latgale_di.names import match_atvk
+
+    out = df.copy()
+    vintages = out["vintage"] if "vintage" in out.columns else pd.Series("2021", index=out.index)
+    out["atvk"] = [a.strip() if a.strip() == REGION_CODE else match_atvk(a, v) for a, v in zip(out["atvk"], vintages)]
+    return out
+
+
+def read(name: str, data: bytes, sheet: str | None = None, kind: str | None = None) -> Reading:
+    """Read a file's bytes into a contract table (observations unless the header says otherwise)."""
+    if len(data) > MAX_BYTES:
+        return _file_problem(name, f"a file of {len(data) / 1024 / 1024:.1f} MB",
+                             f"at most {MAX_BYTES // 1024 // 1024} MB")
+    if not data:
+        return _file_problem(name, "an empty file", "a header row and at least one data row")
+    is_xlsx = data[:4] == b"PK\x03\x04"
+    parsed = _read_xlsx(name, data, sheet) if is_xlsx else _read_csv(name, data)
+    if isinstance(parsed, Reading):
+        return parsed
+    table = _normalise_values(_normalise_headers(parsed))
+    report = contract.validate_table(table, kind, name)
+    reading = Reading(name, kind=report.kind, problems=report.problems)
+    if report.ok:
+        if "note" not in table.columns and report.kind == "observations":
+            table["note"] = ""
+        reading.table = _codes_for_municipalities(table) if "atvk" in table.columns else table
+    return reading

@@ -1,0 +1,212 @@
+"""Versioned storage of observations: every import is a new, immutable dataset version.
+
+A version holds a full snapshot of the observations (the dataset is small: hundreds of rows), who
+made it, when, from which file (the file itself is kept) and how it differs from its parent.
+Nothing is ever updated or deleted: the current version is simply the newest one, and a rollback
+is a new version that copies an older one. Two imports at the same time are serialised by the
+database's write lock; each merges onto whatever is current inside that lock, so neither is lost.
+
+SQLite (a file under ``var/``) is the default and needs no set-up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from latgale_di.contract import OBSERVATION_COLUMNS, OBSERVATION_KEY, read_csv_text
+from latgale_di.paths import DATA_DIR, ROOT
+
+DEFAULT_PATH = ROOT / "var" / "latgale_di.sqlite3"
+
+
+def default_path() -> Path:
+    """$LATGALE_DI_DB if set, else ``var/latgale_di.sqlite3`` in the project."""
+    return Path(os.environ.get("LATGALE_DI_DB") or DEFAULT_PATH)
+COLUMNS: tuple[str, ...] = (*OBSERVATION_COLUMNS, "value_min", "value_max")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS versions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    parent_id INTEGER REFERENCES versions(id),
+    created_at TEXT NOT NULL,
+    author TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('initial', 'import', 'rollback')),
+    file_name TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL,
+    file_bytes BLOB NOT NULL,
+    note TEXT NOT NULL,
+    diff_json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS observations (
+    version_id INTEGER NOT NULL REFERENCES versions(id),
+    year TEXT, atvk TEXT, vintage TEXT, target_group TEXT, service TEXT, indicator TEXT,
+    value TEXT, unit TEXT, status TEXT, source TEXT, note TEXT, value_min TEXT, value_max TEXT
+);
+CREATE INDEX IF NOT EXISTS observations_version ON observations(version_id);
+"""
+
+
+@dataclass(frozen=True)
+class Version:
+    id: int
+    parent_id: int | None
+    created_at: str
+    author: str
+    action: str
+    file_name: str
+    file_sha256: str
+    note: str
+    diff: dict
+
+    @property
+    def summary(self) -> str:
+        d = self.diff
+        return f"+{d.get('added', 0)} ~{d.get('changed', 0)} -{d.get('removed', 0)}"
+
+
+def _key(df: pd.DataFrame) -> pd.Series:
+    return df[list(OBSERVATION_KEY)].astype(str).agg("|".join, axis=1)
+
+
+def diff(old: pd.DataFrame, new: pd.DataFrame) -> dict:
+    """Rows added, changed (same key, other content) and removed between two snapshots."""
+    a = old.assign(_k=_key(old)).set_index("_k")[list(COLUMNS)] if not old.empty else pd.DataFrame(columns=COLUMNS)
+    b = new.assign(_k=_key(new)).set_index("_k")[list(COLUMNS)] if not new.empty else pd.DataFrame(columns=COLUMNS)
+    added = sorted(set(b.index) - set(a.index))
+    removed = sorted(set(a.index) - set(b.index))
+    common = sorted(set(a.index) & set(b.index))
+    changed = [k for k in common if not a.loc[k].fillna("").astype(str).equals(b.loc[k].fillna("").astype(str))]
+    return {"added": len(added), "changed": len(changed), "removed": len(removed),
+            "added_keys": added[:200], "changed_keys": changed[:200], "removed_keys": removed[:200]}
+
+
+def merge(current: pd.DataFrame, incoming: pd.DataFrame) -> pd.DataFrame:
+    """The current rows with the incoming rows added, an incoming row replacing one with its key."""
+    incoming = incoming.reindex(columns=list(COLUMNS)).astype(object).fillna("").astype(str)
+    if current.empty:
+        return incoming.reset_index(drop=True)
+    keep = ~_key(current).isin(set(_key(incoming)))
+    merged = pd.concat([current[keep], incoming], ignore_index=True)
+    return merged.sort_values(list(OBSERVATION_KEY), kind="stable").reset_index(drop=True)
+
+
+class Store:
+    """The observation versions in one SQLite file."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path else default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.executescript(_SCHEMA)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            yield db
+        finally:
+            db.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction holding the database's write lock from its first statement."""
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    # --- reading ---------------------------------------------------------------------------
+    def versions(self) -> list[Version]:
+        with self._connect() as db:
+            rows = db.execute("SELECT id, parent_id, created_at, author, action, file_name, file_sha256, note, "
+                              "diff_json FROM versions ORDER BY id").fetchall()
+        return [Version(*r[:8], json.loads(r[8])) for r in rows]
+
+    def current(self) -> Version | None:
+        versions = self.versions()
+        return versions[-1] if versions else None
+
+    def observations(self, version_id: int | None = None, db: sqlite3.Connection | None = None) -> pd.DataFrame:
+        """The snapshot of one version (the current one when omitted) as contract text columns."""
+        if db is None:
+            with self._connect() as conn:
+                return self.observations(version_id, conn)
+        if version_id is None:
+            row = db.execute("SELECT max(id) FROM versions").fetchone()
+            version_id = row[0]
+            if version_id is None:
+                return pd.DataFrame(columns=list(COLUMNS))
+        rows = db.execute(f"SELECT {', '.join(COLUMNS)} FROM observations WHERE version_id = ? ORDER BY rowid",
+                          (version_id,)).fetchall()
+        return pd.DataFrame(rows, columns=list(COLUMNS)).fillna("")
+
+    def file_of(self, version_id: int) -> tuple[str, bytes]:
+        with self._connect() as db:
+            name, data = db.execute("SELECT file_name, file_bytes FROM versions WHERE id = ?", (version_id,)).fetchone()
+        return name, bytes(data)
+
+    # --- writing ---------------------------------------------------------------------------
+    def _insert(self, db: sqlite3.Connection, parent: int | None, author: str, action: str, file_name: str,
+                data: bytes, note: str, rows: pd.DataFrame, changes: dict) -> Version:
+        created = datetime.now(UTC).isoformat(timespec="seconds")
+        sha = hashlib.sha256(data).hexdigest()
+        cur = db.execute("INSERT INTO versions (parent_id, created_at, author, action, file_name, file_sha256, "
+                         "file_bytes, note, diff_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (parent, created, author, action, file_name, sha, data, note, json.dumps(changes)))
+        version_id = cur.lastrowid
+        records = rows.reindex(columns=list(COLUMNS)).fillna("").astype(str).itertuples(index=False)
+        db.executemany(f"INSERT INTO observations (version_id, {', '.join(COLUMNS)}) VALUES "
+                       f"(?, {', '.join('?' * len(COLUMNS))})", [(version_id, *r) for r in records])
+        return Version(version_id, parent, created, author, action, file_name, sha, note, changes)
+
+    def ensure_initial(self, folder: Path = DATA_DIR) -> Version:
+        """Seed version 1 from the shipped default dataset if the store is empty."""
+        with self._write() as db:
+            existing = db.execute("SELECT max(id) FROM versions").fetchone()[0]
+            if existing is not None:
+                return self._version(db, existing)
+            path = folder / "observations.csv"
+            rows = read_csv_text(path)
+            return self._insert(db, None, "system", "initial", path.name, path.read_bytes(),
+                                "default dataset shipped with the app", rows, diff(pd.DataFrame(), rows))
+
+    def _version(self, db: sqlite3.Connection, version_id: int) -> Version:
+        r = db.execute("SELECT id, parent_id, created_at, author, action, file_name, file_sha256, note, diff_json "
+                       "FROM versions WHERE id = ?", (version_id,)).fetchone()
+        return Version(*r[:8], json.loads(r[8]))
+
+    def import_rows(self, rows: pd.DataFrame, *, author: str, file_name: str, data: bytes, note: str = "") -> Version:
+        """A new version: the current rows with ``rows`` merged in (the caller validated them)."""
+        with self._write() as db:
+            parent = db.execute("SELECT max(id) FROM versions").fetchone()[0]
+            current = self.observations(parent, db) if parent is not None else pd.DataFrame(columns=list(COLUMNS))
+            merged = merge(current, rows)
+            return self._insert(db, parent, author, "import", file_name, data, note, merged, diff(current, merged))
+
+    def rollback(self, to_version: int, *, author: str, note: str = "") -> Version:
+        """A new version whose content is that of ``to_version`` (history is kept, never rewritten)."""
+        with self._write() as db:
+            parent = db.execute("SELECT max(id) FROM versions").fetchone()[0]
+            target = db.execute("SELECT file_name, file_bytes FROM versions WHERE id = ?", (to_version,)).fetchone()
+            if target is None:
+                raise KeyError(f"there is no version {to_version}")
+            current = self.observations(parent, db)
+            old = self.observations(to_version, db)
+            return self._insert(db, parent, author, "rollback", target[0], bytes(target[1]),
+                                note or f"rollback to version {to_version}", old, diff(current, old))
