@@ -122,8 +122,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
                                        "Social rehabilitation for young people with behavioural and addiction "
                                        "problems"),
     "basket_intro": ("Kuras pašvaldības nodrošina katru pakalpojumu. “Nodrošina”: darbojas vieta vai avots "
-                     "min vietas vai saņēmējus; “plānots”: vieta plānota vai būvē; “nav pakalpojuma”: avots ziņo par nulli; "
-                     "“nav datu”: avotos nekas nav atrasts. Divi pakalpojumi ierosināti no 2029. gada (LM, 2024).",
+                     "min vietas vai saņēmējus; “plānots”: vieta plānota vai būvē; “nav pakalpojuma”: avots ziņo "
+                     "par nulli; “nav datu”: avotos nekas nav atrasts. Divi pakalpojumi ierosināti no 2029. gada "
+                     "(LM, 2024).",
                      "Which municipalities provide each service. “Provides”: an operating site, or a source "
                      "gives places or persons served; “planned”: a site is planned or being built; “no service”: a "
                      "source reports zero; “no data”: nothing found. Two services are proposed from 2029 "
