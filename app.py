@@ -30,6 +30,7 @@ PAGES = [
     page("pages/trends.py", "page_trends", ":material/show_chart:", "tendences"),
     page("pages/investment.py", "page_investment", ":material/euro:", "investicijas"),
     page("pages/sources.py", "page_sources", ":material/menu_book:", "avoti"),
+    page("pages/data.py", "page_data", ":material/database:", "dati"),
 ]
 navigation = st.navigation(PAGES)
 sidebar.render()

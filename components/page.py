@@ -6,6 +6,7 @@ import streamlit as st
 
 from latgale_di import i18n
 from latgale_di.dataset import Dataset
+from latgale_di.safety import escape_markdown
 
 
 def header(title: str, lang: str, dataset: Dataset) -> None:
@@ -46,5 +47,6 @@ def figure_caption(fig, dataset: Dataset, lang: str) -> str:
     parts = [vocab.STATUSES[fig.status].label(lang)]
     if fig.units_total and fig.units_with_data < fig.units_total and fig.note == "sum of municipalities":
         parts.append(i18n.t("units_with_data", lang, n=fig.units_with_data, total=fig.units_total))
-    parts.append(f"{i18n.t('source', lang)}: {dataset.cite(fig.source, 70)}")
+    # st.caption renders markdown, and source titles come from data files.
+    parts.append(f"{i18n.t('source', lang)}: {escape_markdown(dataset.cite(fig.source, 70))}")
     return " · ".join(parts)

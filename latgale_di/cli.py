@@ -42,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--note", default="")
     imp.add_argument("--db", default=None, help="SQLite file (default: $LATGALE_DI_DB or var/latgale_di.sqlite3)")
 
+    sub.add_parser("hash-password", help="read a password from standard input and print its hash for "
+                                         "secrets.toml [maintainers]")
+
     build = sub.add_parser("build-data", help="rebuild data/ from data/sources/ (the research pack)")
     build.add_argument("--check", action="store_true", help="only report whether data/ is up to date")
     return parser
@@ -118,6 +121,19 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hash_password(args: argparse.Namespace) -> int:
+    import getpass
+
+    from latgale_di.access import hash_password
+
+    password = getpass.getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    if not password:
+        print("an empty password cannot be used", file=sys.stderr)
+        return 2
+    print(hash_password(password))
+    return 0
+
+
 def _build(args: argparse.Namespace) -> int:
     from latgale_di import default_data
 
@@ -133,5 +149,6 @@ def _build(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"indicators": _indicators, "validate": _validate, "import": _import, "build-data": _build}
+    handlers = {"indicators": _indicators, "validate": _validate, "import": _import, "build-data": _build,
+                "hash-password": _hash_password}
     return handlers[args.command](args)

@@ -72,6 +72,17 @@ def typed_observations(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def from_version(base: Dataset, observations: pd.DataFrame, version_id: int, created_at: str, action: str) -> Dataset:
+    """``base`` with the observations of one stored version, and that version in its metadata."""
+    metadata = {**base.metadata, "store_version": version_id, "store_action": action}
+    if action != "initial":
+        metadata["version"] = f"{base.version} · v{version_id}"
+        metadata["last_updated"] = created_at[:10]
+    else:
+        metadata["version"] = f"{base.version} · v{version_id}"
+    return Dataset(typed_observations(observations), base.facilities, base.population, base.sources, metadata)
+
+
 def load(folder: str | Path = DATA_DIR) -> Dataset:
     """Read the dataset shipped in ``folder`` (the default dataset when omitted)."""
     folder = Path(folder)

@@ -7,6 +7,7 @@ import streamlit as st
 from components import charts, data, view_state
 from components.page import header, sources_footer
 from latgale_di import boundaries, demand, i18n, vocab
+from latgale_di.safety import escape_markdown
 
 # Load
 state = view_state.current()
@@ -46,6 +47,6 @@ else:
 if statements:
     st.subheader(i18n.t("in_words", lang))
     for q in statements:
-        st.markdown(f"> {q[lang]}  \n> — {dataset.cite(q['source'])}")
+        st.markdown(f"> {q[lang]}  \n> — {escape_markdown(dataset.cite(q['source']))}")
 
 sources_footer(dataset, set(rows["source"]) | {q["source"] for q in statements}, lang)

@@ -9,6 +9,7 @@ import streamlit as st
 from components import data, view_state
 from components.page import header, sources_footer
 from latgale_di import boundaries, i18n, investment, population, vocab
+from latgale_di.safety import escape_markdown
 
 # Load
 state = view_state.current()
@@ -27,8 +28,8 @@ st.markdown(f"**{vocab.SERVICES[service].label(lang)}**")
 entered = st.number_input(i18n.t("day_rate", lang), min_value=0.0, max_value=500.0, step=0.5, format="%.2f",
                           value=rate.value if rate else None, key=f"day_rate_{service}")
 if rate and entered is not None and math.isclose(entered, rate.value):
-    st.caption(i18n.t("day_rate_from_data", lang, value=i18n.format_number(rate.value, lang, 2), note=rate.note,
-                      source=dataset.cite(rate.source)))
+    st.caption(i18n.t("day_rate_from_data", lang, value=i18n.format_number(rate.value, lang, 2),
+                      note=escape_markdown(rate.note), source=escape_markdown(dataset.cite(rate.source))))
 elif entered is not None:
     rate = investment.DayRate(float(entered), "", "")
     st.caption(i18n.t("day_rate_user", lang))
@@ -66,10 +67,11 @@ else:
     }, hide_index=True, width="stretch")
 st.subheader(i18n.t("region_funding", lang))
 for r in region.itertuples(index=False):
-    st.markdown(f"- **{eur(r.value)} EUR** ({r.year}) — {r.note}  \n  {dataset.cite(r.source)}")
+    st.markdown(f"- **{eur(r.value)} EUR** ({r.year}) — {escape_markdown(r.note)}  \n"
+                f"  {escape_markdown(dataset.cite(r.source))}")
 st.subheader(i18n.t("in_words", lang))
 for q in investment.STATEMENTS:
-    st.markdown(f"> {q[lang]}  \n> — {dataset.cite(q['source'])}")
+    st.markdown(f"> {q[lang]}  \n> — {escape_markdown(dataset.cite(q['source']))}")
 
 sources_footer(dataset, {s for s in rows["source"] if isinstance(s, str)} | set(region["source"])
                | {q["source"] for q in investment.STATEMENTS} | ({rate.source} if rate and rate.source else set()),

@@ -7,6 +7,7 @@ import streamlit as st
 from components import data, map_view, view_state
 from components.page import header, sources_footer
 from latgale_di import basket, boundaries, choropleth, facilities, i18n, indicators, vocab
+from latgale_di.safety import escape_markdown
 
 # Load
 state = view_state.current()
@@ -71,7 +72,7 @@ with side_column:
         st.metric(i18n.t("region_figure", lang),
                   choropleth.value_text(r["value"], r["value_min"], r["value_max"], r["status"],
                                         vocab.INDICATOR_UNITS[state.indicator], lang),
-                  help=f"{vocab.STATUSES[r['status']].label(lang)} · {dataset.cite(r['source'])}")
+                  help=escape_markdown(f"{vocab.STATUSES[r['status']].label(lang)} · {dataset.cite(r['source'])}"))
     st.subheader(i18n.t("table_alternative", lang))
     st.dataframe(
         {

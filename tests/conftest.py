@@ -15,6 +15,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Tests never touch the project's own database: every run gets a fresh one (the app and the
+# server started below inherit this).
+import tempfile  # noqa: E402
+
+os.environ["LATGALE_DI_DB"] = str(Path(tempfile.mkdtemp(prefix="latgale-di-test-")) / "store.sqlite3")
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

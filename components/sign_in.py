@@ -1,0 +1,53 @@
+"""Sign-in for maintainers: OIDC through st.login when configured, else the secrets fallback."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from latgale_di import access, i18n
+
+_USER = "_maintainer"
+
+
+def _secrets(section: str) -> dict:
+    try:
+        return dict(st.secrets.get(section, {}))
+    except FileNotFoundError:  # no secrets.toml at all: nobody can sign in
+        return {}
+
+
+def maintainer(lang: str) -> str | None:
+    """The signed-in maintainer's name (drawing the sign-in controls), or None."""
+    oidc = _secrets("auth")
+    if oidc:
+        if not st.user.is_logged_in:
+            st.button(i18n.t("sign_in", lang), on_click=st.login)
+            return None
+        allowed = set(dict(oidc.get("maintainers", {})).get("emails", []))
+        email = str(st.user.get("email", ""))
+        if email not in allowed:
+            st.warning(i18n.t("wrong_password", lang))
+            return None
+        st.caption(i18n.t("signed_in_as", lang, name=email))
+        st.button(i18n.t("sign_out", lang), on_click=st.logout)
+        return email
+
+    users = dict(_secrets("maintainers").get("users", {}))
+    if not users:
+        st.info(i18n.t("no_sign_in_configured", lang))
+        return None
+    if st.session_state.get(_USER):
+        st.caption(i18n.t("signed_in_as", lang, name=st.session_state[_USER]))
+        if st.button(i18n.t("sign_out", lang)):
+            del st.session_state[_USER]
+            st.rerun()
+        return st.session_state[_USER]
+    with st.form("sign_in"):
+        name = st.text_input(i18n.t("user_name", lang))
+        password = st.text_input(i18n.t("password", lang), type="password")
+        if st.form_submit_button(i18n.t("sign_in", lang)):
+            if access.check_user(users, name, password):
+                st.session_state[_USER] = name.strip()
+                st.rerun()
+            st.error(i18n.t("wrong_password", lang))
+    return None

@@ -1,0 +1,61 @@
+"""Data management: import a new year's figures, see every version, roll back. Maintainers only."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import data, view_state
+from components.page import header
+from components.sign_in import maintainer
+from latgale_di import i18n, importing, storage
+
+state = view_state.current()
+lang = state.lang
+dataset = data.load_dataset()
+store = data.store()
+
+header(i18n.t("page_data", lang), lang, dataset)
+st.caption(i18n.t("data_intro", lang))
+user = maintainer(lang)
+
+if user:
+    upload = st.file_uploader(i18n.t("upload", lang), type=["csv", "xlsx"], accept_multiple_files=False)
+    sheet = st.text_input(i18n.t("sheet", lang), value="") or None
+    if upload is not None:
+        reading = importing.read(upload.name, upload.getvalue(), sheet=sheet, kind="observations")
+        if not reading.ok:
+            st.error(i18n.t("file_rejected", lang))
+            # Messages quote the file's own text: shown as plain text, never as markdown.
+            st.code("\n".join(str(p) for p in reading.problems), language=None)
+        else:
+            for warning in reading.problems:
+                st.warning(str(warning), icon="⚠️")
+            preview = storage.diff(store.observations(), storage.merge(store.observations(), reading.table))
+            st.success(i18n.t("file_ok", lang, rows=len(reading.table),
+                              summary=f"+{preview['added']} ~{preview['changed']} -{preview['removed']}"))
+            if st.button(i18n.t("do_import", lang), type="primary"):
+                version = store.import_rows(reading.table, author=user, file_name=upload.name,
+                                            data=upload.getvalue())
+                st.toast(i18n.t("imported", lang, id=version.id))
+                st.rerun()
+
+st.subheader(i18n.t("versions", lang))
+versions = list(reversed(store.versions()))
+st.dataframe(pd.DataFrame({
+    i18n.t("version", lang): [v.id for v in versions],
+    i18n.t("created", lang): [v.created_at.replace("T", " ")[:16] for v in versions],
+    i18n.t("author", lang): [v.author for v in versions],
+    i18n.t("action", lang): [v.action for v in versions],
+    i18n.t("file", lang): [v.file_name for v in versions],
+    i18n.t("changes", lang): [v.summary for v in versions],
+    i18n.t("note", lang): [v.note for v in versions],
+}), hide_index=True, width="stretch")
+
+chosen = st.selectbox(i18n.t("version", lang), [v.id for v in versions], key="data_version_choice")
+name, payload = store.file_of(chosen)
+st.download_button(i18n.t("download_file", lang), payload, file_name=name)
+if user and chosen != versions[0].id and st.button(i18n.t("do_rollback", lang)):
+    version = store.rollback(chosen, author=user)
+    st.toast(i18n.t("rolled_back", lang, id=version.id, to=chosen))
+    st.rerun()

@@ -1,0 +1,68 @@
+"""Sign-in for maintainers and the data management page: viewing public, changing signed-in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from latgale_di import access, storage
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+HASH = access.hash_password("salaspils-42", "ab" * 16)
+
+
+def test_password_hash_round_trip_and_refusals():
+    assert access.verify("salaspils-42", HASH)
+    assert not access.verify("salaspils-43", HASH)
+    assert not access.verify("salaspils-42", "md5$1$x$y") and not access.verify("x", "garbage")
+    assert access.check_user({"anna": HASH}, " anna ", "salaspils-42")
+    assert not access.check_user({"anna": HASH}, "juris", "salaspils-42")
+
+
+def data_page(tmp_path, monkeypatch, with_users: bool) -> AppTest:
+    monkeypatch.setenv("LATGALE_DI_DB", str(tmp_path / "store.sqlite3"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    if with_users:
+        at.secrets["maintainers"] = {"users": {"anna": HASH}}
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_viewing_versions_is_public_but_nothing_can_be_changed(tmp_path, monkeypatch):
+    at = data_page(tmp_path, monkeypatch, with_users=False)
+    assert "Sign-in is not set up" in at.info[0].value
+    versions = at.dataframe[0].value
+    assert versions["Action"].tolist() == ["initial"] and versions["Changes"].tolist() == ["+92 ~0 -0"]
+    assert not [b for b in at.button if "Roll back" in b.label]
+
+
+def test_wrong_password_is_refused_and_right_one_signs_in(tmp_path, monkeypatch):
+    at = data_page(tmp_path, monkeypatch, with_users=True)
+    at.text_input[0].set_value("anna")
+    at.text_input[1].set_value("wrong")
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == ["Wrong user name or password."]
+    at.text_input[0].set_value("anna")
+    at.text_input[1].set_value("salaspils-42")
+    at.button[0].click().run()
+    assert any("Signed in as anna" in c.value for c in at.caption)
+
+
+def test_signed_in_maintainer_rolls_back_as_a_new_version(tmp_path, monkeypatch):
+    store = storage.Store(tmp_path / "store.sqlite3")
+    store.ensure_initial()
+    rows = store.observations().head(3).assign(value="1")
+    store.import_rows(rows, author="juris", file_name="x.csv", data=b"x")
+    at = data_page(tmp_path, monkeypatch, with_users=True)
+    at.text_input[0].set_value("anna")
+    at.text_input[1].set_value("salaspils-42")
+    at.button[0].click().run()
+    at.selectbox(key="data_version_choice").set_value(1).run()
+    next(b for b in at.button if "Roll back" in b.label).click().run()
+    assert [v.action for v in store.versions()] == ["initial", "import", "rollback"]
+    assert store.versions()[-1].author == "anna"
+    assert store.observations().equals(store.observations(1))
