@@ -8,7 +8,7 @@ import streamlit as st
 from components import data, view_state
 from components.page import header
 from components.sign_in import maintainer
-from latgale_di import i18n, importing, storage
+from latgale_di import i18n, importing, storage, template
 
 state = view_state.current()
 lang = state.lang
@@ -18,6 +18,13 @@ store = data.store()
 header(i18n.t("page_data", lang), lang, dataset)
 st.caption(i18n.t("data_intro", lang))
 user = maintainer(lang)
+
+left, right = st.columns(2)
+left.download_button(f"{i18n.t('template', lang)} (CSV)", template.csv_bytes(), file_name="latgale_di_template.csv",
+                     mime="text/csv")
+right.download_button(f"{i18n.t('template', lang)} (XLSX)", template.xlsx_bytes(),
+                      file_name="latgale_di_template.xlsx",
+                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 if user:
     upload = st.file_uploader(i18n.t("upload", lang), type=["csv", "xlsx"], accept_multiple_files=False)

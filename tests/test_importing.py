@@ -142,3 +142,19 @@ def test_the_parser_never_crashes_and_never_writes_on_rejection(store, data):
         assert store.versions() == before
     else:
         assert isinstance(reading.table, pd.DataFrame)
+
+
+def test_the_template_reads_back_and_names_its_placeholders():
+    from latgale_di import template
+
+    csv_reading = importing.read("t.csv", template.csv_bytes())
+    xlsx_reading = importing.read("t.xlsx", template.xlsx_bytes())
+    # The template's value cells are empty on purpose: it is rejected until someone fills it in.
+    for reading in (csv_reading, xlsx_reading):
+        assert not reading.ok
+        assert {p.column for p in reading.problems} == {"value"}
+    vocabularies = pd.read_excel(__import__("io").BytesIO(template.xlsx_bytes()), sheet_name="vocabularies")
+    assert "Dienas aprūpes centrs" in vocabularies["latviski"].tolist()
+    filled = template.csv_bytes().decode("utf-8-sig").replace("reported,Ludzas", "reported,Ludzas")
+    filled = filled.replace(",,places,", ",12,places,").replace(",,persons,", ",40,persons,")
+    assert importing.read("t.csv", filled.encode()).ok
