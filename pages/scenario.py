@@ -1,0 +1,130 @@
+"""Scenario ("what if"): add or remove places and compare with today. Nothing is written to the data."""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+from components import data, view_state
+from components.page import header, sources_footer
+from latgale_di import boundaries, i18n, investment, population, scenario, vocab
+
+# Load
+state = view_state.current()
+lang = state.lang
+dataset = data.load_dataset()
+table = data.indicator_table(state.vintage)
+units = boundaries.units(state.vintage)
+names = {a: (u.name_lv if lang == "lv" else u.name_en) for a, u in units.items()}
+services = [s for s in vocab.SERVICES if s != "any"]
+
+
+def current_changes() -> list[scenario.Change]:
+    try:
+        return scenario.parse(view_state.current().scenario)
+    except ValueError:
+        return []
+
+
+def save(changes: list[scenario.Change]) -> None:
+    # The scenario lives only in the view state (and so in the URL): never in the data.
+    try:
+        view_state.update(scenario=scenario.encode(changes))
+    except ValueError:
+        st.session_state["sc_error"] = i18n.t("sc_cannot_add", view_state.current().lang)
+
+
+def add() -> None:
+    places = int(st.session_state.get("sc_places") or 0)
+    if places == 0:
+        st.session_state["sc_error"] = i18n.t("sc_zero", view_state.current().lang)
+        return
+    save([*current_changes(), scenario.Change(st.session_state["sc_atvk"], view_state.current().target_group,
+                                              st.session_state["sc_service"], places)])
+
+
+def remove(key: tuple[str, str, str]) -> None:
+    save([c for c in current_changes() if c.key != key])
+
+
+# Filter
+try:
+    changes, problem = scenario.parse(state.scenario), ""
+except ValueError as error:
+    changes, problem = [], str(error)
+elsewhere = scenario.foreign(changes, units)
+changes = [c for c in changes if c not in elsewhere]
+
+# Compute
+result = scenario.apply(table, changes, state.year, population.denominators(dataset.population, state.vintage))
+
+# Show
+header(i18n.t("page_scenario", lang), lang, dataset)
+st.caption(i18n.t("sc_intro", lang))
+st.warning(i18n.t("sc_not_saved", lang), icon=":material/science:")
+if problem:
+    st.error(i18n.t("sc_invalid", lang, error=problem))
+if "sc_error" in st.session_state:
+    st.error(st.session_state.pop("sc_error"))
+if elsewhere:
+    st.info(i18n.t("sc_foreign", lang, changes=", ".join(c.encode() for c in elsewhere)))
+
+st.subheader(i18n.t("sc_editor", lang))
+if st.session_state.get("sc_atvk") not in units:  # e.g. after a switch of boundaries
+    st.session_state["sc_atvk"] = state.atvk if state.atvk in units else next(iter(units))
+if "sc_service" not in st.session_state:
+    st.session_state["sc_service"] = state.service if state.service in services else "group_apartments"
+pick_unit, pick_service, pick_places, pick_add = st.columns([3, 3, 2, 2], vertical_alignment="bottom")
+pick_unit.selectbox(i18n.t("municipality", lang), list(units), key="sc_atvk", format_func=names.get)
+pick_service.selectbox(i18n.t("service", lang), services, key="sc_service",
+                       format_func=lambda s: vocab.SERVICES[s].label(lang))
+pick_places.number_input(i18n.t("sc_places_change", lang), min_value=-scenario.MAX_CHANGE,
+                         max_value=scenario.MAX_CHANGE, value=1, step=1, key="sc_places")
+pick_add.button(i18n.t("sc_add", lang), on_click=add, type="primary", icon=":material/add:", key="sc_add")
+st.caption(f"{i18n.t('target_group', lang)}: **{vocab.TARGET_GROUPS[state.target_group].label(lang)}** "
+           f"({i18n.t('sc_group_from_sidebar', lang)})")
+
+st.subheader(i18n.t("sc_changes", lang))
+if not changes:
+    st.info(i18n.t("sc_empty", lang))
+for i, change in enumerate(changes):
+    text, button = st.columns([8, 2], vertical_alignment="center")
+    text.markdown(f"**{names.get(change.atvk, change.atvk)}** · {vocab.TARGET_GROUPS[change.target_group].label(lang)}"
+                  f" · {vocab.SERVICES[change.service].label(lang)}: **{scenario.signed(change.places, lang)}**")
+    button.button(i18n.t("sc_remove", lang), key=f"sc_remove_{i}", on_click=remove, args=(change.key,),
+                  icon=":material/close:")
+if changes or elsewhere:
+    st.button(i18n.t("sc_clear", lang), on_click=save, args=([],), key="sc_clear", icon=":material/delete:")
+
+rate_sources: set[str] = set()
+if changes:
+    st.subheader(i18n.t("sc_side_by_side", lang))
+    st.caption(i18n.t("sc_side_help", lang, year=state.year))
+    st.dataframe(scenario.display(result, names, lang), hide_index=True, width="stretch", key="sc_table")
+
+    st.subheader(i18n.t("sc_cost", lang))
+    st.caption(i18n.t("sc_cost_help", lang))
+    rates = {}
+    for service in dict.fromkeys(c.service for c in changes):
+        # The day rate: the data's own where there is one, else (or instead) the user's.
+        from_data = investment.day_rate_from_data(dataset.observations, service)
+        entered = st.columns([1, 2])[0].number_input(
+            f"{i18n.t('day_rate', lang)} · {vocab.SERVICES[service].label(lang)}", min_value=0.0, max_value=500.0,
+            step=0.5, format="%.2f", value=from_data.value if from_data else None, key=f"sc_rate_{service}")
+        rates[service] = rate = scenario.choose_rate(from_data, entered)
+        if rate.origin == "data":
+            st.caption(i18n.t("day_rate_from_data", lang, value=i18n.format_number(rate.value, lang, 2),
+                              note=rate.note, source=dataset.cite(rate.source)))
+            rate_sources.add(rate.source)
+        else:
+            st.caption(i18n.t("day_rate_user" if rate.origin == "user" else "day_rate_none", lang))
+    cost_rows = scenario.costs(result, rates)
+    total = scenario.total_cost(cost_rows)
+    st.metric(i18n.t("sc_cost_total", lang), i18n.t("no_data", lang) if math.isnan(total)
+              else f"{scenario.signed(total, lang, decimals=0)} EUR")
+    if math.isnan(total):
+        st.caption(i18n.t("sc_cost_missing", lang))
+    st.dataframe(scenario.display_costs(cost_rows, lang), hide_index=True, width="stretch", key="sc_costs")
+
+sources_footer(dataset, set(result["source"]) | rate_sources, lang)
