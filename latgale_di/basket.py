@@ -1,7 +1,8 @@
 """The minimum social services basket: which municipality provides, plans or lacks each service.
 
-A service counts as *provided* when an operating site offers it or the figures show places or
-persons served above zero; *planned* when a site is planned, under construction or built but not
+A service counts as *provided* when an operating site offers it (opened by that year; a site
+with no known opening date counts from 2023, when the sources describe it) or the figures show
+places or persons served above zero; *planned* when a site is planned, under construction or built but not
 confirmed operating, or planned places are recorded; *missing* only when a source reports zero;
 otherwise *unknown*. The two services proposed for 2029 (seed 004: social mentor; social
 rehabilitation for young people with behavioural and addiction problems) are listed as
@@ -17,6 +18,9 @@ from latgale_di.facilities import units_of
 from latgale_di.overview import COMMUNITY_SERVICES, as_of
 
 PROPOSED_2029: tuple[str, ...] = ("social_mentor", "youth_behaviour_rehabilitation")
+# A site whose opening date no source gives is known to operate at the time of the research pack's
+# sources (2023 or later), not before: for earlier years it says nothing.
+UNDATED_SITES_FROM = 2023
 STATES: tuple[str, ...] = ("provided", "planned", "missing", "unknown", "proposed")
 
 
@@ -46,6 +50,8 @@ def matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: in
     sites = facilities.assign(unit=units_of(facilities, vintage))
     for r in sites.itertuples(index=False):
         if r.unit not in state.index:
+            continue
+        if not str(r.opened) and year < UNDATED_SITES_FROM:
             continue
         opened_by_then = str(r.opened)[:4] <= str(year) if str(r.opened) else True
         for service in str(r.services).split(";"):

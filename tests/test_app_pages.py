@@ -151,3 +151,12 @@ def test_investment_without_a_day_rate_says_no_data_not_zero():
     assert at.number_input[0].value is None
     assert any("no day rate for this service" in c.value for c in at.caption)
     assert set(at.dataframe[0].value["Running cost per year, EUR"]) == {"no data"}
+
+
+def test_basket_does_not_count_sites_of_unknown_opening_date_in_early_years():
+    at = run("pages/basket.py", {"lang": "en", "v": "2009", "year": "2019"})
+    matrix = at.dataframe[0].value
+    # Daugavpils: "Priedīte" and "Pīlādzis" have no known opening date; in 2019 they prove nothing.
+    assert matrix.loc["Daugavpils (republican city)", "Family-like care"] == "? no data"
+    # …but group apartments are proven by the 2019 figure of persons served (seed 003).
+    assert matrix.loc["Daugavpils (republican city)", "Group apartments / group houses"] == "✔ provides"
