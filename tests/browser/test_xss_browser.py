@@ -1,0 +1,42 @@
+"""Text from a data file is shown as text in a real browser: no HTML, no script, no image loaded."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from latgale_di import storage
+
+pytestmark = pytest.mark.browser
+
+ATTACK = '<img src=x onerror="window.__pwned=1">'
+
+
+def test_municipality_note_with_html_shows_as_text(page, app_url, artifacts):
+    store = storage.Store(os.environ["LATGALE_DI_DB"])
+    current = store.observations()
+    row = current[(current["atvk"] == "0050000") & (current["indicator"] == "persons_assessed")].copy()
+    row["note"] = ATTACK
+    row["source"] = f"[click](javascript:alert(1)) {ATTACK}"
+    version = store.import_rows(row, author="xss-test", file_name="xss.csv", data=b"test")
+    try:
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"{app_url}/pasvaldiba?lang=en&v=2009&year=2019&atvk=0050000&tg=adults_grt")
+        page.get_by_role("heading", name="Daugavpils (republican city) · 2019").wait_for(timeout=60_000)
+        page.wait_for_timeout(1500)
+        page.goto(f"{app_url}/karte?lang=en&v=2009&year=2019&tg=adults_grt&ind=persons_assessed")
+        page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=60_000)
+        expander = page.locator("[data-testid='stExpander']").last  # lists every source title
+        expander.locator("summary").click()
+        expander.get_by_text("javascript:alert(1)", exact=False).first.wait_for(timeout=30_000)
+        # The grid cell holds the same text, as text: the table alternative escapes nothing away.
+        assert page.locator("[role='gridcell']", has_text="onerror=").count() >= 1
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(artifacts / "xss_source_as_text.png"), full_page=True)
+        assert page.evaluate("window.__pwned") is None
+        assert dialogs == []
+        assert page.locator("img[src='x']").count() == 0
+    finally:
+        store.rollback(version.parent_id, author="xss-test")
