@@ -15,6 +15,11 @@ REGION_COLOUR = "#4a4a4a"
 RANGE_COLOUR = "#d5d0c8"
 
 
+def separators(lang: str) -> str:
+    """Plotly's decimal and thousands separators: decimal comma and a (thin) space in Latvian."""
+    return ", " if lang == "lv" else ".,"
+
+
 def spine(rows: pd.DataFrame, labels: list[str], value_texts: list[str], lang: str) -> go.Figure:
     """One line per indicator: region range as a bar, region mean as a tick, the unit as a dot.
 
@@ -41,22 +46,31 @@ def spine(rows: pd.DataFrame, labels: list[str], value_texts: list[str], lang: s
                              hoverinfo="text"))
     fig.update_yaxes(tickvals=y, ticktext=labels, autorange="reversed", showgrid=False)
     fig.update_xaxes(range=[-0.08, 1.08], showticklabels=False, showgrid=False, zeroline=False)
-    fig.update_layout(font=FONT, height=70 + 58 * len(rows), margin=dict(l=10, r=10, t=30, b=10),
-                      plot_bgcolor="white", legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"))
+    fig.update_layout(font=FONT, separators=separators(lang), height=70 + 58 * len(rows),
+                      margin=dict(l=10, r=10, t=30, b=10), plot_bgcolor="white",
+                      legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"))
     return fig
 
 
-def lines(frame: pd.DataFrame, x: str, y: str, colour: str, title: str, reform_year: int | None = 2021,
-          years: tuple[int, int] = (2016, 2024)) -> go.Figure:
-    """A line per group over the years, with the 2021 reform marked; the axis always spans all years."""
+def lines(frame: pd.DataFrame, x: str, y: str, colour: str, title: str, lang: str, unit: str = "",
+          reform_year: int | None = 2021, years: tuple[int, int] = (2016, 2024)) -> go.Figure:
+    """A line per group over the years, with the 2021 reform marked; the axis always spans all years.
+
+    The legend shows even for a single series: a lone dot must still say whose it is.
+    """
     fig = go.Figure()
     for name, group in frame.groupby(colour, sort=False):
-        fig.add_trace(go.Scatter(x=group[x], y=group[y], mode="lines+markers", name=str(name)))
+        fig.add_trace(go.Scatter(x=group[x], y=group[y], mode="lines+markers", name=str(name),
+                                 marker=dict(size=10)))
     if reform_year is not None:
-        fig.add_vline(x=reform_year + 0.5, line=dict(color="#888", dash="dash"))
-    fig.update_layout(font=FONT, title=title, height=380, margin=dict(l=10, r=10, t=50, b=10),
-                      plot_bgcolor="white", xaxis=dict(dtick=1, range=[years[0] - 0.5, years[1] + 0.5]),
-                      yaxis=dict(rangemode="tozero"), legend=dict(orientation="h", y=-0.2))
+        fig.add_vline(x=reform_year + 0.5, line=dict(color="#888", dash="dash"),
+                      annotation=dict(text=i18n.t("reform_marker", lang), font=dict(size=13, color="#555")),
+                      annotation_position="top right")
+    fig.update_layout(font=FONT, separators=separators(lang), title=title, height=400,
+                      margin=dict(l=10, r=10, t=50, b=10), plot_bgcolor="white", showlegend=True,
+                      xaxis=dict(dtick=1, range=[years[0] - 0.5, years[1] + 0.5]),
+                      yaxis=dict(rangemode="tozero", title=dict(text=unit), gridcolor="#e6e6e6"),
+                      legend=dict(orientation="h", y=-0.15))
     return fig
 
 
@@ -69,10 +83,7 @@ def places_vs_occupied(rows: pd.DataFrame, labels: list[str], threshold: float, 
     fig.add_trace(go.Bar(y=labels, x=rows["occupied_places"], orientation="h", name=i18n.t("occupied", lang),
                          marker=dict(color=[MUNICIPALITY_COLOUR if a else REGION_COLOUR for a in above],
                                      pattern=dict(shape=["x" if a else "" for a in above]))))
-    fig.update_layout(font=FONT, barmode="overlay", height=90 + 44 * len(rows), margin=dict(l=10, r=10, t=30, b=10),
-                      plot_bgcolor="white", legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"),
-                      yaxis=dict(autorange="reversed"))
-    return fig
+    return _overlaid_bars(fig, len(rows), lang)
 
 
 def demand_bars(rows: pd.DataFrame, labels: list[str], lang: str) -> go.Figure:
@@ -83,7 +94,12 @@ def demand_bars(rows: pd.DataFrame, labels: list[str], lang: str) -> go.Figure:
     supply = rows["places"].fillna(rows["persons_served"])
     fig.add_trace(go.Bar(y=labels, x=supply, orientation="h", name=i18n.t("served", lang),
                          marker=dict(color=REGION_COLOUR)))
-    fig.update_layout(font=FONT, barmode="overlay", height=90 + 44 * len(rows), margin=dict(l=10, r=10, t=30, b=10),
-                      plot_bgcolor="white", legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"),
-                      yaxis=dict(autorange="reversed"))
+    return _overlaid_bars(fig, len(rows), lang)
+
+
+def _overlaid_bars(fig: go.Figure, n_rows: int, lang: str) -> go.Figure:
+    """The layout both horizontal bar charts share: one row per bar pair, first row on top."""
+    fig.update_layout(font=FONT, separators=separators(lang), barmode="overlay", height=90 + 44 * n_rows,
+                      margin=dict(l=10, r=10, t=30, b=10), plot_bgcolor="white",
+                      legend=dict(orientation="h", y=1.02, x=0, yanchor="bottom"), yaxis=dict(autorange="reversed"))
     return fig

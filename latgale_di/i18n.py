@@ -138,6 +138,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "formula": ("Formula", "Formula"),
     "unit": ("Mērvienība", "Unit"),
     "status_meanings": ("Statusu nozīme", "What the statuses mean"),
+    "no_funding_yet": ("Līdz {year}. g. avoti pašvaldību finansējumu nenorāda; tas zināms par {first}.–{last}. g. "
+                       "Izvēlieties vēlāku gadu.",
+                       "The sources give no municipal funding up to {year}; figures exist for {first}–{last}. "
+                       "Choose a later year."),
+    "reform_marker": ("2021. g. reforma", "2021 reform"),
     "reform_title": ("2021. gada reforma un robežas", "The 2021 reform and boundaries"),
     "reform_text": ("Līdz 2021. g. 30. jūnijam Latgalē bija 21 pašvaldība, no 2021. g. 1. jūlija — 9. Vecāku gadu "
                     "skaitļi ir 21 pašvaldībai; tos pārrēķina 9 pašvaldībām, saskaitot (Aglonas novads sadalīts "

@@ -66,6 +66,12 @@ def day_rate_from_data(observations: pd.DataFrame, service: str) -> DayRate | No
     return DayRate(float(latest["value"]), str(latest["source"]), f"{latest['note']} ({int(latest['year'])})")
 
 
+def funding_years(table: pd.DataFrame) -> tuple[int, int] | None:
+    """First and last year with a municipal funding figure, or None when there is none."""
+    years = table.loc[(table["indicator"] == "eur") & (table["atvk"] != REGION_CODE) & table["value"].notna(), "year"]
+    return (int(years.min()), int(years.max())) if not years.empty else None
+
+
 def by_municipality(table: pd.DataFrame, denominators: Denominators, year: int, service: str,
                     rate: DayRate | None) -> pd.DataFrame:
     """Funding, funding per resident and per place, and yearly running cost, per unit."""

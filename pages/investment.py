@@ -49,7 +49,9 @@ def eur(value: float, decimals: int = 0) -> str:
 
 # Show
 if rows.empty:
-    st.info(i18n.t("no_rows", lang))
+    known = investment.funding_years(table)
+    st.info(i18n.t("no_funding_yet", lang, first=known[0], last=known[1], year=state.year) if known
+            else i18n.t("no_rows", lang))
 else:
     total = rows["running_cost"].sum(min_count=1)
     st.metric(i18n.t("running_total", lang), eur(total) + (" EUR" if total == total else ""),

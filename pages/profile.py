@@ -72,7 +72,7 @@ with left:
         st.caption(i18n.t("no_data_long", lang))
     else:
         series = counts.assign(series=[label(r) for r in counts.itertuples(index=False)])
-        st.plotly_chart(charts.lines(series, "year", "value", "series", ""), key="profile_trend",
+        st.plotly_chart(charts.lines(series, "year", "value", "series", "", lang), key="profile_trend",
                         config={"displayModeBar": False})
 with right:
     st.subheader(i18n.t("services_provided", lang))

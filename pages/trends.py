@@ -34,7 +34,8 @@ if rows.empty:
     st.info(i18n.t("no_rows", lang))
 else:
     plotted = rows.assign(series=rows["atvk"].map(names))
-    st.plotly_chart(charts.lines(plotted, "year", "value", "series", title, reform_year=trends.REFORM_YEAR),
+    st.plotly_chart(charts.lines(plotted, "year", "value", "series", title, lang,
+                                 unit=vocab.UNITS[unit].label(lang), reform_year=trends.REFORM_YEAR),
                     key="trend_chart", config={"displayModeBar": False})
     st.dataframe({
         i18n.t("year_col", lang): rows["year"].tolist(),

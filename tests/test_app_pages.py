@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,22 @@ def test_trends_show_region_and_chosen_municipality_over_the_years():
     assert city["Value"].tolist() == ["32", "92"]
     chart = at.get("plotly_chart")[0]
     assert '"type":"line"' in chart.proto.spec.replace(" ", "") or "2021.5" in chart.proto.spec  # reform marked
+    spec = json.loads(chart.proto.spec)
+    assert spec["layout"]["showlegend"] is True  # even one series says whose it is
+    assert spec["layout"]["annotations"][0]["text"] == "2021 reform"
+    assert spec["layout"]["yaxis"]["title"]["text"] == "persons"
+
+
+def test_charts_use_latvian_decimal_comma_and_space_separator():
+    at = run("pages/trends.py", {"v": "2021", "ind": "persons_served", "tg": "children_ft"})
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["separators"] == ", "
+    assert spec["layout"]["annotations"][0]["text"] == "2021. g. reforma"
+
+
+def test_investment_in_a_year_before_any_funding_says_which_years_have_it():
+    at = run("pages/investment.py", {"lang": "en", "v": "2009", "year": "2019"})
+    assert any("figures exist for 2020–2023" in i.value for i in at.info)
 
 
 def test_investment_uses_the_real_day_rate_with_its_source_and_the_users_rate():
