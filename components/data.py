@@ -1,8 +1,8 @@
 """Cached access to the dataset and its indicator tables.
 
-The observations come from the current version in the store (SQLite by default, seeded from the
-shipped dataset on first use); everything is cached per version, so an import or rollback shows
-up on the next run of every session without a restart.
+The observations come from the current version in the store (SQLite by default, PostgreSQL when
+$DATABASE_URL is set; seeded from the shipped dataset on first use); everything is cached per
+version, so an import or rollback shows up on the next run of every session without a restart.
 """
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ from latgale_di.dataset import Dataset
 
 
 @st.cache_resource(show_spinner=False)
-def _store_at(path: str) -> storage.Store:
-    store = storage.Store(path)
+def _store_at(location: str) -> storage.Store:
+    store = storage.Store(location)
     store.ensure_initial()
     return store
 
 
 def _store() -> storage.Store:
-    return _store_at(str(storage.default_path()))
+    return _store_at(storage.default_location())
 
 
 def current_version() -> storage.Version:
@@ -30,26 +30,26 @@ def current_version() -> storage.Version:
 
 
 @st.cache_resource(show_spinner=False)
-def _dataset(path: str, version_id: int) -> Dataset:
+def _dataset(location: str, version_id: int) -> Dataset:
     # cache_resource: the frames are shared read-only by every session, not copied per call.
-    store = _store_at(path)
+    store = _store_at(location)
     version = next(v for v in store.versions() if v.id == version_id)
     return dataset.from_version(dataset.load(), store.observations(version_id), version.id, version.created_at,
                                 version.action)
 
 
 @st.cache_resource(show_spinner=False)
-def _indicator_table(path: str, version_id: int, vintage: str) -> pd.DataFrame:
-    return indicators.compute(_dataset(path, version_id), vintage=vintage)
+def _indicator_table(location: str, version_id: int, vintage: str) -> pd.DataFrame:
+    return indicators.compute(_dataset(location, version_id), vintage=vintage)
 
 
 def load_dataset() -> Dataset:
-    return _dataset(str(_store().path), current_version().id)
+    return _dataset(_store().location, current_version().id)
 
 
 def indicator_table(vintage: str) -> pd.DataFrame:
     """All years' indicators for one vintage; filtering a cached frame is cheap, computing is not."""
-    return _indicator_table(str(_store().path), current_version().id, vintage)
+    return _indicator_table(_store().location, current_version().id, vintage)
 
 
 def store() -> storage.Store:

@@ -40,7 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--sheet", default=None, help="XLSX sheet name (default: the first sheet)")
     imp.add_argument("--author", required=True, help="who imports (kept with the version)")
     imp.add_argument("--note", default="")
-    imp.add_argument("--db", default=None, help="SQLite file (default: $LATGALE_DI_DB or var/latgale_di.sqlite3)")
+    imp.add_argument("--db", default=None, help="SQLite file or postgresql:// URL "
+                     "(default: $DATABASE_URL, else $LATGALE_DI_DB, else var/latgale_di.sqlite3)")
 
     sub.add_parser("hash-password", help="read a password from standard input and print its hash for "
                                          "secrets.toml [maintainers]")
@@ -113,7 +114,7 @@ def _import(args: argparse.Namespace) -> int:
     if not reading.ok:
         print(f"{args.file}: rejected, nothing was written", file=sys.stderr)
         return 1
-    store = storage.Store(args.db or storage.default_path())
+    store = storage.Store(args.db or storage.default_location())
     store.ensure_initial()
     version = store.import_rows(reading.table, author=args.author, file_name=Path(args.file).name,
                                 data=Path(args.file).read_bytes(), note=args.note)

@@ -6,7 +6,10 @@ Nothing is ever updated or deleted: the current version is simply the newest one
 is a new version that copies an older one. Two imports at the same time are serialised by the
 database's write lock; each merges onto whatever is current inside that lock, so neither is lost.
 
-SQLite (a file under ``var/``) is the default and needs no set-up.
+Two databases, one set of statements:
+- SQLite (a file under ``var/``, or ``$LATGALE_DI_DB``) is the default and needs no set-up;
+- PostgreSQL when ``$DATABASE_URL`` is set (``postgresql://…``), for hosted deployments where
+  several app instances share one database.
 """
 
 from __future__ import annotations
@@ -15,11 +18,12 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -27,33 +31,76 @@ from latgale_di.contract import OBSERVATION_COLUMNS, OBSERVATION_KEY, read_csv_t
 from latgale_di.paths import DATA_DIR, ROOT
 
 DEFAULT_PATH = ROOT / "var" / "latgale_di.sqlite3"
-
-
-def default_path() -> Path:
-    """$LATGALE_DI_DB if set, else ``var/latgale_di.sqlite3`` in the project."""
-    return Path(os.environ.get("LATGALE_DI_DB") or DEFAULT_PATH)
 COLUMNS: tuple[str, ...] = (*OBSERVATION_COLUMNS, "value_min", "value_max")
 
-_SCHEMA = """
+
+def default_location() -> str:
+    """Where the versions live: ``$DATABASE_URL`` (PostgreSQL) if set, else the SQLite file
+    ``$LATGALE_DI_DB`` or ``var/latgale_di.sqlite3`` in the project."""
+    return os.environ.get("DATABASE_URL") or os.environ.get("LATGALE_DI_DB") or str(DEFAULT_PATH)
+
+
+def is_postgres(location: str) -> bool:
+    return location.startswith(("postgresql://", "postgres://"))
+
+
+def _schema(postgres: bool) -> str:
+    # The same tables in both databases; only the id column and the byte type are spelled apart.
+    ident = "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" if postgres else "INTEGER PRIMARY KEY AUTOINCREMENT"
+    blob = "BYTEA" if postgres else "BLOB"
+    text_columns = ", ".join(f"{c} TEXT" for c in COLUMNS)
+    return f"""
 CREATE TABLE IF NOT EXISTS versions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    parent_id INTEGER REFERENCES versions(id),
+    id {ident},
+    parent_id BIGINT REFERENCES versions(id),
     created_at TEXT NOT NULL,
     author TEXT NOT NULL,
     action TEXT NOT NULL CHECK (action IN ('initial', 'import', 'rollback')),
     file_name TEXT NOT NULL,
     file_sha256 TEXT NOT NULL,
-    file_bytes BLOB NOT NULL,
+    file_bytes {blob} NOT NULL,
     note TEXT NOT NULL,
     diff_json TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS observations (
-    version_id INTEGER NOT NULL REFERENCES versions(id),
-    year TEXT, atvk TEXT, vintage TEXT, target_group TEXT, service TEXT, indicator TEXT,
-    value TEXT, unit TEXT, status TEXT, source TEXT, note TEXT, value_min TEXT, value_max TEXT
+    version_id BIGINT NOT NULL REFERENCES versions(id),
+    row_no INTEGER NOT NULL,
+    {text_columns}
 );
-CREATE INDEX IF NOT EXISTS observations_version ON observations(version_id);
+CREATE INDEX IF NOT EXISTS observations_version ON observations(version_id, row_no);
 """
+
+
+class _Connection:
+    """One database connection that speaks ``?`` placeholders whichever database is behind it."""
+
+    def __init__(self, raw: Any, postgres: bool) -> None:
+        self.raw = raw
+        self.postgres = postgres
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s") if self.postgres else sql
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> Any:
+        if self.postgres:
+            return self.raw.execute(self._sql(sql), params or None)
+        return self.raw.execute(sql, params)
+
+    def executemany(self, sql: str, rows: list[tuple]) -> None:
+        if self.postgres:
+            with self.raw.cursor() as cur:
+                cur.executemany(self._sql(sql), rows)
+        else:
+            self.raw.executemany(sql, rows)
+
+    def begin_write(self) -> None:
+        """Start a transaction that holds the one write lock: writers queue, readers go on."""
+        if self.postgres:
+            # An advisory lock rather than a table lock: it also covers creating the tables.
+            self.raw.execute("BEGIN")
+            self.raw.execute("SELECT pg_advisory_xact_lock(4242)")
+        else:
+            self.raw.execute("BEGIN IMMEDIATE")
 
 
 @dataclass(frozen=True)
@@ -101,29 +148,42 @@ def merge(current: pd.DataFrame, incoming: pd.DataFrame) -> pd.DataFrame:
 
 
 class Store:
-    """The observation versions in one SQLite file."""
+    """The observation versions in one SQLite file or one PostgreSQL database."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
-        self.path = Path(path) if path else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.executescript(_SCHEMA)
+    def __init__(self, location: str | Path | None = None) -> None:
+        self.location = str(location) if location else default_location()
+        self.postgres = is_postgres(self.location)
+        if not self.postgres:
+            Path(self.location).parent.mkdir(parents=True, exist_ok=True)
+        with self._write() as db:  # under the write lock: two instances starting at once both succeed
+            for statement in _schema(self.postgres).split(";"):
+                if statement.strip():
+                    db.execute(statement)
+
+    @property
+    def kind(self) -> str:
+        return "PostgreSQL" if self.postgres else "SQLite"
 
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+    def _connect(self) -> Iterator[_Connection]:
+        if self.postgres:
+            import psycopg  # only deployments with a DATABASE_URL need the driver loaded
+
+            raw = psycopg.connect(self.location, autocommit=True, connect_timeout=10)
+        else:
+            raw = sqlite3.connect(self.location, timeout=60, isolation_level=None)
+            raw.execute("PRAGMA journal_mode=WAL")
+            raw.execute("PRAGMA foreign_keys=ON")
         try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA foreign_keys=ON")
-            yield db
+            yield _Connection(raw, self.postgres)
         finally:
-            db.close()
+            raw.close()
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self) -> Iterator[_Connection]:
         """One write transaction holding the database's write lock from its first statement."""
         with self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")
+            db.begin_write()
             try:
                 yield db
                 db.execute("COMMIT")
@@ -142,7 +202,7 @@ class Store:
         versions = self.versions()
         return versions[-1] if versions else None
 
-    def observations(self, version_id: int | None = None, db: sqlite3.Connection | None = None) -> pd.DataFrame:
+    def observations(self, version_id: int | None = None, db: _Connection | None = None) -> pd.DataFrame:
         """The snapshot of one version (the current one when omitted) as contract text columns."""
         if db is None:
             with self._connect() as conn:
@@ -152,7 +212,7 @@ class Store:
             version_id = row[0]
             if version_id is None:
                 return pd.DataFrame(columns=list(COLUMNS))
-        rows = db.execute(f"SELECT {', '.join(COLUMNS)} FROM observations WHERE version_id = ? ORDER BY rowid",
+        rows = db.execute(f"SELECT {', '.join(COLUMNS)} FROM observations WHERE version_id = ? ORDER BY row_no",
                           (version_id,)).fetchall()
         return pd.DataFrame(rows, columns=list(COLUMNS)).fillna("")
 
@@ -162,17 +222,18 @@ class Store:
         return name, bytes(data)
 
     # --- writing ---------------------------------------------------------------------------
-    def _insert(self, db: sqlite3.Connection, parent: int | None, author: str, action: str, file_name: str,
+    def _insert(self, db: _Connection, parent: int | None, author: str, action: str, file_name: str,
                 data: bytes, note: str, rows: pd.DataFrame, changes: dict) -> Version:
         created = datetime.now(UTC).isoformat(timespec="seconds")
         sha = hashlib.sha256(data).hexdigest()
-        cur = db.execute("INSERT INTO versions (parent_id, created_at, author, action, file_name, file_sha256, "
-                         "file_bytes, note, diff_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         (parent, created, author, action, file_name, sha, data, note, json.dumps(changes)))
-        version_id = cur.lastrowid
+        version_id = db.execute("INSERT INTO versions (parent_id, created_at, author, action, file_name, file_sha256, "
+                                "file_bytes, note, diff_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                (parent, created, author, action, file_name, sha, data, note,
+                                 json.dumps(changes))).fetchone()[0]
         records = rows.reindex(columns=list(COLUMNS)).fillna("").astype(str).itertuples(index=False)
-        db.executemany(f"INSERT INTO observations (version_id, {', '.join(COLUMNS)}) VALUES "
-                       f"(?, {', '.join('?' * len(COLUMNS))})", [(version_id, *r) for r in records])
+        db.executemany(f"INSERT INTO observations (version_id, row_no, {', '.join(COLUMNS)}) VALUES "
+                       f"(?, ?, {', '.join('?' * len(COLUMNS))})",
+                       [(version_id, i, *r) for i, r in enumerate(records)])
         return Version(version_id, parent, created, author, action, file_name, sha, note, changes)
 
     def ensure_initial(self, folder: Path = DATA_DIR) -> Version:
@@ -186,7 +247,7 @@ class Store:
             return self._insert(db, None, "system", "initial", path.name, path.read_bytes(),
                                 "default dataset shipped with the app", rows, diff(pd.DataFrame(), rows))
 
-    def _version(self, db: sqlite3.Connection, version_id: int) -> Version:
+    def _version(self, db: _Connection, version_id: int) -> Version:
         r = db.execute("SELECT id, parent_id, created_at, author, action, file_name, file_sha256, note, diff_json "
                        "FROM versions WHERE id = ?", (version_id,)).fetchone()
         return Version(*r[:8], json.loads(r[8]))

@@ -71,6 +71,39 @@ def app_url(browser) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A real PostgreSQL server on loopback: $LATGALE_DI_TEST_DATABASE_URL if given, else one we
+    start with scripts/postgres.sh (installing Debian's postgresql if needed) and stop after."""
+    given = os.environ.get("LATGALE_DI_TEST_DATABASE_URL")
+    if given:
+        yield given
+        return
+    # Not under pytest's own temporary folder, which only root may enter: as root the server runs
+    # as the 'postgres' user.
+    folder = Path(tempfile.mkdtemp(prefix="latgale-di-pg-"))
+    folder.chmod(0o755)
+    started = subprocess.run(["bash", str(ROOT / "scripts" / "postgres.sh"), "start", str(folder / "pg")],
+                             capture_output=True, text=True, timeout=600)
+    if started.returncode != 0:
+        pytest.fail(f"could not start a PostgreSQL server for the tests: {started.stderr[-2000:]}")
+    yield started.stdout.strip().splitlines()[-1]
+    subprocess.run(["bash", str(ROOT / "scripts" / "postgres.sh"), "stop", str(folder / "pg")], timeout=120)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_url(postgres_server, request) -> str:
+    """A fresh, empty database on the test server for one test."""
+    import psycopg
+
+    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:50] + f"_{os.getpid()}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return postgres_server.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(scope="session")
 def browser():
     chromium = shutil.which("chromium")
     if chromium is None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from latgale_di import access, storage
@@ -66,3 +68,26 @@ def test_signed_in_maintainer_rolls_back_as_a_new_version(tmp_path, monkeypatch)
     assert [v.action for v in store.versions()] == ["initial", "import", "rollback"]
     assert store.versions()[-1].author == "anna"
     assert store.observations().equals(store.observations(1))
+
+
+@pytest.mark.postgres
+def test_the_app_reads_and_writes_postgresql_when_database_url_is_set(postgres_url, monkeypatch):
+    # Two instances starting at once against one empty database: one initial version, no error.
+    stores = [storage.Store(postgres_url) for _ in range(2)]
+    threads = [threading.Thread(target=s.ensure_initial) for s in stores]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [v.action for v in stores[0].versions()] == ["initial"]
+    rows = stores[0].observations().head(2).assign(value="7")
+    stores[1].import_rows(rows, author="juris", file_name="seven.csv", data=b"seven")
+    monkeypatch.setenv("DATABASE_URL", postgres_url)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    versions = at.dataframe[0].value
+    assert versions["Action"].tolist() == ["import", "initial"] and versions["Author"].tolist() == ["juris", "system"]
+    assert versions["File"].tolist()[0] == "seven.csv"

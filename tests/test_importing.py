@@ -22,21 +22,35 @@ LINE = "2024,Ludzas novads,2021,adults_grt,day_care_centre,places,{v},places,rep
 HEADER = "year,atvk,vintage,target_group,service,indicator,value,unit,status,source,note\n"
 
 
-def cli(*args: str, db: Path) -> subprocess.CompletedProcess:
+def cli(*args: str, db: Path | str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "latgale_di", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, env={"PATH": "/usr/bin:/bin", "LATGALE_DI_DB": str(db)})
+                          timeout=120, env=db_env(db))
+
+
+def db_env(location: Path | str) -> dict[str, str]:
+    """The environment a CLI run needs to use ``location`` (an SQLite file or a PostgreSQL URL)."""
+    key = "DATABASE_URL" if storage.is_postgres(str(location)) else "LATGALE_DI_DB"
+    return {"PATH": "/usr/bin:/bin", key: str(location)}
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def location(request, tmp_path) -> str:
+    """Every storage test runs on both databases: an SQLite file and a real PostgreSQL server."""
+    if request.param == "postgres":
+        return request.getfixturevalue("postgres_url")
+    return str(tmp_path / "store.sqlite3")
 
 
 @pytest.fixture
-def store(tmp_path) -> storage.Store:
-    s = storage.Store(tmp_path / "store.sqlite3")
+def store(location) -> storage.Store:
+    s = storage.Store(location)
     s.ensure_initial()
     return s
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_bad_file_is_rejected_with_the_exact_error_and_nothing_written(name, tmp_path):
-    db = tmp_path / "db.sqlite3"
+    db = tmp_path / "db.sqlite3"  # the rejection happens before any database is touched
     storage.Store(db).ensure_initial()
     before = storage.Store(db).versions()
     for command in ("validate", "import"):
@@ -115,8 +129,8 @@ def test_two_imports_at_the_same_time_lose_nothing(store):
     assert len(final) == 94  # both imports are in the current version
 
 
-def test_two_processes_importing_at_once(tmp_path):
-    db = tmp_path / "p.sqlite3"
+def test_two_processes_importing_at_once(tmp_path, location):
+    db = location
     storage.Store(db).ensure_initial()
     files = []
     for i, name in enumerate(("Balvu novads", "Ludzas novads", "Preiļu novads")):
@@ -124,7 +138,7 @@ def test_two_processes_importing_at_once(tmp_path):
         f.write_text(HEADER + LINE.replace("Ludzas novads", name).format(v=i + 1), encoding="utf-8")
         files.append(f)
     procs = [subprocess.Popen([sys.executable, "-m", "latgale_di", "import", str(f), "--author", "t"], cwd=ROOT,
-                              env={"PATH": "/usr/bin:/bin", "LATGALE_DI_DB": str(db)}, stdout=subprocess.PIPE)
+                              env=db_env(db), stdout=subprocess.PIPE)
              for f in files]
     assert [p.wait(timeout=120) for p in procs] == [0, 0, 0]
     store = storage.Store(db)
