@@ -16,6 +16,16 @@ def _secrets(section: str) -> dict:
         return {}
 
 
+def current_maintainer() -> str | None:
+    """Who is signed in as a maintainer in this session, drawing nothing (None: the public)."""
+    oidc = _secrets("auth")
+    if oidc:
+        allowed = set(dict(oidc.get("maintainers", {})).get("emails", []))
+        email = str(st.user.get("email", "")) if st.user.is_logged_in else ""
+        return email if email in allowed else None
+    return st.session_state.get(_USER) or None
+
+
 def maintainer(lang: str) -> str | None:
     """The signed-in maintainer's name (drawing the sign-in controls), or None."""
     oidc = _secrets("auth")

@@ -23,6 +23,7 @@ from latgale_di import boundaries, i18n, vocab
 Colour = tuple[int, int, int]
 
 NO_DATA_COLOUR: Colour = (200, 200, 200)
+SUPPRESSED_COLOUR: Colour = (150, 140, 170)  # hidden for privacy: a figure exists, unlike "no data"
 
 # ColorBrewer sequential palettes (colour-blind safe); the first colour is the zero class.
 _PALETTES: dict[str, tuple[str, ...]] = {
@@ -150,12 +151,16 @@ class UnitView:
 
     @property
     def has_data(self) -> bool:
-        return not (math.isnan(self.value) and math.isnan(self.value_min) and math.isnan(self.value_max))
+        """Whether the sources give a figure (one hidden for privacy counts: it exists)."""
+        return self.status == "suppressed" or not (
+            math.isnan(self.value) and math.isnan(self.value_min) and math.isnan(self.value_max))
 
 
 def value_text(value: float, value_min: float, value_max: float, status: str, unit: str, lang: str) -> str:
     """The value as a reader should see it: marks for estimates, lower bounds and ranges."""
     unit_text = "" if unit in ("persons", "places") else (" %" if unit == "%" else f" {vocab.UNITS[unit].label(lang)}")
+    if status == "suppressed":  # hidden for privacy: the bound if it is the count itself, else nothing
+        return f"<{i18n.format_number(value_max + 1, lang)}" if not math.isnan(value_max) else i18n.t("hidden", lang)
     if not math.isnan(value):
         mark = {"estimated": "≈", "incomplete": "≥"}.get(status, "")
         return f"{mark}{i18n.format_number(value, lang)}{unit_text}"
@@ -191,9 +196,18 @@ def unit_views(table: pd.DataFrame, vintage: str, indicator: str, classes: Class
 def legend(classes: Classes, lang: str, shown: list[UnitView]) -> list[tuple[str, Colour]]:
     """Legend entries (label, colour): the classes, then "no data" if any unit lacks a figure."""
     entries = list(zip(classes.labels(lang), (classes.colour(i) for i in range(len(classes.palette)))))
-    if any(not v.has_data or v.class_index is None for v in shown):
+    if any(v.status == "suppressed" for v in shown):
+        entries.append((i18n.t("hidden_legend", lang), SUPPRESSED_COLOUR))
+    if any((not v.has_data or v.class_index is None) and v.status != "suppressed" for v in shown):
         entries.append((i18n.t("no_data", lang), NO_DATA_COLOUR))
     return entries
+
+
+def fill_colour(view: UnitView, classes: Classes) -> Colour:
+    """A unit's colour: its class, else the hidden-for-privacy or the no-data colour."""
+    if view.status == "suppressed":
+        return SUPPRESSED_COLOUR
+    return classes.colour(view.class_index) if view.class_index is not None else NO_DATA_COLOUR
 
 
 def tooltip_text(view: UnitView, indicator: str, year: int, lang: str, cite: Callable[[str], str]) -> str:
@@ -216,7 +230,7 @@ def feature_collection(views: list[UnitView], vintage: str, classes: Classes, in
     features = []
     for feature in boundaries.feature_collection(vintage)["features"]:
         view = by_atvk[feature["properties"]["atvk"]]
-        fill = classes.colour(view.class_index) if view.class_index is not None else NO_DATA_COLOUR
+        fill = fill_colour(view, classes)
         features.append({
             "type": "Feature",
             "geometry": feature["geometry"],

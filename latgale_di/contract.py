@@ -245,7 +245,7 @@ def _check_observations(df: pd.DataFrame, c: _Checker) -> None:
                 c.add(row, "unit", r["unit"], f"'{unit}' for indicator '{indicator}'")
             if unit == "%" and value is not None and indicator == "share_served" and value > 100:
                 c.add(row, "value", r["value"], "a share from 0 to 100 %")
-        c.in_vocab(row, "status", r["status"], vocab.STATUSES)
+        c.in_vocab(row, "status", r["status"], vocab.STORED_STATUSES)
         c.required_text(row, "source", r["source"])
         if len(c.report.errors) > errors_before:
             continue  # a row already wrong is not compared with others: one message per problem
@@ -314,7 +314,7 @@ def _check_population(df: pd.DataFrame, c: _Checker) -> None:
             c.add(row, "reference_date", r["reference_date"], "a date as YYYY-MM-DD")
         c.required_text(row, "age_group", r["age_group"])
         c.count(row, "value", r["value"], required=True, integer=True)
-        c.in_vocab(row, "status", r["status"], vocab.STATUSES)
+        c.in_vocab(row, "status", r["status"], vocab.STORED_STATUSES)
         c.required_text(row, "source", r["source"])
 
 

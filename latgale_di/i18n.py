@@ -142,6 +142,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                        "Izvēlieties vēlāku gadu.",
                        "The sources give no municipal funding up to {year}; figures exist for {first}–{last}. "
                        "Choose a later year."),
+    "hidden": ("slēpts", "hidden"),
+    "hidden_legend": ("slēpts (privātums)", "hidden (privacy)"),
     "reform_marker": ("2021. g. reforma", "2021 reform"),
     "reform_title": ("2021. gada reforma un robežas", "The 2021 reform and boundaries"),
     "reform_text": ("Līdz 2021. g. 30. jūnijam Latgalē bija 21 pašvaldība, no 2021. g. 1. jūlija — 9. Vecāku gadu "

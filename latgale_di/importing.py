@@ -39,7 +39,7 @@ HEADER_ALIASES: dict[str, str] = {
 }
 _VOCAB_COLUMNS: dict[str, dict[str, vocab.Term]] = {
     "target_group": vocab.TARGET_GROUPS, "service": vocab.SERVICES, "indicator": vocab.STORED_INDICATORS,
-    "status": vocab.STATUSES,
+    "status": vocab.STORED_STATUSES,
 }
 
 

@@ -12,7 +12,8 @@ Ratios and differences are not computed from incomplete (lower-bound) inputs: th
 wrong in either direction. Rates per resident of a lower bound are kept, marked incomplete.
 
 A computed value takes the weakest status of its inputs (at least ``derived``) and cites all
-their sources. Where a source states a ratio without the counts (e.g. "more than 80 % full"),
+their sources; one computed from a count hidden for privacy is hidden (``suppressed``).
+Where a source states a ratio without the counts (e.g. "more than 80 % full"),
 that stored ratio stays; a ratio computed from counts replaces a stored one for the same key.
 """
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from latgale_di import boundaries, metrics, reaggregate, vocab
+from latgale_di import boundaries, metrics, privacy, reaggregate, vocab
 from latgale_di.boundaries import REGION_CODE
 from latgale_di.dataset import Dataset
 from latgale_di.population import denominators
@@ -60,10 +61,14 @@ def _computed(values: pd.Series, indicator: str, inputs: list[str], wide_v: pd.D
     if not bound_ok:
         for column in inputs:
             keep &= wide_s[column] != "incomplete"
+    # A result from a count hidden for privacy is hidden too, and says so (not "no data").
+    hidden = pd.concat([wide_s[c].eq(privacy.SUPPRESSED) for c in inputs], axis=1).any(axis=1)
+    keep |= hidden
     if not keep.any():
         return pd.DataFrame(columns=[*KEY, "indicator", "value", "status", "source", "note"])
     status = _combine_status(*(wide_s[c] for c in inputs))
     source = _combine_text(*(wide_src[c] for c in inputs))
+    values = values.where(~hidden)
     out = pd.DataFrame({"value": values, "status": status, "source": source})[keep].reset_index()
     out["indicator"] = indicator
     out["note"] = note

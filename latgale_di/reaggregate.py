@@ -73,7 +73,8 @@ def to_2021(obs: pd.DataFrame) -> pd.DataFrame:
                     records.append({**row, **base, "status": vocab.computed_status([row["status"]]),
                                     "note": _join_unique([row["note"], "same territory in both vintages"])})
                 continue
-            parts, statuses, missing = [], [r["status"] for r in rows], []
+            # A component hidden for privacy counts as missing: the sum is then a lower bound.
+            parts, statuses, missing = [], [r["status"] for r in rows if r["status"] != "suppressed"], []
             total = 0.0
             for comp in comps:
                 row = by_atvk.get(comp.old_atvk)

@@ -24,7 +24,7 @@ def vocabulary_table() -> pd.DataFrame:
     """Every allowed code with its Latvian and English label and, for indicators, its unit."""
     rows = []
     for column, terms in (("target_group", vocab.TARGET_GROUPS), ("service", vocab.SERVICES),
-                          ("indicator", vocab.STORED_INDICATORS), ("status", vocab.STATUSES)):
+                          ("indicator", vocab.STORED_INDICATORS), ("status", vocab.STORED_STATUSES)):
         for code, term in terms.items():
             rows.append({"column": column, "code": code, "latviski": term.lv, "english": term.en,
                          "unit": vocab.INDICATOR_UNITS.get(code, "") if column == "indicator" else ""})

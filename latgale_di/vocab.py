@@ -110,7 +110,7 @@ INDICATOR_UNITS: dict[str, str] = {
 }
 
 # Ordered from most to least trustworthy; a computed value takes the weakest of its inputs.
-STATUSES: dict[str, Term] = _index(
+STORED_STATUSES: dict[str, Term] = _index(
     Term("reported", "Ziņots", "Reported", "Stated by the source as it is."),
     Term("derived", "Aprēķināts", "Derived",
          "Calculated exactly from reported figures (a sum, a ratio)."),
@@ -121,7 +121,13 @@ STATUSES: dict[str, Term] = _index(
     Term("illustrative", "Ilustratīvs", "Illustrative",
          "Synthetic demonstration data; never a real figure."),
 )
-STATUS_ORDER: tuple[str, ...] = tuple(STATUSES)
+STATUS_ORDER: tuple[str, ...] = tuple(STORED_STATUSES)
+# Never stored, only shown: a small count hidden for privacy (see ``privacy``). A file may not
+# claim it, so imports accept only ``STORED_STATUSES``.
+STATUSES: dict[str, Term] = {**STORED_STATUSES, **_index(
+    Term("suppressed", "Slēpts", "Hidden",
+         "A count below the privacy threshold (shown as \"<5\"), or a figure that would reveal one."),
+)}
 
 LOCATION_PRECISION: dict[str, Term] = _index(
     Term("address", "Adrese", "Address"),
@@ -141,10 +147,15 @@ FACILITY_STATUSES: dict[str, Term] = _index(
 
 def weakest_status(statuses: list[str] | tuple[str, ...] | set[str]) -> str:
     """The least trustworthy of ``statuses`` by ``STATUS_ORDER`` ("reported" if empty)."""
-    ranks = [STATUS_ORDER.index(s) for s in statuses if s in STATUSES]
+    ranks = [STATUS_ORDER.index(s) for s in statuses if s in STATUS_ORDER]
     return STATUS_ORDER[max(ranks)] if ranks else "reported"
 
 
 def computed_status(input_statuses: list[str] | tuple[str, ...]) -> str:
-    """Status of a value computed from inputs: at least ``derived``, else the weakest input."""
+    """Status of a value computed from inputs: at least ``derived``, else the weakest input.
+
+    A value computed from a hidden count is hidden too: it would give the count away.
+    """
+    if "suppressed" in input_statuses:
+        return "suppressed"
     return weakest_status([*input_statuses, "derived"])
