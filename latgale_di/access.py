@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import secrets
+import tomllib
 from collections.abc import Mapping
 from functools import lru_cache
+from pathlib import Path
+
+from latgale_di.paths import ROOT
 
 ALGORITHM = "pbkdf2_sha256"
 ITERATIONS = 300_000
@@ -48,3 +53,17 @@ def check_user(users: Mapping[str, str], name: str, password: str) -> bool:
         verify(password, _dummy_hash())  # the same work for unknown names: timing tells nothing
         return False
     return verify(password, stored)
+
+
+def secrets_path() -> Path:
+    """The secrets file the app reads: ``$LATGALE_DI_SECRETS`` or ``.streamlit/secrets.toml``."""
+    return Path(os.environ.get("LATGALE_DI_SECRETS") or ROOT / ".streamlit" / "secrets.toml")
+
+
+def maintainers_in(path: Path) -> dict[str, str]:
+    """``[maintainers] users`` of a secrets file (name → hash); empty if the file has none."""
+    try:
+        secrets_toml = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    return {str(k): str(v) for k, v in dict(secrets_toml.get("maintainers", {}).get("users", {})).items()}

@@ -9,7 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from latgale_di import boundaries
+from latgale_di import access, boundaries
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="boundary vintage (default: 2009 for years before 2021, else 2021)")
     ind.add_argument("--format", choices=("table", "csv"), default="table")
     ind.add_argument("--data", default=None, help="dataset folder (default: the shipped data/)")
+    ind.add_argument("--maintainer", default=None, metavar="NAME",
+                     help="show counts below the privacy threshold too: a maintainer in the secrets file "
+                          "(password from $LATGALE_DI_PASSWORD or standard input)")
 
     val = sub.add_parser("validate", help="check a data file against the contract")
     val.add_argument("file")
@@ -56,17 +59,47 @@ def default_vintage(year: int) -> str:
     return "2009" if year < 2021 else "2021"
 
 
+def _number(value: float) -> str:
+    """Up to 4 decimals, no exponent, no trailing zeros; missing → empty."""
+    return "" if value != value else format(round(float(value), 4), ".15g")
+
+
+def _is_maintainer(name: str) -> bool:
+    import os
+
+    password = os.environ.get("LATGALE_DI_PASSWORD")
+    if password is None:
+        import getpass
+
+        password = getpass.getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    return access.check_user(access.maintainers_in(access.secrets_path()), name, password)
+
+
 def _indicators(args: argparse.Namespace) -> int:
-    from latgale_di import dataset, indicators
+    from dataclasses import replace
+
+    from latgale_di import dataset, indicators, privacy
+    from latgale_di.safety import neutralise_formula
 
     data = dataset.load(args.data) if args.data else dataset.load()
+    if args.maintainer is None:
+        data = replace(data, observations=privacy.suppress(data.observations))
+    elif not _is_maintainer(args.maintainer):
+        print(f"{args.maintainer}: wrong user name or password for a maintainer in {access.secrets_path()}",
+              file=sys.stderr)
+        return 2
     vintage = args.vintage or default_vintage(args.year)
     table = indicators.compute(data, vintage=vintage, year=args.year)
     columns = ["year", "atvk", "municipality", "vintage", "target_group", "service", "indicator",
                "value", "unit", "status", "source"]
-    table = table[columns]
+    # A hidden count prints as its bound ("<5"); every text cell is safe to open in a spreadsheet.
+    shown = [f"<{m + 1:g}" if s == privacy.SUPPRESSED and m == m else _number(v)
+             for v, s, m in zip(table["value"], table["status"], table["value_max"])]
+    table = table[columns].assign(value=shown)
+    for column in ("municipality", "source"):
+        table[column] = table[column].map(neutralise_formula)
     if args.format == "csv":
-        table.to_csv(sys.stdout, index=False, float_format="%.4g", lineterminator="\n")
+        table.to_csv(sys.stdout, index=False, lineterminator="\n")
     elif table.empty:
         print(f"no figures for {args.year} in the {vintage} boundaries")
     else:
@@ -74,7 +107,7 @@ def _indicators(args: argparse.Namespace) -> int:
 
         with pd.option_context("display.max_rows", None, "display.width", 250,
                                "display.max_colwidth", 40):
-            print(table.to_string(index=False, float_format=lambda v: f"{v:.4g}"))
+            print(table.to_string(index=False))
     return 0
 
 
