@@ -60,8 +60,9 @@ st.dataframe(pd.DataFrame({
 }), hide_index=True, width="stretch")
 
 chosen = st.selectbox(i18n.t("version", lang), [v.id for v in versions], key="data_version_choice")
-name, payload = store.file_of(chosen)
-st.download_button(i18n.t("download_file", lang), payload, file_name=name)
+if user:  # an imported file holds every count, small ones too: only maintainers may take it away
+    name, payload = store.file_of(chosen)
+    st.download_button(i18n.t("download_file", lang), payload, file_name=name)
 if user and chosen != versions[0].id and st.button(i18n.t("do_rollback", lang)):
     version = store.rollback(chosen, author=user)
     st.toast(i18n.t("rolled_back", lang, id=version.id, to=chosen))

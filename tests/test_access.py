@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -40,6 +41,7 @@ def test_viewing_versions_is_public_but_nothing_can_be_changed(tmp_path, monkeyp
     versions = at.dataframe[0].value
     assert versions["Action"].tolist() == ["initial"] and versions["Changes"].tolist() == ["+92 ~0 -0"]
     assert not [b for b in at.button if "Roll back" in b.label]
+    assert not at.get("download_button")[2:], "the kept files (with small counts) are for maintainers only"
 
 
 def test_wrong_password_is_refused_and_right_one_signs_in(tmp_path, monkeypatch):
@@ -63,6 +65,7 @@ def test_signed_in_maintainer_rolls_back_as_a_new_version(tmp_path, monkeypatch)
     at.text_input[0].set_value("anna")
     at.text_input[1].set_value("salaspils-42")
     at.button[0].click().run()
+    assert len(at.get("download_button")) == 3  # two templates and the chosen version's file
     at.selectbox(key="data_version_choice").set_value(1).run()
     next(b for b in at.button if "Roll back" in b.label).click().run()
     assert [v.action for v in store.versions()] == ["initial", "import", "rollback"]
@@ -91,3 +94,43 @@ def test_the_app_reads_and_writes_postgresql_when_database_url_is_set(postgres_u
     versions = at.dataframe[0].value
     assert versions["Action"].tolist() == ["import", "initial"] and versions["Author"].tolist() == ["juris", "system"]
     assert versions["File"].tolist()[0] == "seven.csv"
+
+
+def signed_in_data_page(tmp_path, monkeypatch) -> AppTest:
+    at = data_page(tmp_path, monkeypatch, with_users=True)
+    at.text_input[0].set_value("anna")
+    at.text_input[1].set_value("salaspils-42")
+    at.button[0].click().run()
+    assert at.file_uploader, "a signed-in maintainer gets the upload control"
+    return at
+
+
+BAD = Path(__file__).resolve().parent / "files" / "bad"
+EXPECTED = json.loads((BAD / "expected.json").read_text(encoding="utf-8"))
+REJECTED = "The file was rejected, nothing was written. Fix it and load it again:"
+
+
+def test_every_bad_file_is_refused_on_the_upload_page_with_its_messages_and_nothing_written(tmp_path, monkeypatch):
+    at = signed_in_data_page(tmp_path, monkeypatch)
+    store = storage.Store(tmp_path / "store.sqlite3")
+    before = store.versions()
+    for name, needles in sorted(EXPECTED.items()):
+        at.file_uploader[0].set_value((name, (BAD / name).read_bytes(), "text/csv")).run()
+        assert not at.exception, [e.message for e in at.exception]
+        assert [e.value for e in at.error] == [REJECTED], name
+        messages = at.code[0].value
+        for needle in needles:
+            assert needle in messages, f"{name}: {needle!r} not in {messages!r}"
+        assert not [b for b in at.button if b.label == "Import as a new version"], name
+    assert store.versions() == before
+
+
+def test_a_good_upload_is_previewed_then_imported_as_a_new_version(tmp_path, monkeypatch):
+    at = signed_in_data_page(tmp_path, monkeypatch)
+    good = Path(__file__).resolve().parent / "files" / "good" / "latvian_headers_cp1257_semicolon.csv"
+    at.file_uploader[0].set_value((good.name, good.read_bytes(), "text/csv")).run()
+    assert not at.error and any("+" in s.value for s in at.success)
+    next(b for b in at.button if b.label == "Import as a new version").click().run()
+    versions = storage.Store(tmp_path / "store.sqlite3").versions()
+    assert [v.action for v in versions] == ["initial", "import"] and versions[-1].author == "anna"
+    assert versions[-1].file_name == good.name
