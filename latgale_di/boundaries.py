@@ -49,6 +49,10 @@ class Unit:
     kind: str  # "state city", "republic city" or "novads"
     boundary_note: str = ""
 
+    def name(self, lang: str) -> str:
+        """The official name in Latvian (``lv``), else the English name."""
+        return self.name_lv if lang == "lv" else self.name_en
+
     @property
     def is_city(self) -> bool:
         return self.kind != "novads"
@@ -102,6 +106,11 @@ def units(vintage: str) -> dict[str, Unit]:
             boundary_note=p.get("boundary_note") or "",
         )
     return out
+
+
+def names(vintage: str, lang: str) -> dict[str, str]:
+    """ATVK code → the municipality's name in ``lang``, for every unit of ``vintage``."""
+    return {a: u.name(lang) for a, u in units(vintage).items()}
 
 
 def unit(atvk: str, vintage: str) -> Unit:

@@ -182,7 +182,7 @@ def unit_views(table: pd.DataFrame, vintage: str, indicator: str, classes: Class
     out = []
     for atvk, u in boundaries.units(vintage).items():
         r = rows.get(atvk)
-        name = u.name_lv if lang == "lv" else u.name_en
+        name = u.name(lang)
         if r is None:
             out.append(UnitView(atvk, name, math.nan, math.nan, math.nan, "", "", "", None, i18n.t("no_data", lang)))
             continue
@@ -248,7 +248,7 @@ def coverage_views(states: pd.Series, vintage: str, lang: str, categories: Categ
     out = []
     for atvk, u in boundaries.units(vintage).items():
         state = str(states.get(atvk, "unknown"))
-        name = u.name_lv if lang == "lv" else u.name_en
+        name = u.name(lang)
         if state not in categories.states:
             out.append(UnitView(atvk, name, math.nan, math.nan, math.nan, "", "", "", None, i18n.t("no_data", lang)))
             continue

@@ -111,7 +111,7 @@ def headlines(table: pd.DataFrame, year: int, vintage: str) -> list[GroupHeadlin
 
 def _names(atvks: tuple[str, ...], vintage: str, lang: str) -> str:
     units = boundaries.units(vintage)
-    return ", ".join(units[a].name_lv if lang == "lv" else units[a].name_en for a in atvks)
+    return ", ".join(units[a].name(lang) for a in atvks)
 
 
 def summary(heads: list[GroupHeadline], year: int, vintage: str, lang: str) -> list[str]:

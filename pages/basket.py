@@ -24,6 +24,6 @@ st.caption(i18n.t("basket_intro", lang))
 symbols = {"provided": "✔", "planned": "◐", "missing": "✖", "unknown": "?", "proposed": "☆"}
 st.markdown("  ".join(f"{symbols[s]} {i18n.t(f'basket_{s}', lang)}" for s in basket.STATES))
 shown = states.apply(lambda col: col.map(lambda s: f"{symbols[s]} {i18n.t(f'basket_{s}', lang)}"))
-shown.index = [units[a].name_lv if lang == "lv" else units[a].name_en for a in states.index]
+shown.index = [units[a].name(lang) for a in states.index]
 shown.columns = [vocab.SERVICES[c].label(lang) if c in vocab.SERVICES else i18n.t(c, lang) for c in states.columns]
 st.dataframe(shown, width="stretch", height=38 * (len(shown) + 1) + 4)

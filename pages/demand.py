@@ -14,7 +14,7 @@ state = view_state.current()
 lang = state.lang
 dataset = data.load_dataset()
 table = data.indicator_table(state.vintage)
-names = {a: (u.name_lv if lang == "lv" else u.name_en) for a, u in boundaries.units(state.vintage).items()}
+names = boundaries.names(state.vintage, lang)
 
 # Compute
 rows = demand.ranked(table, state.year, state.target_group)

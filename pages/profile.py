@@ -19,7 +19,7 @@ header(i18n.t("page_profile", lang), lang, dataset)
 if state.atvk not in units:
     state = view_state.update(atvk=next(iter(units)))
 st.selectbox(i18n.t("choose_municipality", lang), list(units), key=view_state.widget_key("atvk"),
-             format_func=lambda a: units[a].name_lv if lang == "lv" else units[a].name_en)
+             format_func=lambda a: units[a].name(lang))
 state = view_state.current()
 unit = units[state.atvk]
 
@@ -41,7 +41,7 @@ def text(r) -> str:
 
 
 # Show
-st.subheader(f"{unit.name_lv if lang == 'lv' else unit.name_en} · {state.year}")
+st.subheader(f"{unit.name(lang)} · {state.year}")
 if unit.boundary_note:
     st.caption(unit.boundary_note)
 if compared.empty:

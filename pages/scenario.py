@@ -16,7 +16,7 @@ lang = state.lang
 dataset = data.load_dataset()
 table = data.indicator_table(state.vintage)
 units = boundaries.units(state.vintage)
-names = {a: (u.name_lv if lang == "lv" else u.name_en) for a, u in units.items()}
+names = boundaries.names(state.vintage, lang)
 services = [s for s in vocab.SERVICES if s != "any"]
 
 

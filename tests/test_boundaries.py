@@ -51,3 +51,9 @@ def test_label_points_lie_inside_their_unit():
     gdf = boundaries.polygons("2009")
     for atvk, (lon, lat) in boundaries.label_points("2009").items():
         assert gdf.loc[atvk].geometry.contains(Point(lon, lat)), atvk
+
+
+def test_names_in_either_language_cover_every_unit():
+    lv, en = boundaries.names("2021", "lv"), boundaries.names("2021", "en")
+    assert len(lv) == len(en) == 9
+    assert lv["0002000"] == "Daugavpils valstspilsēta" and en["0002000"] == "Daugavpils State City"
