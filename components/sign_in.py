@@ -16,13 +16,18 @@ def _secrets(section: str) -> dict:
         return {}
 
 
+def _oidc_maintainer(oidc: dict) -> str | None:
+    """The signed-in OIDC user's e-mail if it is listed under ``[auth.maintainers]``."""
+    allowed = set(dict(oidc.get("maintainers", {})).get("emails", []))
+    email = str(st.user.get("email", "")) if st.user.is_logged_in else ""
+    return email if email in allowed else None
+
+
 def current_maintainer() -> str | None:
     """Who is signed in as a maintainer in this session, drawing nothing (None: the public)."""
     oidc = _secrets("auth")
     if oidc:
-        allowed = set(dict(oidc.get("maintainers", {})).get("emails", []))
-        email = str(st.user.get("email", "")) if st.user.is_logged_in else ""
-        return email if email in allowed else None
+        return _oidc_maintainer(oidc)
     return st.session_state.get(_USER) or None
 
 
@@ -33,9 +38,8 @@ def maintainer(lang: str) -> str | None:
         if not st.user.is_logged_in:
             st.button(i18n.t("sign_in", lang), on_click=st.login)
             return None
-        allowed = set(dict(oidc.get("maintainers", {})).get("emails", []))
-        email = str(st.user.get("email", ""))
-        if email not in allowed:
+        email = _oidc_maintainer(oidc)
+        if email is None:
             st.warning(i18n.t("wrong_password", lang))
             return None
         st.caption(i18n.t("signed_in_as", lang, name=email))

@@ -152,14 +152,14 @@ class UnitView:
     @property
     def has_data(self) -> bool:
         """Whether the sources give a figure (one hidden for privacy counts: it exists)."""
-        return self.status == "suppressed" or not (
+        return self.status == vocab.SUPPRESSED or not (
             math.isnan(self.value) and math.isnan(self.value_min) and math.isnan(self.value_max))
 
 
 def value_text(value: float, value_min: float, value_max: float, status: str, unit: str, lang: str) -> str:
     """The value as a reader should see it: marks for estimates, lower bounds and ranges."""
     unit_text = "" if unit in ("persons", "places") else (" %" if unit == "%" else f" {vocab.UNITS[unit].label(lang)}")
-    if status == "suppressed":  # hidden for privacy: the bound if it is the count itself, else nothing
+    if status == vocab.SUPPRESSED:  # hidden for privacy: the bound if it is the count itself, else nothing
         return f"<{i18n.format_number(value_max + 1, lang)}" if not math.isnan(value_max) else i18n.t("hidden", lang)
     if not math.isnan(value):
         mark = {"estimated": "≈", "incomplete": "≥"}.get(status, "")
@@ -196,16 +196,16 @@ def unit_views(table: pd.DataFrame, vintage: str, indicator: str, classes: Class
 def legend(classes: Classes, lang: str, shown: list[UnitView]) -> list[tuple[str, Colour]]:
     """Legend entries (label, colour): the classes, then "no data" if any unit lacks a figure."""
     entries = list(zip(classes.labels(lang), (classes.colour(i) for i in range(len(classes.palette)))))
-    if any(v.status == "suppressed" for v in shown):
+    if any(v.status == vocab.SUPPRESSED for v in shown):
         entries.append((i18n.t("hidden_legend", lang), SUPPRESSED_COLOUR))
-    if any((not v.has_data or v.class_index is None) and v.status != "suppressed" for v in shown):
+    if any((not v.has_data or v.class_index is None) and v.status != vocab.SUPPRESSED for v in shown):
         entries.append((i18n.t("no_data", lang), NO_DATA_COLOUR))
     return entries
 
 
 def fill_colour(view: UnitView, classes: Classes) -> Colour:
     """A unit's colour: its class, else the hidden-for-privacy or the no-data colour."""
-    if view.status == "suppressed":
+    if view.status == vocab.SUPPRESSED:
         return SUPPRESSED_COLOUR
     return classes.colour(view.class_index) if view.class_index is not None else NO_DATA_COLOUR
 

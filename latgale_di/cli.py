@@ -78,7 +78,7 @@ def _is_maintainer(name: str) -> bool:
 def _indicators(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from latgale_di import dataset, indicators, privacy
+    from latgale_di import dataset, indicators, privacy, vocab
     from latgale_di.safety import neutralise_formula
 
     data = dataset.load(args.data) if args.data else dataset.load()
@@ -93,7 +93,7 @@ def _indicators(args: argparse.Namespace) -> int:
     columns = ["year", "atvk", "municipality", "vintage", "target_group", "service", "indicator",
                "value", "unit", "status", "source"]
     # A hidden count prints as its bound ("<5"); every text cell is safe to open in a spreadsheet.
-    shown = [f"<{m + 1:g}" if s == privacy.SUPPRESSED and m == m else _number(v)
+    shown = [f"<{m + 1:g}" if s == vocab.SUPPRESSED and m == m else _number(v)
              for v, s, m in zip(table["value"], table["status"], table["value_max"])]
     table = table[columns].assign(value=shown)
     for column in ("municipality", "source"):

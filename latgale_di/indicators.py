@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from latgale_di import boundaries, metrics, privacy, reaggregate, vocab
+from latgale_di import boundaries, metrics, reaggregate, vocab
 from latgale_di.boundaries import REGION_CODE
 from latgale_di.dataset import Dataset
 from latgale_di.population import denominators
@@ -62,7 +62,7 @@ def _computed(values: pd.Series, indicator: str, inputs: list[str], wide_v: pd.D
         for column in inputs:
             keep &= wide_s[column] != "incomplete"
     # A result from a count hidden for privacy is hidden too, and says so (not "no data").
-    hidden = pd.concat([wide_s[c].eq(privacy.SUPPRESSED) for c in inputs], axis=1).any(axis=1)
+    hidden = pd.concat([wide_s[c].eq(vocab.SUPPRESSED) for c in inputs], axis=1).any(axis=1)
     keep |= hidden
     if not keep.any():
         return pd.DataFrame(columns=[*KEY, "indicator", "value", "status", "source", "note"])

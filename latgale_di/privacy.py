@@ -27,10 +27,10 @@ import pandas as pd
 
 from latgale_di import boundaries
 from latgale_di.boundaries import REGION_CODE
+from latgale_di.vocab import SUPPRESSED
 
 DEFAULT_THRESHOLD = 5
 PERSON_COUNTS: frozenset[str] = frozenset({"persons_served", "persons_assessed", "waiting_list", "occupied_places"})
-SUPPRESSED = "suppressed"
 _GROUP = ["year", "target_group", "service", "indicator"]
 
 Cell = tuple[str, str]  # (vintage, atvk); the region's cell is ("*", "LPR")

@@ -74,7 +74,7 @@ def to_2021(obs: pd.DataFrame) -> pd.DataFrame:
                                     "note": _join_unique([row["note"], "same territory in both vintages"])})
                 continue
             # A component hidden for privacy counts as missing: the sum is then a lower bound.
-            parts, statuses, missing = [], [r["status"] for r in rows if r["status"] != "suppressed"], []
+            parts, statuses, missing = [], [r["status"] for r in rows if r["status"] != vocab.SUPPRESSED], []
             total = 0.0
             for comp in comps:
                 row = by_atvk.get(comp.old_atvk)

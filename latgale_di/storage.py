@@ -160,10 +160,6 @@ class Store:
                 if statement.strip():
                     db.execute(statement)
 
-    @property
-    def kind(self) -> str:
-        return "PostgreSQL" if self.postgres else "SQLite"
-
     @contextmanager
     def _connect(self) -> Iterator[_Connection]:
         if self.postgres:

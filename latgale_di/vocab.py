@@ -124,8 +124,9 @@ STORED_STATUSES: dict[str, Term] = _index(
 STATUS_ORDER: tuple[str, ...] = tuple(STORED_STATUSES)
 # Never stored, only shown: a small count hidden for privacy (see ``privacy``). A file may not
 # claim it, so imports accept only ``STORED_STATUSES``.
+SUPPRESSED = "suppressed"
 STATUSES: dict[str, Term] = {**STORED_STATUSES, **_index(
-    Term("suppressed", "Slēpts", "Hidden",
+    Term(SUPPRESSED, "Slēpts", "Hidden",
          "A count below the privacy threshold (shown as \"<5\"), or a figure that would reveal one."),
 )}
 
@@ -156,6 +157,6 @@ def computed_status(input_statuses: list[str] | tuple[str, ...]) -> str:
 
     A value computed from a hidden count is hidden too: it would give the count away.
     """
-    if "suppressed" in input_statuses:
-        return "suppressed"
+    if SUPPRESSED in input_statuses:
+        return SUPPRESSED
     return weakest_status([*input_statuses, "derived"])
