@@ -13,6 +13,7 @@ FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15, color="#1a1a1a
 MUNICIPALITY_COLOUR = "#9e1b32"
 REGION_COLOUR = "#4a4a4a"
 RANGE_COLOUR = "#d5d0c8"
+OUTLINE_COLOUR = "#777777"  # around light marks: 4.5:1 against the white plot
 
 
 def separators(lang: str) -> str:
@@ -35,7 +36,9 @@ def spine(rows: pd.DataFrame, labels: list[str], value_texts: list[str], lang: s
                 for v, lo, s in zip(rows[col], rows["region_min"], span)]
 
     for i in y:
-        fig.add_shape(type="line", x0=0, x1=1, y0=i, y1=i, line=dict(color=RANGE_COLOUR, width=10))
+        # The range bar is outlined (a wider #777 line beneath it) so that it has 3:1 against white.
+        fig.add_shape(type="line", x0=0, x1=1, y0=i, y1=i, line=dict(color=OUTLINE_COLOUR, width=12))
+        fig.add_shape(type="line", x0=0, x1=1, y0=i, y1=i, line=dict(color=RANGE_COLOUR, width=9))
     fig.add_trace(go.Scatter(x=scaled("region_mean"), y=y, mode="markers", name=i18n.t("region_mean", lang),
                              marker=dict(symbol="line-ns-open", size=22, color=REGION_COLOUR, line=dict(width=3)),
                              hoverinfo="skip"))
@@ -79,7 +82,7 @@ def places_vs_occupied(rows: pd.DataFrame, labels: list[str], threshold: float, 
     above = rows["above_threshold"].fillna(False).astype(bool).tolist()
     fig = go.Figure()
     fig.add_trace(go.Bar(y=labels, x=rows["places"], orientation="h", name=i18n.t("places", lang),
-                         marker=dict(color=RANGE_COLOUR, line=dict(color="#777", width=1))))
+                         marker=dict(color=RANGE_COLOUR, line=dict(color=OUTLINE_COLOUR, width=1))))
     fig.add_trace(go.Bar(y=labels, x=rows["occupied_places"], orientation="h", name=i18n.t("occupied", lang),
                          marker=dict(color=[MUNICIPALITY_COLOUR if a else REGION_COLOUR for a in above],
                                      pattern=dict(shape=["x" if a else "" for a in above]))))
@@ -90,7 +93,7 @@ def demand_bars(rows: pd.DataFrame, labels: list[str], lang: str) -> go.Figure:
     """Assessed against served (or places) per row, with the gap as the difference."""
     fig = go.Figure()
     fig.add_trace(go.Bar(y=labels, x=rows["persons_assessed"], orientation="h", name=i18n.t("assessed", lang),
-                         marker=dict(color=RANGE_COLOUR, line=dict(color="#777", width=1))))
+                         marker=dict(color=RANGE_COLOUR, line=dict(color=OUTLINE_COLOUR, width=1))))
     supply = rows["places"].fillna(rows["persons_served"])
     fig.add_trace(go.Bar(y=labels, x=supply, orientation="h", name=i18n.t("served", lang),
                          marker=dict(color=REGION_COLOUR)))

@@ -18,18 +18,21 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from latgale_di import boundaries, i18n, vocab
+from latgale_di import boundaries, contrast, i18n, vocab
 
 Colour = tuple[int, int, int]
 
 NO_DATA_COLOUR: Colour = (200, 200, 200)
 SUPPRESSED_COLOUR: Colour = (150, 140, 170)  # hidden for privacy: a figure exists, unlike "no data"
+THRESHOLD_MARK = "⚠ "  # before a value (and legend class) above the occupancy threshold
 
-# ColorBrewer sequential palettes (colour-blind safe); the first colour is the zero class.
+# ColorBrewer sequential palettes, light to dark; the first colour is the zero class. Chosen by
+# latgale_di.contrast (tests/test_contrast.py): neighbouring classes, "no data" and "hidden" stay
+# apart (CIEDE2000 ≥ 10) for protan, deutan and tritan readers, and lightness falls steadily.
 _PALETTES: dict[str, tuple[str, ...]] = {
-    "good": ("#ffffcc", "#c7e9b4", "#7fcdbb", "#2c7fb8", "#253494"),   # more is better
-    "bad": ("#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"),    # more is worse
-    "occupancy": ("#f1eef6", "#d7b5d8", "#df65b0", "#ce1256", "#67001f"),
+    "good": ("#ffffe5", "#addd8e", "#41ab5d", "#238443", "#005a32"),   # more is better (YlGn)
+    "bad": ("#fef0d9", "#fdd49e", "#fc8d59", "#e34a33", "#b30000"),    # more is worse (OrRd)
+    "occupancy": ("#f7fcfd", "#9ebcda", "#8c6bb1", "#810f7c", "#4d004b"),  # fuller is darker (BuPu)
 }
 _DIRECTION: dict[str, str] = {"shortfall": "bad", "shortfall_pct": "bad", "occupancy_rate": "occupancy",
                               "waiting_list": "bad"}
@@ -47,6 +50,16 @@ class Classes:
     breaks: tuple[float, ...]  # upper bounds; the last may be inf
     unit: str
     palette: tuple[str, ...]
+    # Classes above this value (the occupancy threshold) are marked "⚠" on the map and in the
+    # legend as well as coloured, so that colour is never the only cue (WCAG 1.4.1).
+    flagged_from: float | None = None
+
+    def flagged(self, index: int | None) -> bool:
+        """Whether class ``index`` lies wholly above ``flagged_from``."""
+        if self.flagged_from is None or index is None or index == 0:
+            return False
+        lower = self.breaks[index - 2] if index >= 2 else 0.0
+        return lower >= self.flagged_from
 
     def index(self, value: float) -> int:
         """0 for exactly zero, else 1 + the interval ``(previous break, break]`` holding value."""
@@ -86,7 +99,7 @@ class Classes:
             else:
                 out.append(f"{i18n.format_number(lower, lang)}–{i18n.format_number(upper, lang)}{unit}")
             lower = upper
-        return out
+        return [f"{THRESHOLD_MARK}{label}" if self.flagged(i) else label for i, label in enumerate(out)]
 
 
 def _nice_step(maximum: float, n: int) -> float:
@@ -103,7 +116,7 @@ def classes_for(indicator: str, values: pd.Series, threshold: float = 80.0) -> C
     palette = _PALETTES[_DIRECTION.get(indicator, "good")]
     unit = vocab.INDICATOR_UNITS[indicator]
     if indicator == "occupancy_rate":
-        return Classes((50.0, float(threshold), 100.0, math.inf), unit, palette)
+        return Classes((50.0, float(threshold), 100.0, math.inf), unit, palette, flagged_from=float(threshold))
     if indicator == "share_served":
         return Classes((10.0, 30.0, 50.0, math.inf), unit, palette)
     if indicator == "shortfall_pct":
@@ -188,8 +201,11 @@ def unit_views(table: pd.DataFrame, vintage: str, indicator: str, classes: Class
             continue
         value, vmin, vmax = (float(r[c]) if pd.notna(r[c]) else math.nan for c in ("value", "value_min", "value_max"))
         index = classes.index(value) if not math.isnan(value) else classes.index_of_range(vmin, vmax)
+        text = value_text(value, vmin, vmax, str(r["status"]), unit, lang)
+        if classes.flagged(index):
+            text = THRESHOLD_MARK + text
         out.append(UnitView(atvk, name, value, vmin, vmax, str(r["status"]), str(r["source"]), str(r["note"] or ""),
-                            index, value_text(value, vmin, vmax, str(r["status"]), unit, lang)))
+                            index, text))
     return out
 
 
@@ -237,6 +253,8 @@ def feature_collection(views: list[UnitView], vintage: str, classes: Classes, in
             "properties": {
                 "atvk": view.atvk,
                 "fill": [*fill, 235],
+                # Dark or white, whichever stands out from this fill (≥ 3:1, WCAG 1.4.11).
+                "line": [*contrast.outline_for(fill), 255],
                 "tooltip": tooltip_text(view, indicator, year, lang, cite),
             },
         })
@@ -256,3 +274,20 @@ def coverage_views(states: pd.Series, vintage: str, lang: str, categories: Categ
         out.append(UnitView(atvk, name, float(index), math.nan, math.nan, "derived", "",
                             i18n.t("coverage_note", lang), index, i18n.t(f"basket_{state}", lang)))
     return out
+
+
+def views_table(views: list[UnitView], indicator: str, year: int, target_group: str, service: str) -> pd.DataFrame:
+    """The map as rows: one per municipality, with the figure, its marks as shown, status and source.
+
+    Municipalities without a figure are rows too (empty value): "no data" is part of the answer.
+    """
+    numeric = indicator != "coverage"  # coverage values are category numbers, not figures
+    return pd.DataFrame({
+        "atvk": [v.atvk for v in views],
+        "year": year, "indicator": indicator, "target_group": target_group, "service": service,
+        "value": [v.value if numeric else math.nan for v in views],
+        "value_min": [v.value_min for v in views], "value_max": [v.value_max for v in views],
+        "shown": [v.label for v in views],
+        "unit": vocab.INDICATOR_UNITS.get(indicator, ""),
+        "status": [v.status for v in views], "source": [v.source for v in views], "note": [v.note for v in views],
+    })
