@@ -1,6 +1,6 @@
-"""Command line: ``python -m latgale_di indicators|validate|import|build-data``.
+"""Command line: ``python -m latgale_di indicators|briefing|validate|import|build-data``.
 
-Exit codes: 0 success; 1 the data were rejected (one line per problem); 2 usage error.
+Exit codes: 0 success; 1 the data were rejected (one line per problem) or no PDF could be made; 2 usage error.
 """
 
 from __future__ import annotations
@@ -32,6 +32,17 @@ def _parser() -> argparse.ArgumentParser:
     ind.add_argument("--maintainer", default=None, metavar="NAME",
                      help="show counts below the privacy threshold too: a maintainer in the secrets file "
                           "(password from $LATGALE_DI_PASSWORD or standard input)")
+
+    brief = sub.add_parser("briefing", help="write a one-page PDF briefing of one municipality")
+    brief.add_argument("--atvk", required=True, metavar="CODE",
+                       help="ATVK code of a municipality of the chosen boundaries (e.g. 0780200 Rēzeknes novads)")
+    brief.add_argument("--lang", choices=("lv", "en"), default="lv")
+    brief.add_argument("--out", required=True, metavar="FILE.pdf")
+    brief.add_argument("--year", type=int, default=2019)
+    brief.add_argument("--vintage", choices=boundaries.VINTAGES, default=None,
+                       help="boundary vintage (default: 2009 for years before 2021, else 2021)")
+    brief.add_argument("--maintainer", default=None, metavar="NAME",
+                       help="show counts below the privacy threshold too (as for 'indicators')")
 
     val = sub.add_parser("validate", help="check a data file against the contract")
     val.add_argument("file")
@@ -111,6 +122,67 @@ def _indicators(args: argparse.Namespace) -> int:
     return 0
 
 
+def _briefing(args: argparse.Namespace) -> int:
+    """Write the PDF briefing atomically: a temporary file in the target folder, then a rename."""
+    import os
+    import tempfile
+    import time
+    from dataclasses import replace
+    from pathlib import Path
+
+    from latgale_di import briefing, dataset, indicators, privacy, storage
+
+    started = time.monotonic()
+    vintage = args.vintage or default_vintage(args.year)
+    units = boundaries.units(vintage)
+    if args.atvk not in units:
+        other = boundaries.vintage_of(args.atvk)
+        hint = f" (it is a {other} code: add --vintage {other})" if other else ""
+        codes = ", ".join(f"{code} {u.name_lv}" for code, u in units.items())
+        print(f"ATVK {args.atvk!r} is not a municipality of the {vintage} boundaries{hint}; valid codes: {codes}",
+              file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        print(f"{out}: no folder {out.parent}", file=sys.stderr)
+        return 2
+    suppress_below = privacy.threshold()
+    if args.maintainer is not None:
+        if not _is_maintainer(args.maintainer):
+            print(f"{args.maintainer}: wrong user name or password for a maintainer in {access.secrets_path()}",
+                  file=sys.stderr)
+            return 2
+        suppress_below = 0
+
+    # What the app shows: the store's current version if there is a store, else the shipped data.
+    data = dataset.load()
+    location = storage.default_location()
+    if storage.is_postgres(location) or Path(location).exists():
+        store = storage.Store(location)
+        version = store.current()
+        if version is not None:
+            data = dataset.from_version(data, store.observations(version.id), version.id, version.created_at,
+                                        version.action)
+    data = replace(data, observations=privacy.suppress(data.observations, suppress_below))
+    table = indicators.compute(data, vintage=vintage)
+    try:
+        document = briefing.pdf(data, table, args.atvk, args.year, vintage, args.lang,
+                                suppress_below=suppress_below)
+    except RuntimeError as exc:
+        print(f"could not make the PDF: {exc}", file=sys.stderr)
+        return 1
+    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(handle, "wb") as fh:
+            fh.write(document)
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    print(f"{out} ({len(document) // 1024} KB) in {time.monotonic() - started:.1f} s")
+    return 0
+
+
 def _read(path: str, sheet: str | None = None, kind: str | None = None):
     from pathlib import Path
 
@@ -183,6 +255,6 @@ def _build(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"indicators": _indicators, "validate": _validate, "import": _import, "build-data": _build,
-                "hash-password": _hash_password}
+    handlers = {"indicators": _indicators, "briefing": _briefing, "validate": _validate, "import": _import,
+                "build-data": _build, "hash-password": _hash_password}
     return handlers[args.command](args)
