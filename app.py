@@ -6,7 +6,7 @@ import streamlit as st
 
 st.set_page_config(page_title="DI Latgalē", page_icon="🗺️", layout="wide")
 
-from components import sidebar, view_state  # noqa: E402  (set_page_config must come first)
+from components import share, sidebar, view_state  # noqa: E402  (set_page_config must come first)
 from latgale_di import i18n  # noqa: E402
 
 view_state.restore()
@@ -32,10 +32,13 @@ PAGES = [
     page("pages/scenario.py", "page_scenario", ":material/tune:", "scenarijs"),
     page("pages/sources.py", "page_sources", ":material/menu_book:", "avoti"),
     page("pages/data.py", "page_data", ":material/database:", "dati"),
+    page("pages/accessibility.py", "page_accessibility", ":material/accessibility_new:", "pieejamiba"),
 ]
 navigation = st.navigation(PAGES)
 sidebar.render()
 navigation.run()
 # Every page ends by putting the shared view in the address bar: sidebar navigation drops the
 # query string, so the state is restored from the session and written back on each page.
-view_state.write_to_url(view_state.current())
+final = view_state.current()
+view_state.write_to_url(final)
+share.fill(final)

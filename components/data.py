@@ -47,18 +47,18 @@ def _indicator_table(location: str, version_id: int, suppress_below: int, vintag
     return indicators.compute(_dataset(location, version_id, suppress_below), vintage=vintage)
 
 
-def _suppress_below() -> int:
+def suppress_below() -> int:
     """The public sees small counts hidden; a signed-in maintainer sees every figure."""
     return 0 if sign_in.current_maintainer() else privacy.threshold()
 
 
 def load_dataset() -> Dataset:
-    return _dataset(_store().location, current_version().id, _suppress_below())
+    return _dataset(_store().location, current_version().id, suppress_below())
 
 
 def indicator_table(vintage: str) -> pd.DataFrame:
     """All years' indicators for one vintage; filtering a cached frame is cheap, computing is not."""
-    return _indicator_table(_store().location, current_version().id, _suppress_below(), vintage)
+    return _indicator_table(_store().location, current_version().id, suppress_below(), vintage)
 
 
 def store() -> storage.Store:

@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
+from components import presentation, share, view_state
 from latgale_di import i18n
 from latgale_di.dataset import Dataset
 from latgale_di.safety import escape_markdown
 
 
-def header(title: str, lang: str, dataset: Dataset) -> None:
+def header(title: str, lang: str, dataset: Dataset) -> DeltaGenerator:
+    """Title, data version and the page's toolbar (share; the page adds its downloads to it)."""
+    state = view_state.current()
+    presentation.apply(state)
     if dataset.synthetic:
         st.error(i18n.t("synthetic_banner", lang))
     st.title(title)
     st.caption(i18n.t("data_version", lang, version=dataset.version,
                       date=i18n.format_date(dataset.last_updated, lang)))
+    toolbar = st.container(horizontal=True, gap="small")
+    if not state.present:
+        with toolbar:
+            share.control(state)
+    return toolbar
 
 
 def sources_footer(dataset: Dataset, source_fields: set[str], lang: str) -> None:

@@ -31,4 +31,6 @@ def render() -> ViewState:
                  format_func=lambda v: i18n.t(f"vintage_{v}", lang))
         st.slider(i18n.t("threshold", lang), min_value=50, max_value=100, step=5, key=widget_key("threshold"))
         st.toggle(i18n.t("show_facilities", lang), key=widget_key("facilities"))
+        st.divider()
+        st.toggle(i18n.t("presentation", lang), key=widget_key("present"), help=i18n.t("presentation_help", lang))
     return current()

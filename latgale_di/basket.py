@@ -87,3 +87,9 @@ def coverage(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: 
     nobody = set(served.loc[served["value"] == 0, "atvk"])
     out[out.index.isin(nobody) & (out == "unknown")] = "missing"
     return out
+
+
+def long_form(states: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The matrix as rows (atvk, year, service, basket state) for a download."""
+    out = states.rename_axis("atvk").reset_index().melt(id_vars="atvk", var_name="service", value_name="basket")
+    return out.assign(year=year)[["atvk", "year", "service", "basket"]]

@@ -62,6 +62,13 @@ def as_of(table: pd.DataFrame, year: int, indicators: frozenset[str] = STOCK_IND
     return pd.concat([flows, stocks], ignore_index=True)
 
 
+def region_rows(table: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The region's own rows as of ``year`` (what the overview's headline figures are drawn from)."""
+    rows = as_of(table, year)
+    rows = rows[rows["atvk"] == REGION_CODE]
+    return rows.sort_values(["target_group", "service", "indicator"]).reset_index(drop=True)
+
+
 def _figure(row: pd.Series, n_with: int = 1, n_total: int = 1) -> Figure:
     return Figure(float(row["value"]), str(row["status"]), str(row["source"]), int(row["year"]),
                   float(row["value_min"]), float(row["value_max"]), str(row.get("note") or ""), n_with, n_total)

@@ -25,6 +25,7 @@ _PARAM_NAMES: dict[str, str] = {
     "threshold": "thr",
     "facilities": "fac",
     "scenario": "sc",
+    "present": "p",
 }
 
 # A scenario is a list of place changes: "<atvk>.<target_group>.<service>:<±places>", comma separated.
@@ -49,6 +50,7 @@ class ViewState:
     threshold: int = 80
     facilities: bool = True
     scenario: str = ""  # place changes of the "what if" page; never written to the data
+    present: bool = False  # presentation mode: large type, the map or chart fills the screen
 
     def to_params(self) -> dict[str, str]:
         """Only the fields that differ from the default, so default links stay short."""
@@ -59,6 +61,13 @@ class ViewState:
             if value != getattr(default, f.name):
                 out[_PARAM_NAMES[f.name]] = ("1" if value else "0") if isinstance(value, bool) else str(value)
         return out
+
+    def url(self, base: str) -> str:
+        """The address that opens exactly this view: ``base`` (scheme, host, page path) + query."""
+        from urllib.parse import urlencode
+
+        query = urlencode(self.to_params())
+        return f"{base}?{query}" if query else base
 
     @classmethod
     def from_params(cls, params: Mapping[str, str | list[str]]) -> ViewState:
@@ -94,7 +103,7 @@ def _parse(name: str, raw: str) -> object | None:
         return int(raw) if raw.isdigit() and int(raw) in YEARS else None
     if name == "threshold":
         return int(raw) if raw.isdigit() and 50 <= int(raw) <= 100 else None  # the slider's range
-    if name == "facilities":
+    if name in ("facilities", "present"):
         return {"1": True, "0": False}.get(raw)
     if name == "scenario":
         return raw if len(raw) <= 2000 and SCENARIO_PATTERN.match(raw) else None

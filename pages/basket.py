@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import data, view_state
+from components import data, downloads, view_state
 from components.page import header
 from latgale_di import basket, boundaries, i18n, vocab
 
@@ -19,7 +19,8 @@ units = boundaries.units(state.vintage)
 states = basket.matrix(table, dataset.facilities, state.vintage, state.year)
 
 # Show
-header(i18n.t("page_basket", lang), lang, dataset)
+toolbar = header(i18n.t("page_basket", lang), lang, dataset)
+downloads.offer(toolbar, "grozs", i18n.t("page_basket", lang), basket.long_form(states, state.year))
 st.caption(i18n.t("basket_intro", lang))
 symbols = {"provided": "✔", "planned": "◐", "missing": "✖", "unknown": "?", "proposed": "☆"}
 st.markdown("  ".join(f"{symbols[s]} {i18n.t(f'basket_{s}', lang)}" for s in basket.STATES))

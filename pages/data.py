@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import data, view_state
+from components import data, downloads, view_state
 from components.page import header
 from components.sign_in import maintainer
 from latgale_di import i18n, importing, storage, template
@@ -15,7 +15,9 @@ lang = state.lang
 dataset = data.load_dataset()
 store = data.store()
 
-header(i18n.t("page_data", lang), lang, dataset)
+toolbar = header(i18n.t("page_data", lang), lang, dataset)
+# Everything in the current version, as the reader may see it (small counts hidden for the public).
+downloads.offer(toolbar, "dati", i18n.t("page_data", lang), dataset.observations)
 st.caption(i18n.t("data_intro", lang))
 user = maintainer(lang)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts, data, view_state
+from components import charts, data, downloads, presentation, view_state
 from components.page import header, sources_footer
 from latgale_di import boundaries, demand, i18n, vocab
 from latgale_di.safety import escape_markdown
@@ -26,14 +26,17 @@ def count(value: float) -> str:
 
 
 # Show
-header(i18n.t("page_demand", lang), lang, dataset)
+toolbar = header(i18n.t("page_demand", lang), lang, dataset)
+labels = [f"{names.get(a, a)} · {vocab.SERVICES[s].label(lang)}" for a, s in zip(rows["atvk"], rows["service"])]
+bars = charts.demand_bars(rows, labels, lang)
+downloads.offer(toolbar, "pieprasijums", i18n.t("page_demand", lang), rows,
+                figures={i18n.t("page_demand", lang): lambda: bars} if not rows.empty else None)
 st.caption(i18n.t("demand_intro", lang))
 st.markdown(f"**{vocab.TARGET_GROUPS[state.target_group].label(lang)} · {state.year}**")
 if rows.empty:
     st.info(i18n.t("no_rows", lang))
 else:
-    labels = [f"{names.get(a, a)} · {vocab.SERVICES[s].label(lang)}" for a, s in zip(rows["atvk"], rows["service"])]
-    st.plotly_chart(charts.demand_bars(rows, labels, lang), key="demand_bars", config={"displayModeBar": False})
+    st.plotly_chart(presentation.fit(bars, state), key="demand_bars", config={"displayModeBar": False})
     st.dataframe({
         i18n.t("municipality", lang): labels,
         i18n.t("assessed", lang): [count(v) for v in rows["persons_assessed"]],

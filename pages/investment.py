@@ -6,7 +6,7 @@ import math
 
 import streamlit as st
 
-from components import data, view_state
+from components import data, downloads, view_state
 from components.page import header, sources_footer
 from latgale_di import boundaries, i18n, investment, population, vocab
 from latgale_di.safety import escape_markdown
@@ -19,7 +19,7 @@ table = data.indicator_table(state.vintage)
 names = boundaries.names(state.vintage, lang)
 service = state.service if state.service != "any" else "group_apartments"
 
-header(i18n.t("page_investment", lang), lang, dataset)
+toolbar = header(i18n.t("page_investment", lang), lang, dataset)
 st.caption(i18n.t("investment_intro", lang))
 
 # The day rate: from the data where there is one, else (or instead) the user's own.
@@ -48,6 +48,7 @@ def eur(value: float, decimals: int = 0) -> str:
 
 
 # Show
+downloads.offer(toolbar, "investicijas", i18n.t("page_investment", lang), rows)
 if rows.empty:
     known = investment.funding_years(table)
     st.info(i18n.t("no_funding_yet", lang, first=known[0], last=known[1], year=state.year) if known

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import data, map_view, view_state
+from components import data, downloads, map_view, presentation, view_state
 from components.page import header, sources_footer
-from latgale_di import basket, boundaries, choropleth, facilities, i18n, indicators, vocab
+from latgale_di import basket, boundaries, choropleth, facilities, i18n, indicators, static_map, vocab
 from latgale_di.safety import escape_markdown
 
 # Load
@@ -36,26 +36,31 @@ region = indicators.select(table, state.year, state.target_group, state.service,
 region = region[region["atvk"] == boundaries.REGION_CODE]
 
 # Show
-header(i18n.t("page_map", lang), lang, dataset)
+toolbar = header(i18n.t("page_map", lang), lang, dataset)
 indicator_label = vocab.INDICATORS[state.indicator].label(lang)
-st.markdown(
-    "**" + i18n.t("map_caption", lang, indicator=indicator_label,
-                  group=vocab.TARGET_GROUPS[state.target_group].label(lang),
-                  service=vocab.SERVICES[state.service].label(lang), year=state.year,
-                  vintage=i18n.t(f"vintage_{state.vintage}", lang)) + "**"
-)
+caption = i18n.t("map_caption", lang, indicator=indicator_label,
+                 group=vocab.TARGET_GROUPS[state.target_group].label(lang),
+                 service=vocab.SERVICES[state.service].label(lang), year=state.year,
+                 vintage=i18n.t(f"vintage_{state.vintage}", lang))
+downloads.offer(toolbar, "karte", i18n.t("page_map", lang),
+                choropleth.views_table(views, state.indicator, state.year, state.target_group, state.service),
+                figures={i18n.t("map_image", lang): lambda: static_map.figure(views, state.vintage, classes, caption,
+                                                                             lang)})
+st.markdown(f"**{caption}**")
 with_data = sum(1 for v in views if v.has_data)
 st.caption(i18n.t("shown_units", lang, n=with_data, total=len(views)))
 if with_data == 0:
     st.info(i18n.t("no_figures_year", lang))
 
-map_column, side_column = st.columns([3, 2], gap="medium")
+# On a projector the map takes the whole width; the table follows below it.
+map_column, side_column = (st.container(), st.container()) if state.present else st.columns([3, 2], gap="medium")
+height = presentation.MAP_HEIGHT_PX if state.present else map_view.MAP_HEIGHT_PX
 with map_column:
     st.markdown(map_view.LEGEND_CSS, unsafe_allow_html=True)
     map_view.legend(indicator_label, choropleth.legend(classes, lang, views), lang)
-    event = st.pydeck_chart(map_view.deck(features, views, state.vintage, sites), on_select="rerun",
-                            selection_mode="single-object", key=f"map_{state.vintage}",
-                            height=map_view.MAP_HEIGHT_PX)
+    event = st.pydeck_chart(map_view.deck(features, views, state.vintage, sites, height, state.present),
+                            on_select="rerun", selection_mode="single-object", key=f"map_{state.vintage}",
+                            height=height)
     st.caption(" · ".join([i18n.t("estimated_mark", lang), i18n.t("incomplete_mark", lang),
                            i18n.t("range_mark", lang)]))
     map_view.attribution(lang)
@@ -84,5 +89,7 @@ with side_column:
         hide_index=True, width="stretch",
     )
     st.caption(i18n.t("click_hint", lang))
+    # The keyboard way to what a click on the map does.
+    map_view.profile_picker(views, lang)
 
 sources_footer(dataset, {v.source for v in views if v.source}, lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts, data, view_state
+from components import charts, data, downloads, presentation, view_state
 from components.page import figure_caption, figure_text, header, sources_footer
 from latgale_di import boundaries, i18n, occupancy, overview, vocab
 
@@ -33,7 +33,12 @@ def pct(value: float) -> str:
 
 
 # Show
-header(i18n.t("page_occupancy", lang), lang, dataset)
+toolbar = header(i18n.t("page_occupancy", lang), lang, dataset)
+labels = [f"{names.get(a, a)} · {vocab.SERVICES[s].label(lang)}" for a, s in zip(rows["atvk"], rows["service"])]
+bars = charts.places_vs_occupied(rows, labels, state.threshold, lang)
+downloads.offer(toolbar, "noslodze", i18n.t("page_occupancy", lang),
+                rows.assign(year=state.year, target_group=state.target_group),
+                figures={i18n.t("by_municipality", lang): lambda: bars} if not rows.empty else None)
 st.caption(i18n.t("occupancy_intro", lang, threshold=state.threshold))
 st.markdown(f"**{vocab.TARGET_GROUPS[state.target_group].label(lang)} · {vocab.SERVICES[state.service].label(lang)}"
             f" · {state.year}**")
@@ -45,9 +50,7 @@ st.subheader(i18n.t("by_municipality", lang))
 if rows.empty:
     st.info(i18n.t("no_rows", lang))
 else:
-    labels = [f"{names.get(a, a)} · {vocab.SERVICES[s].label(lang)}" for a, s in zip(rows["atvk"], rows["service"])]
-    st.plotly_chart(charts.places_vs_occupied(rows, labels, state.threshold, lang), key="occupancy_bars",
-                    config={"displayModeBar": False})
+    st.plotly_chart(presentation.fit(bars, state), key="occupancy_bars", config={"displayModeBar": False})
     st.dataframe({
         i18n.t("municipality", lang): labels,
         i18n.t("places", lang): [i18n.format_number(v, lang) or i18n.t("no_data", lang) for v in rows["places"]],

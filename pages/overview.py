@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import data, view_state
+from components import data, downloads, view_state
 from components.page import figure_caption, figure_text, header, sources_footer
 from latgale_di import i18n, overview, vocab
 
@@ -19,7 +19,8 @@ heads = overview.headlines(table, state.year, state.vintage)
 sentences = overview.summary(heads, state.year, state.vintage, lang)
 
 # Show
-header(i18n.t("page_overview", lang), lang, dataset)
+toolbar = header(i18n.t("page_overview", lang), lang, dataset)
+downloads.offer(toolbar, "parskats", i18n.t("page_overview", lang), overview.region_rows(table, state.year))
 st.markdown(f"**{state.year}. g. · {i18n.t(f'vintage_{state.vintage}', lang)}**" if lang == "lv"
             else f"**{state.year} · {i18n.t(f'vintage_{state.vintage}', lang)}**")
 st.subheader(i18n.t("summary", lang))

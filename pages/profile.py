@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts, data, view_state
+from components import charts, data, downloads, presentation, view_state
 from components.page import header, sources_footer
-from latgale_di import basket, boundaries, choropleth, facilities, i18n, profile, vocab
+from latgale_di import basket, boundaries, briefing, choropleth, exports, facilities, i18n, profile, vocab
 
 # Load
 state = view_state.current()
@@ -15,7 +15,7 @@ dataset = data.load_dataset()
 table = data.indicator_table(state.vintage)
 units = boundaries.units(state.vintage)
 
-header(i18n.t("page_profile", lang), lang, dataset)
+toolbar = header(i18n.t("page_profile", lang), lang, dataset)
 if state.atvk not in units:
     state = view_state.update(atvk=next(iter(units)))
 st.selectbox(i18n.t("choose_municipality", lang), list(units), key=view_state.widget_key("atvk"),
@@ -41,6 +41,19 @@ def text(r) -> str:
 
 
 # Show
+spine = charts.spine(compared, [label(r) for r in compared.itertuples(index=False)],
+                     [text(r) for r in compared.itertuples(index=False)], lang)
+counts = history[history["indicator"].isin(["persons_served", "places"]) & history["value"].notna()]
+trend_chart = charts.lines(counts.assign(series=[label(r) for r in counts.itertuples(index=False)]), "year", "value",
+                           "series", "", lang)
+hidden_below = data.suppress_below()
+downloads.offer(toolbar, "pasvaldiba", i18n.t("page_profile", lang), compared.assign(atvk=state.atvk),
+                figures={i18n.t("vs_region", lang): lambda: spine, i18n.t("trend", lang): lambda: trend_chart},
+                extra=[(i18n.t("download_pdf", lang),
+                        lambda: briefing.pdf(dataset, table, state.atvk, state.year, state.vintage, lang,
+                                             suppress_below=hidden_below),
+                        f"{exports.file_stem('parskats', state.year, state.atvk)}_{lang}.pdf", "application/pdf")],
+                atvk=state.atvk)
 st.subheader(f"{unit.name(lang)} · {state.year}")
 if unit.boundary_note:
     st.caption(unit.boundary_note)
@@ -50,8 +63,7 @@ else:
     st.markdown(f"**{i18n.t('vs_region', lang)}**")
     st.caption(i18n.t("vs_region_help", lang))
     rows = list(compared.itertuples(index=False))
-    st.plotly_chart(charts.spine(compared, [label(r) for r in rows], [text(r) for r in rows], lang),
-                    key="profile_spine", config={"displayModeBar": False})
+    st.plotly_chart(presentation.fit(spine, state), key="profile_spine", config={"displayModeBar": False})
     st.dataframe({
         i18n.t("indicator_col", lang): [label(r) for r in rows],
         i18n.t("value", lang): [text(r) for r in rows],
@@ -67,13 +79,17 @@ else:
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader(i18n.t("trend", lang))
-    counts = history[history["indicator"].isin(["persons_served", "places"]) & history["value"].notna()]
     if counts.empty:
         st.caption(i18n.t("no_data_long", lang))
     else:
-        series = counts.assign(series=[label(r) for r in counts.itertuples(index=False)])
-        st.plotly_chart(charts.lines(series, "year", "value", "series", "", lang), key="profile_trend",
-                        config={"displayModeBar": False})
+        st.plotly_chart(presentation.fit(trend_chart, state), key="profile_trend", config={"displayModeBar": False})
+        with st.expander(i18n.t("table_of_chart", lang)):
+            st.dataframe({
+                i18n.t("indicator_col", lang): [label(r) for r in counts.itertuples(index=False)],
+                i18n.t("year_col", lang): counts["year"].astype(int).tolist(),
+                i18n.t("value", lang): [text(r) for r in counts.itertuples(index=False)],
+                i18n.t("status", lang): [vocab.STATUSES[s].label(lang) for s in counts["status"]],
+            }, hide_index=True, width="stretch")
 with right:
     st.subheader(i18n.t("services_provided", lang))
     st.dataframe({

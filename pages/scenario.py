@@ -6,7 +6,7 @@ import math
 
 import streamlit as st
 
-from components import data, view_state
+from components import data, downloads, view_state
 from components.page import header, sources_footer
 from latgale_di import boundaries, i18n, investment, population, scenario, vocab
 
@@ -60,7 +60,8 @@ changes = [c for c in changes if c not in elsewhere]
 result = scenario.apply(table, changes, state.year, population.denominators(dataset.population, state.vintage))
 
 # Show
-header(i18n.t("page_scenario", lang), lang, dataset)
+toolbar = header(i18n.t("page_scenario", lang), lang, dataset)
+downloads.offer(toolbar, "scenarijs", i18n.t("page_scenario", lang), result)
 st.caption(i18n.t("sc_intro", lang))
 st.warning(i18n.t("sc_not_saved", lang), icon=":material/science:")
 if problem:

@@ -6,7 +6,7 @@ import inspect
 
 import streamlit as st
 
-from components import data, view_state
+from components import data, downloads, view_state
 from components.page import header
 from latgale_di import boundaries, i18n, metrics, vocab
 
@@ -14,7 +14,8 @@ state = view_state.current()
 lang = state.lang
 dataset = data.load_dataset()
 
-header(i18n.t("page_sources", lang), lang, dataset)
+toolbar = header(i18n.t("page_sources", lang), lang, dataset)
+downloads.offer(toolbar, "avoti", i18n.t("page_sources", lang), dataset.sources)
 st.caption(i18n.t("methods_intro", lang))
 
 st.subheader(i18n.t("datasets", lang))

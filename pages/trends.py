@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts, data, view_state
+from components import charts, data, downloads, presentation, view_state
 from components.page import header, sources_footer
 from latgale_di import boundaries, choropleth, i18n, trends, vocab
 
@@ -17,7 +17,7 @@ units = boundaries.units(state.vintage)
 names = boundaries.names(state.vintage, lang)
 names[boundaries.REGION_CODE] = i18n.t("region", lang)
 
-header(i18n.t("page_trends", lang), lang, dataset)
+toolbar = header(i18n.t("page_trends", lang), lang, dataset)
 st.caption(i18n.t("trends_intro", lang, vintage=i18n.t(f"vintage_{state.vintage}", lang)))
 default = [state.atvk] if state.atvk in units else []
 chosen = st.multiselect(i18n.t("choose_municipalities", lang), list(units), default=default,
@@ -30,13 +30,16 @@ unit = vocab.INDICATOR_UNITS[state.indicator]
 # Show
 title = (f"{vocab.INDICATORS[state.indicator].label(lang)} · {vocab.TARGET_GROUPS[state.target_group].label(lang)}"
          f" · {vocab.SERVICES[state.service].label(lang)}")
-if rows.empty:
+chart = None
+if not rows.empty:
+    chart = charts.lines(rows.assign(series=rows["atvk"].map(names)), "year", "value", "series", title, lang,
+                         unit=vocab.UNITS[unit].label(lang), reform_year=trends.REFORM_YEAR)
+downloads.offer(toolbar, "tendences", i18n.t("page_trends", lang), rows,
+                figures={title: lambda: chart} if chart is not None else None)
+if chart is None:
     st.info(i18n.t("no_rows", lang))
 else:
-    plotted = rows.assign(series=rows["atvk"].map(names))
-    st.plotly_chart(charts.lines(plotted, "year", "value", "series", title, lang,
-                                 unit=vocab.UNITS[unit].label(lang), reform_year=trends.REFORM_YEAR),
-                    key="trend_chart", config={"displayModeBar": False})
+    st.plotly_chart(presentation.fit(chart, state), key="trend_chart", config={"displayModeBar": False})
     st.dataframe({
         i18n.t("year_col", lang): rows["year"].tolist(),
         i18n.t("municipality", lang): rows["atvk"].map(names).tolist(),

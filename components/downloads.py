@@ -1,0 +1,77 @@
+"""The download menu of a page: the filtered data behind the view (CSV, CSV for Latvian Excel,
+XLSX with sources) and each chart or map as a PNG, drawn only when someone clicks."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from components import data, share, view_state
+from latgale_di import boundaries, exports, i18n, images
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def export_of(page: str, title: str, rows: pd.DataFrame, atvk: str = "") -> exports.Export:
+    """The page's rows as an ``Export``: localised table, its sources, what the view is."""
+    state = view_state.current()
+    dataset = data.load_dataset()
+    names = boundaries.names(state.vintage, state.lang)
+    names[boundaries.REGION_CODE] = i18n.t("region", state.lang)
+    suppress_below = data.suppress_below()
+    return exports.Export(
+        name=exports.file_stem(page, state.year, atvk),
+        table=exports.localise(rows, state.lang, names, dataset.cite),
+        sources=exports.cited_sources(dataset.sources, rows["source"] if "source" in rows.columns else []),
+        about=exports.about(dataset, state, state.lang, title, share.link(state), suppress_below),
+        lang=state.lang,
+    )
+
+
+def offer(slot: DeltaGenerator, page: str, title: str, rows: pd.DataFrame,
+          figures: dict[str, Callable[[], go.Figure]] | None = None,
+          extra: list[tuple[str, Callable[[], bytes], str, str]] | None = None, atvk: str = "") -> None:
+    """Fill ``slot`` with the download menu (hidden in presentation mode: no chrome on the projector).
+
+    ``figures``: name → a function drawing the figure; ``extra``: (label, bytes function, file
+    name, MIME type) for page-specific files such as the PDF briefing. Files are made on click.
+    """
+    state = view_state.current()
+    if state.present:
+        return
+    lang = state.lang
+    export = export_of(page, title, rows, atvk)
+    with slot.popover(i18n.t("download", lang), icon=":material/download:", help=i18n.t("download_help", lang)):
+        st.download_button(i18n.t("download_csv", lang), lambda: exports.csv_bytes(export.table),
+                           file_name=f"{export.name}.csv", mime="text/csv", key=f"dl_{page}_csv",
+                           on_click="ignore", icon=":material/table:")
+        st.download_button(i18n.t("download_csv_lv", lang), lambda: exports.csv_bytes(export.table, excel_lv=True),
+                           file_name=f"{export.name}_excel_lv.csv", mime="text/csv", key=f"dl_{page}_csv_lv",
+                           on_click="ignore", icon=":material/table:")
+        st.download_button(i18n.t("download_xlsx", lang), lambda: exports.xlsx_bytes(export),
+                           file_name=f"{export.name}.xlsx", mime=XLSX_MIME, key=f"dl_{page}_xlsx",
+                           on_click="ignore", icon=":material/grid_on:")
+        if not (figures or extra):
+            return
+        if not images.available():
+            st.caption(i18n.t("images_unavailable", lang))
+            return
+        dataset = data.load_dataset()
+        version = i18n.t("data_version", lang, version=dataset.version,
+                         date=i18n.format_date(dataset.last_updated, lang))
+        footer = html.escape(f"{version} · {share.link(state)}")
+        for i, (name, draw) in enumerate((figures or {}).items()):
+            slide_title = html.escape(f"{title}: {name} · {state.year}")
+            st.download_button(i18n.t("download_png", lang, name=name),
+                               lambda draw=draw, slide_title=slide_title: images.png(
+                                   images.framed(draw(), slide_title, footer)),
+                               file_name=f"{export.name}_{i + 1}.png", mime="image/png", key=f"dl_{page}_png_{i}",
+                               on_click="ignore", icon=":material/image:")
+        for i, (label, make, file_name, mime) in enumerate(extra or []):
+            st.download_button(label, make, file_name=file_name, mime=mime, key=f"dl_{page}_extra_{i}",
+                               on_click="ignore", icon=":material/picture_as_pdf:")

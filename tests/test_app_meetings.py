@@ -1,0 +1,90 @@
+"""AppTest: what a meeting needs on every page — share link, downloads, presentation mode."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.test_app_pages import run
+
+PAGES = ["pages/overview.py", "pages/map.py", "pages/profile.py", "pages/occupancy.py", "pages/demand.py",
+         "pages/basket.py", "pages/trends.py", "pages/investment.py", "pages/scenario.py", "pages/sources.py",
+         "pages/data.py"]  # every page with data (the accessibility statement has none)
+CHART_PAGES = {"pages/map.py": 1, "pages/profile.py": 2, "pages/occupancy.py": 1, "pages/demand.py": 1,
+               "pages/trends.py": 1}
+
+
+def deck(at) -> dict:
+    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+
+
+def label_size(spec: dict) -> int:
+    return next(layer for layer in spec["layers"] if layer["id"] == "labels")["getSize"]
+
+
+def download_labels(at) -> list[str]:
+    return [el.proto.label for el in at.get("download_button")]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_offers_its_data_as_csv_excel_csv_and_xlsx_and_a_share_link(page):
+    params = {"year": "2023", "v": "2021", "tg": "adults_grt", "atvk": "0022000"}
+    at = run(page, params)
+    labels = download_labels(at)
+    assert "CSV (UTF-8, komats)" in labels
+    assert "CSV Excel latviski (semikols, decimālkomats)" in labels
+    assert "XLSX (dati + avoti)" in labels
+    pngs = [label for label in labels if label.endswith("PNG attēls")]
+    if page in ("pages/map.py", "pages/profile.py"):  # these always draw their figures
+        assert len(pngs) == CHART_PAGES[page]
+    links = [c.value for c in at.code if c.value.startswith("?") or "://" in c.value or c.value.startswith("/")]
+    assert links, "no share link on the page"
+    link = links[0]
+    for key, value in params.items():
+        assert f"{key}={value}" in link, (key, link)
+
+
+def test_the_profile_page_offers_the_one_page_briefing():
+    at = run("pages/profile.py", {"atvk": "0022000", "v": "2021", "year": "2023"})
+    assert "Pārskats par pašvaldību (PDF, 1 lpp.)" in download_labels(at)
+
+
+def test_presentation_mode_hides_the_chrome_and_enlarges_the_map():
+    at = run("pages/map.py", {"p": "1"})
+    assert at.button(key="exit_presentation").label == "Iziet no prezentācijas režīma"
+    assert not download_labels(at) and not at.code  # no share or download menus on the projector
+    big = deck(at)
+    assert label_size(big) == 24  # map labels read from the back of the room
+    at.button(key="exit_presentation").click().run()
+    assert "p" not in at.query_params
+    small = deck(at)
+    assert label_size(small) == 14 and small["initialViewState"]["zoom"] < big["initialViewState"]["zoom"]
+    assert download_labels(at)
+
+
+def test_the_presentation_toggle_puts_the_flag_in_the_link():
+    at = run("pages/map.py")
+    at.toggle(key="vs_present").set_value(True).run()
+    assert at.query_params["p"] == ["1"] or at.query_params["p"] == "1"
+    assert at.button(key="exit_presentation")
+
+
+def test_a_municipality_profile_opens_from_the_keyboard_list_on_the_map():
+    at = run("pages/map.py", {"v": "2021"})
+    at.selectbox(key="map_open_profile").set_value("0022000").run()
+    assert at.title[0].value == "Pašvaldības profils"
+    assert at.selectbox(key="vs_atvk").value == "0022000"
+
+
+@pytest.mark.parametrize("lang, heading, status", [("lv", "Piekļūstamība", "Daļēji atbilst"),
+                                                   ("en", "Accessibility", "Partially compliant")])
+def test_the_accessibility_statement_page(lang, heading, status, monkeypatch):
+    at = run("pages/accessibility.py", {"lang": lang})
+    assert at.title[0].value == heading
+    body = "\n".join(m.value for m in at.markdown)
+    assert status in body and "EN 301 549" in body and "WCAG 2.1" in body
+    assert "LATGALE_DI_CONTACT" in body  # no contact configured here: it says so, it does not invent one
+    monkeypatch.setenv("LATGALE_DI_CONTACT", "pieejamiba@example.lv")
+    at = run("pages/accessibility.py", {"lang": lang})
+    assert "pieejamiba@example\\.lv" in "\n".join(m.value for m in at.markdown)
