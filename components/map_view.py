@@ -15,7 +15,6 @@ MAP_LAYER_ID = "municipalities"
 MAP_HEIGHT_PX = 600
 MAP_WIDTH_PX = 760  # the narrowest the map column gets on a 1920 px projector or a laptop
 PHONE_MAP_WIDTH_PX = 340
-PROJECTOR_MAP_WIDTH_PX = 1800  # presentation mode: the map spans a 1920 px screen
 # Value labels: near-black on a white box; "no data" in grey that still has 4.5:1 on that box.
 LABEL_TEXT: dict[str, list[int]] = {"figure": [20, 20, 20, 255], "no data": [90, 90, 90, 255]}
 LABEL_BOX = [255, 255, 255, 215]
@@ -26,6 +25,8 @@ def _fit_width(present: bool) -> int:
     agent = st.context.headers.get("User-Agent", "") if st.context.headers else ""
     if "Mobi" in agent:
         return PHONE_MAP_WIDTH_PX
+    from components.presentation import MAP_WIDTH_PX as PROJECTOR_MAP_WIDTH_PX
+
     return PROJECTOR_MAP_WIDTH_PX if present else MAP_WIDTH_PX
 
 

@@ -17,7 +17,13 @@ def header(title: str, lang: str, dataset: Dataset) -> DeltaGenerator:
     presentation.apply(state)
     if dataset.synthetic:
         st.error(i18n.t("synthetic_banner", lang))
-    st.title(title)
+    if state.present:  # one line: the title, and the way out on the right
+        title_column, exit_column = st.columns([5, 2], vertical_alignment="center")
+        title_column.title(title)
+        with exit_column:
+            presentation.exit_button(state)
+    else:
+        st.title(title)
     st.caption(i18n.t("data_version", lang, version=dataset.version,
                       date=i18n.format_date(dataset.last_updated, lang)))
     toolbar = st.container(horizontal=True, gap="small")

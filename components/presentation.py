@@ -13,7 +13,8 @@ from components import view_state
 from latgale_di import i18n
 from latgale_di.state import ViewState
 
-MAP_HEIGHT_PX = 820  # 1080 less the title, legend and browser bars
+MAP_HEIGHT_PX = 860  # 1080 less the title line and margins
+MAP_WIDTH_PX = 1100  # the map's column: three fifths of a 1920 px screen
 FONT_SCALE = 1.45
 
 _CSS = """
@@ -21,20 +22,23 @@ _CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"] {display: none !important;}
 [data-testid="stMainBlockContainer"] {padding: 1rem 2.5rem 2rem !important; max-width: 100% !important;}
-html {font-size: 24px;}
-h1 {font-size: 2.2rem !important;}
+html {font-size: 22px;}
+h1 {font-size: 2.4rem !important; padding: 0 !important;}
 [data-testid="stMetricValue"] {font-size: 3rem !important;}
-.map-legend {font-size: 1.1rem !important;}
-.map-legend .swatch {width: 2.2rem !important; height: 1.4rem !important;}
+.map-legend {font-size: 1.15rem !important; flex-direction: column; align-items: flex-start !important;}
+.map-legend .swatch {width: 2.4rem !important; height: 1.5rem !important;}
 </style>
 """
 
 
 def apply(state: ViewState) -> None:
-    """Style the page for the projector and offer the way out; nothing when the mode is off."""
-    if not state.present:
-        return
-    st.markdown(_CSS, unsafe_allow_html=True)
+    """Style the page for the projector; nothing when the mode is off."""
+    if state.present:
+        st.markdown(_CSS, unsafe_allow_html=True)
+
+
+def exit_button(state: ViewState) -> None:
+    """The way out of the mode (the sidebar, with its toggle, is hidden)."""
     st.button(i18n.t("exit_presentation", state.lang), icon=":material/close_fullscreen:",
               on_click=view_state.update, kwargs={"present": False}, key="exit_presentation")
 

@@ -46,18 +46,26 @@ downloads.offer(toolbar, "karte", i18n.t("page_map", lang),
                 choropleth.views_table(views, state.indicator, state.year, state.target_group, state.service),
                 figures={i18n.t("map_image", lang): lambda: static_map.figure(views, state.vintage, classes, caption,
                                                                              lang)})
-st.markdown(f"**{caption}**")
-with_data = sum(1 for v in views if v.has_data)
-st.caption(i18n.t("shown_units", lang, n=with_data, total=len(views)))
-if with_data == 0:
-    st.info(i18n.t("no_figures_year", lang))
-
-# On a projector the map takes the whole width; the table follows below it.
-map_column, side_column = (st.container(), st.container()) if state.present else st.columns([3, 2], gap="medium")
+# On a projector: what the map shows and its legend on the left, the map at full height on the
+# right, the table below; otherwise the legend above the map and the table beside it.
+if state.present:
+    info_column, map_column = st.columns([2, 3], gap="large")
+    side_column = st.container()
+else:
+    info_column = st.container()
+    map_column, side_column = st.columns([3, 2], gap="medium")
+legend_column = info_column if state.present else map_column
 height = presentation.MAP_HEIGHT_PX if state.present else map_view.MAP_HEIGHT_PX
-with map_column:
+with info_column:
+    st.markdown(f"**{caption}**")
+    with_data = sum(1 for v in views if v.has_data)
+    st.caption(i18n.t("shown_units", lang, n=with_data, total=len(views)))
+    if with_data == 0:
+        st.info(i18n.t("no_figures_year", lang))
+with legend_column:
     st.markdown(map_view.LEGEND_CSS, unsafe_allow_html=True)
     map_view.legend(indicator_label, choropleth.legend(classes, lang, views), lang)
+with map_column:
     event = st.pydeck_chart(map_view.deck(features, views, state.vintage, sites, height, state.present),
                             on_select="rerun", selection_mode="single-object", key=f"map_{state.vintage}",
                             height=height)
@@ -71,13 +79,14 @@ if clicked:
     view_state.update(atvk=views[clicked[0]].atvk)
     st.switch_page("pages/profile.py")
 
-with side_column:
+with info_column if state.present else side_column:
     if not region.empty:
         r = region.iloc[0]
         st.metric(i18n.t("region_figure", lang),
                   choropleth.value_text(r["value"], r["value_min"], r["value_max"], r["status"],
                                         vocab.INDICATOR_UNITS[state.indicator], lang),
                   help=escape_markdown(f"{vocab.STATUSES[r['status']].label(lang)} · {dataset.cite(r['source'])}"))
+with side_column:
     st.subheader(i18n.t("table_alternative", lang))
     st.dataframe(
         {
