@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from latgale_di import boundaries, contrast, i18n, vocab
+from latgale_di import boundaries, i18n, vocab
 
 Colour = tuple[int, int, int]
 
@@ -237,28 +237,6 @@ def tooltip_text(view: UnitView, indicator: str, year: int, lang: str, cite: Cal
     else:
         lines.append(i18n.t("no_data_long", lang))
     return "\n".join(lines)
-
-
-def feature_collection(views: list[UnitView], vintage: str, classes: Classes, indicator: str, year: int, lang: str,
-                       cite: Callable[[str], str]) -> dict:
-    """The boundary GeoJSON with display properties (fill colour, tooltip) per municipality."""
-    by_atvk = {v.atvk: v for v in views}
-    features = []
-    for feature in boundaries.feature_collection(vintage)["features"]:
-        view = by_atvk[feature["properties"]["atvk"]]
-        fill = fill_colour(view, classes)
-        features.append({
-            "type": "Feature",
-            "geometry": feature["geometry"],
-            "properties": {
-                "atvk": view.atvk,
-                "fill": [*fill, 235],
-                # Dark or white, whichever stands out from this fill (≥ 3:1, WCAG 1.4.11).
-                "line": [*contrast.outline_for(fill), 255],
-                "tooltip": tooltip_text(view, indicator, year, lang, cite),
-            },
-        })
-    return {"type": "FeatureCollection", "features": features}
 
 
 def coverage_views(states: pd.Series, vintage: str, lang: str, categories: Categories = Categories()) -> list[UnitView]:

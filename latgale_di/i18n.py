@@ -282,6 +282,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "location_precision": ("Atrašanās vietas precizitāte", "Location precision"),
     # Exports, sharing and presentation
     "page_accessibility": ("Piekļūstamība", "Accessibility"),
+    "to_map": ("Atvērt karti ar tabulu", "Open the map with its table"),
     "contact_not_set": ("Saziņas adresi norāda iestāde, kas šo paneli publicē (iestatījums LATGALE_DI_CONTACT); "
                         "tā vēl nav iestatīta.",
                         "The body that publishes this dashboard sets the contact address (setting "

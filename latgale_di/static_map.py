@@ -1,4 +1,4 @@
-"""The map view as a plotly figure, for a PNG download (pydeck maps have no image export).
+"""The map view as a plotly figure, for a PNG download of exactly what the map shows.
 
 Polygons are plain filled scatter traces on web-Mercator coordinates, so the picture matches the
 interactive map's shapes and needs no tiles, no WebGL and no network. The same classes, colours

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import data, downloads, map_view, presentation, view_state
 from components.page import header, sources_footer
-from latgale_di import basket, boundaries, choropleth, facilities, i18n, indicators, static_map, vocab
+from latgale_di import boundaries, choropleth, i18n, indicators, map_content, static_map, vocab
 from latgale_di.safety import escape_markdown
 
 # Load
@@ -15,33 +15,16 @@ lang = state.lang
 dataset = data.load_dataset()
 table = data.indicator_table(state.vintage)
 
-# Filter
-rows = indicators.select(table, state.year, state.target_group, state.service)
-
 # Compute
-if state.indicator == "coverage":
-    classes = choropleth.Categories()
-    views = choropleth.coverage_views(
-        basket.coverage(table, dataset.facilities, state.vintage, state.year, state.target_group, state.service),
-        state.vintage, lang, classes)
-else:
-    classes = choropleth.classes_for(state.indicator, rows.loc[rows["indicator"] == state.indicator, "value"],
-                                     state.threshold)
-    views = choropleth.unit_views(rows, state.vintage, state.indicator, classes, lang)
-features = choropleth.feature_collection(views, state.vintage, classes, state.indicator, state.year, lang,
-                                         dataset.cite)
-sites = (facilities.points(facilities.select(dataset.facilities, state.target_group, state.service), lang,
-                           dataset.cite) if state.facilities else [])
+content = map_content.build(dataset, table, state)
+classes, views = content.classes, content.views
 region = indicators.select(table, state.year, state.target_group, state.service, state.indicator)
 region = region[region["atvk"] == boundaries.REGION_CODE]
 
 # Show
 toolbar = header(i18n.t("page_map", lang), lang, dataset)
 indicator_label = vocab.INDICATORS[state.indicator].label(lang)
-caption = i18n.t("map_caption", lang, indicator=indicator_label,
-                 group=vocab.TARGET_GROUPS[state.target_group].label(lang),
-                 service=vocab.SERVICES[state.service].label(lang), year=state.year,
-                 vintage=i18n.t(f"vintage_{state.vintage}", lang))
+caption = content.caption
 downloads.offer(toolbar, "karte", i18n.t("page_map", lang),
                 choropleth.views_table(views, state.indicator, state.year, state.target_group, state.service),
                 figures={i18n.t("map_image", lang): lambda: static_map.figure(views, state.vintage, classes, caption,
@@ -58,26 +41,20 @@ legend_column = info_column if state.present else map_column
 height = presentation.MAP_HEIGHT_PX if state.present else map_view.MAP_HEIGHT_PX
 with info_column:
     st.markdown(f"**{caption}**")
-    with_data = sum(1 for v in views if v.has_data)
-    st.caption(i18n.t("shown_units", lang, n=with_data, total=len(views)))
-    if with_data == 0:
+    st.caption(i18n.t("shown_units", lang, n=content.with_data, total=len(views)))
+    if content.with_data == 0:
         st.info(i18n.t("no_figures_year", lang))
 with legend_column:
     st.markdown(map_view.LEGEND_CSS, unsafe_allow_html=True)
     map_view.legend(indicator_label, choropleth.legend(classes, lang, views), lang)
 with map_column:
-    event = st.pydeck_chart(map_view.deck(features, views, state.vintage, sites, height, state.present),
-                            on_select="rerun", selection_mode="single-object", key=f"map_{state.vintage}",
-                            height=height)
+    # A click on a municipality opens its profile with the same filters (each one is a link).
+    map_view.show(views, classes, state, caption, content.tooltips, content.sites,
+                  width_px=presentation.MAP_WIDTH_PX if state.present else None, height_px=height,
+                  label_px=24 if state.present else 15)
     st.caption(" · ".join([i18n.t("estimated_mark", lang), i18n.t("incomplete_mark", lang),
                            i18n.t("range_mark", lang)]))
     map_view.attribution(lang)
-
-clicked = (event.selection.get("indices", {}) or {}).get(map_view.MAP_LAYER_ID) if event else None
-if clicked:
-    # A click on a municipality opens its profile, with the same filters.
-    view_state.update(atvk=views[clicked[0]].atvk)
-    st.switch_page("pages/profile.py")
 
 with info_column if state.present else side_column:
     if not region.empty:

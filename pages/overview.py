@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import data, downloads, view_state
+from components import data, downloads, map_view, view_state
 from components.page import figure_caption, figure_text, header, sources_footer
-from latgale_di import i18n, overview, vocab
+from latgale_di import choropleth, i18n, map_content, overview, vocab
 
 # Load
 state = view_state.current()
@@ -17,15 +17,27 @@ table = data.indicator_table(state.vintage)
 # Compute
 heads = overview.headlines(table, state.year, state.vintage)
 sentences = overview.summary(heads, state.year, state.vintage, lang)
+glance = map_content.build(dataset, table, state)
 
 # Show
 toolbar = header(i18n.t("page_overview", lang), lang, dataset)
 downloads.offer(toolbar, "parskats", i18n.t("page_overview", lang), overview.region_rows(table, state.year))
 st.markdown(f"**{state.year}. g. · {i18n.t(f'vintage_{state.vintage}', lang)}**" if lang == "lv"
             else f"**{state.year} · {i18n.t(f'vintage_{state.vintage}', lang)}**")
-st.subheader(i18n.t("summary", lang))
-for sentence in sentences:
-    st.markdown(f"- {sentence}")
+words, picture = st.columns([3, 2], gap="large")
+with words:
+    st.subheader(i18n.t("summary", lang))
+    for sentence in sentences:
+        st.markdown(f"- {sentence}")
+with picture:
+    # The map page's view, small: the same figures, and a click opens a municipality's profile.
+    st.markdown(f"**{glance.caption}**")
+    st.markdown(map_view.LEGEND_CSS, unsafe_allow_html=True)
+    map_view.legend(vocab.INDICATORS[state.indicator].label(lang), choropleth.legend(glance.classes, lang,
+                                                                                        glance.views), lang)
+    map_view.show(glance.views, glance.classes, state, glance.caption, glance.tooltips, [], width_px=520,
+                  height_px=420, label_px=12)
+    st.page_link("pages/map.py", label=i18n.t("to_map", lang), icon=":material/map:")
 
 cited: set[str] = set()
 for column, head in zip(st.columns(3, gap="large"), heads):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -23,14 +23,30 @@ def run(params: dict[str, str] | None = None, page: str = "pages/map.py") -> App
     return at
 
 
-def deck(at: AppTest) -> dict:
-    charts = at.get("deck_gl_json_chart")
-    assert len(charts) == 1
-    return json.loads(charts[0].proto.json)
+SVG = "{http://www.w3.org/2000/svg}"
 
 
-def layer(spec: dict, layer_id: str) -> dict:
-    return next(layer for layer in spec["layers"] if layer["id"] == layer_id)
+def drawing(at: AppTest) -> ET.Element:
+    """The map as drawn: the one markdown element holding ``<svg class="di-map">``, parsed."""
+    maps = [m.value for m in at.markdown if 'class="di-map"' in m.value]
+    assert len(maps) == 1
+    return ET.fromstring(maps[0][maps[0].index("<svg"):])
+
+
+def units(svg: ET.Element) -> dict[str, dict[str, str]]:
+    """ATVK → fill, outline, tooltip and link of each municipality on the map."""
+    out = {}
+    for a in svg.iter(f"{SVG}a"):
+        path = a.find(f"{SVG}path")
+        out[a.get("data-atvk")] = {"fill": path.get("data-fill") or path.get("fill"), "paint": path.get("fill"),
+                                   "stroke": path.get("stroke"), "href": a.get("href"),
+                                   "tooltip": path.find(f"{SVG}title").text, "label": a.get("aria-label")}
+    return out
+
+
+def sites(svg: ET.Element) -> dict[str, dict[str, str]]:
+    return {c.get("data-id"): {"r": float(c.get("r")), "tooltip": c.find(f"{SVG}title").text}
+            for c in svg.iter(f"{SVG}circle")}
 
 
 def table(at: AppTest):
@@ -51,20 +67,23 @@ def test_default_view_is_latvian_with_real_figures_and_attribution():
 
 
 def test_map_draws_without_a_basemap_and_colours_no_data_differently():
-    spec = deck(run())
-    assert "mapProvider" not in spec  # no basemap provider: nothing is fetched from a tile server
-    assert "http" not in str(spec.get("mapStyle", ""))
-    features = layer(spec, "municipalities")["data"]["features"]
-    assert len(features) == 21  # 2019 figures are for the 21 pre-2021 units
-    fills = {f["properties"]["atvk"]: tuple(f["properties"]["fill"][:3]) for f in features}
-    assert fills["0600202"] == (200, 200, 200)  # Krāslavas novads: no data → grey
-    assert fills["0604300"] != fills["0600202"]  # Aglonas novads: 0 % is a class, not "no data"
+    at = run()
+    svg = drawing(at)
+    # Nothing is fetched from anywhere: no attribute points off the page.
+    assert not [v for el in svg.iter() for v in el.attrib.values() if "//" in v or v.startswith("http")]
+    drawn = units(svg)
+    assert len(drawn) == 21  # 2019 figures are for the 21 pre-2021 units
+    assert drawn["0600202"]["fill"] == "#c8c8c8"  # Krāslavas novads: no data → grey
+    assert drawn["0600202"]["paint"] == "url(#di-map-no-data)"  # and hatched
+    assert drawn["0600202"]["label"] == "Krāslavas novads: nav datu"  # and said in words
+    assert drawn["0604300"]["fill"] != drawn["0600202"]["fill"]  # Aglonas novads: 0 % is a class, not "no data"
+    assert not at.get("deck_gl_json_chart")
 
 
-def test_tooltip_has_name_value_unit_year_status_source():
-    features = layer(deck(run({"lang": "en"})), "municipalities")["data"]["features"]
-    rezekne = next(f for f in features if f["properties"]["atvk"] == "0210000")
-    tip = rezekne["properties"]["tooltip"]
+def test_tooltip_has_name_value_unit_year_status_source_and_a_click_opens_the_profile():
+    rezekne = units(drawing(run({"lang": "en"})))["0210000"]
+    assert rezekne["href"] == "pasvaldiba?lang=en&atvk=0210000"  # the same view, that municipality's profile
+    tip = rezekne["tooltip"]
     for text in ("Rēzekne", "> 50 %", "Year: 2019", "Status: Reported", "Source: Ievērojami pieaudzis"):
         assert text in tip
 
@@ -88,19 +107,16 @@ def test_changing_a_filter_updates_the_url():
 
 def test_2021_vintage_shows_nine_units_with_reaggregated_marks():
     at = run({"lang": "en", "v": "2021", "ind": "persons_served", "tg": "children_ft", "year": "2019"})
-    features = layer(deck(at), "municipalities")["data"]["features"]
-    assert len(features) == 9
+    assert len(units(drawing(at))) == 9
     values = dict(zip(table(at)["Municipality"], table(at).iloc[:, 1]))
     assert values["Daugavpils State City"] == "32"
     assert values["Ludza Municipality"].startswith("≥")  # Ciblas, Kārsavas novads unknown
 
 
 def test_facilities_layer_sizes_points_by_places():
-    spec = deck(run({"lang": "en", "v": "2021", "year": "2023", "tg": "adults_grt", "svc": "group_apartments",
-                     "ind": "places"}))
-    points = layer(spec, "facilities")["data"]
-    by_id = {p["id"]: p for p in points}
-    assert by_id["PR-LICI"]["radius"] > by_id["BA-VILAKA-GA"]["radius"]  # 16 places vs 10
+    by_id = sites(drawing(run({"lang": "en", "v": "2021", "year": "2023", "tg": "adults_grt",
+                               "svc": "group_apartments", "ind": "places"})))
+    assert by_id["PR-LICI"]["r"] > by_id["BA-VILAKA-GA"]["r"]  # 16 places vs 10
     assert "16 places" in by_id["PR-LICI"]["tooltip"]
 
 
@@ -117,9 +133,8 @@ def test_coverage_map_answers_who_lacks_day_care_for_adults_with_mental_disorder
     assert values["Balvi Municipality"] == "provides"  # Viļaka day-care centre, opened 2021
     assert values["Krāslava Municipality"] == "planned"
     assert values["Līvāni Municipality"] == "no data"
-    fills = {f["properties"]["atvk"]: tuple(f["properties"]["fill"][:3])
-             for f in layer(deck(at), "municipalities")["data"]["features"]}
-    assert fills["0036000"] == (200, 200, 200) and fills["0024000"] != fills["0032000"]
+    fills = {atvk: u["fill"] for atvk, u in units(drawing(at)).items()}
+    assert fills["0036000"] == "#c8c8c8" and fills["0024000"] != fills["0032000"]
 
 
 def test_coverage_any_service_marks_reported_zero_as_no_service():

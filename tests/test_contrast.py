@@ -8,12 +8,13 @@ looks like a class, a label that cannot be read, a chart mark that vanishes into
 from __future__ import annotations
 
 import math
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from components import charts, map_view
-from latgale_di import choropleth, contrast
+from components import charts
+from latgale_di import choropleth, contrast, svg_map
 from latgale_di.choropleth import _PALETTES, NO_DATA_COLOUR, SUPPRESSED_COLOUR, Categories, hex_to_rgb
 from latgale_di.contrast import (
     blend,
@@ -227,9 +228,9 @@ PALETTES = {name: [hex_to_rgb(h) for h in hexes] for name, hexes in _PALETTES.it
 CATEGORIES = Categories()
 CATEGORY_COLOURS = [hex_to_rgb(h) for h in CATEGORIES.palette]
 
-# components/map_view.py, deck(): label text on a white box at alpha 215.
-LABEL_TEXT = {kind: tuple(colour[:3]) for kind, colour in map_view.LABEL_TEXT.items()}
-LABEL_BOX = tuple(map_view.LABEL_BOX)
+# latgale_di/svg_map.py: label text drawn over an opaque white halo (stroke under the glyphs).
+LABEL_TEXT = dict(svg_map.LABEL_TEXT)
+LABEL_BOX = (*svg_map.LABEL_HALO, 255)
 
 
 def _listing(problems: list[str]) -> str:
@@ -308,25 +309,34 @@ def test_map_label_text_has_4_5_to_1_on_its_box_over_any_fill(kind):
                          f"{_listing(failing)}")
 
 
-def test_the_map_draws_every_polygon_outline_with_3_to_1_against_its_fill():
-    """What the deck receives: each municipality's line colour against its own fill colour."""
+def _drawn(indicator: str, vintage: str = "2009") -> ET.Element:
     from latgale_di import dataset, indicators
 
-    table = indicators.compute(dataset.load(), vintage="2009")
-    for indicator in ("share_served", "occupancy_rate", "shortfall", "persons_served"):
-        rows = indicators.select(table, 2019, "all", "any")
-        classes = choropleth.classes_for(indicator, rows.loc[rows["indicator"] == indicator, "value"])
-        views = choropleth.unit_views(rows, "2009", indicator, classes, "lv")
-        features = choropleth.feature_collection(views, "2009", classes, indicator, 2019, "lv", str)["features"]
-        for f in features:
-            fill, line = f["properties"]["fill"][:3], f["properties"]["line"][:3]
-            assert contrast_ratio(fill, line) >= contrast.MIN_NON_TEXT_CONTRAST, (indicator, f["properties"]["atvk"])
+    table = indicators.compute(dataset.load(), vintage=vintage)
+    rows = indicators.select(table, 2019, "children_ft", "any")
+    classes = choropleth.classes_for(indicator, rows.loc[rows["indicator"] == indicator, "value"])
+    views = choropleth.unit_views(rows, vintage, indicator, classes, "lv")
+    svg = svg_map.render(views, vintage, classes, "t", lambda a: a, {}, [])
+    return ET.fromstring(svg)
+
+
+@pytest.mark.parametrize("indicator", ["share_served", "occupancy_rate", "shortfall", "persons_served"])
+def test_the_map_draws_every_polygon_outline_with_3_to_1_against_its_fill(indicator):
+    """What the browser receives: each municipality's outline colour against its own fill."""
+    paths = list(_drawn(indicator).iter("{http://www.w3.org/2000/svg}path"))
+    assert paths
+    for path in paths:
+        fill = path.get("data-fill") or path.get("fill")  # hatched "no data" keeps its grey in data-fill
+        ratio = contrast_ratio(fill, path.get("stroke"))
+        assert ratio >= contrast.MIN_NON_TEXT_CONTRAST, (indicator, fill, path.get("stroke"), ratio)
 
 
 def test_the_labels_drawn_on_the_map_are_the_colours_tested():
-    deck = map_view.deck({"type": "FeatureCollection", "features": []}, [], "2009", [])
-    labels = next(layer for layer in deck.layers if layer.id == "labels")
-    assert labels.get_background_color == list(LABEL_BOX)
+    svg = _drawn("share_served")
+    labels = next(g for g in svg.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "labels")
+    assert labels.get("stroke") == contrast.hex_of(svg_map.LABEL_HALO) and labels.get("paint-order") == "stroke"
+    colours = {t.get("fill") for t in labels}
+    assert colours == {contrast.hex_of(c) for c in LABEL_TEXT.values()}
 
 
 @pytest.mark.parametrize("name", ["MUNICIPALITY_COLOUR", "REGION_COLOUR"])

@@ -12,7 +12,7 @@ from tests.browser.test_map_browser import search, wait_for_map, wait_idle
 
 pytestmark = pytest.mark.browser
 
-MAP = "[data-testid='stDeckGlJsonChart']"
+MAP = "svg.di-map"
 
 
 def test_presentation_mode_fills_a_1920_by_1080_projector(page, app_url, artifacts):

@@ -1,0 +1,51 @@
+"""What a map of one view shows: its classes, each municipality's figure and tooltip, the sites.
+
+Shared by the Map page and the Overview's small map, and by the map's PNG export, so that every
+drawing of a view says the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from latgale_di import basket, choropleth, facilities, i18n, indicators, vocab
+from latgale_di.dataset import Dataset
+from latgale_di.state import ViewState
+
+
+@dataclass(frozen=True)
+class MapContent:
+    classes: object  # choropleth.Classes or choropleth.Categories
+    views: list[choropleth.UnitView]
+    tooltips: dict[str, str]  # ATVK → plain-text tooltip
+    sites: list[dict]  # facilities.points records ([] when the layer is off)
+    caption: str  # indicator · group · service · year · boundaries
+
+    @property
+    def with_data(self) -> int:
+        return sum(1 for v in self.views if v.has_data)
+
+
+def build(dataset: Dataset, table: pd.DataFrame, state: ViewState) -> MapContent:
+    """The map of ``state``'s indicator, year, target group, service and vintage, in its language."""
+    lang = state.lang
+    if state.indicator == "coverage":
+        classes = choropleth.Categories()
+        states = basket.coverage(table, dataset.facilities, state.vintage, state.year, state.target_group,
+                                 state.service)
+        views = choropleth.coverage_views(states, state.vintage, lang, classes)
+    else:
+        rows = indicators.select(table, state.year, state.target_group, state.service)
+        classes = choropleth.classes_for(state.indicator, rows.loc[rows["indicator"] == state.indicator, "value"],
+                                         state.threshold)
+        views = choropleth.unit_views(rows, state.vintage, state.indicator, classes, lang)
+    tooltips = {v.atvk: choropleth.tooltip_text(v, state.indicator, state.year, lang, dataset.cite) for v in views}
+    sites = (facilities.points(facilities.select(dataset.facilities, state.target_group, state.service), lang,
+                               dataset.cite) if state.facilities else [])
+    caption = i18n.t("map_caption", lang, indicator=vocab.INDICATORS[state.indicator].label(lang),
+                     group=vocab.TARGET_GROUPS[state.target_group].label(lang),
+                     service=vocab.SERVICES[state.service].label(lang), year=state.year,
+                     vintage=i18n.t(f"vintage_{state.vintage}", lang))
+    return MapContent(classes, views, tooltips, sites, caption)

@@ -1,0 +1,168 @@
+"""The choropleth as inline SVG, drawn on the server: no map library, no WebGL, no network.
+
+Why SVG and not a map library: the browser draws it with the page's first paint (no 4–5 MB
+library script to load), a filter change sends only this drawing (tens of kB, where deck.gl and
+plotly re-send the whole figure with its geometry), it prints and exports as it looks, and it is
+readable by assistive technology: every municipality is a link with a text name and tooltip, so
+the map works from the keyboard (Tab, Enter) as well as with a mouse.
+
+Geometry is prepared once per vintage (projected to web Mercator, simplified to well under a
+pixel with topology kept, coordinates as whole or tenths of pixels in relative path commands)
+and reused for every view; a view only adds colours, labels and links.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import shapely
+from shapely.geometry import shape
+
+from latgale_di import boundaries, choropleth, contrast
+
+WIDTH_PX = 800  # the drawing's own units; the SVG scales to its container
+PAD_PX = 6.0
+TOLERANCE_PX = 0.6  # simplification: below what a 1-px outline shows
+LABEL_TEXT = {"figure": (20, 20, 20), "no data": (90, 90, 90)}
+LABEL_HALO = (255, 255, 255)
+HATCH_ID = "di-map-no-data"
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Municipality outlines of one vintage in drawing units, ready to colour."""
+
+    width: float
+    height: float
+    paths: dict[str, str]  # ATVK → SVG path data
+    labels: dict[str, tuple[float, float]]  # ATVK → label point
+    to_px: Callable[[float, float], tuple[float, float]]
+
+
+def _mercator(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return np.radians(lon), np.log(np.tan(math.pi / 4 + np.radians(lat) / 2))
+
+
+def _path_data(geometry, decimals: int) -> str:
+    """Relative path commands ("M x y l dx dy …z"): about half the characters of absolute ones."""
+    polygons = [geometry] if geometry.geom_type == "Polygon" else list(geometry.geoms)
+    parts = []
+    for polygon in polygons:
+        for ring in (polygon.exterior, *polygon.interiors):
+            points = np.round(np.asarray(ring.coords)[:-1], decimals)
+            if len(points) < 3:
+                continue
+            steps = np.diff(points, axis=0)
+            steps = steps[(steps != 0).any(axis=1)]
+            moves = " ".join(f"{dx:g} {dy:g}" for dx, dy in steps)
+            parts.append(f"M{points[0][0]:g} {points[0][1]:g}l{moves}z")
+    return "".join(parts)
+
+
+@lru_cache(maxsize=8)
+def geometry(vintage: str, width_px: float = WIDTH_PX, tolerance_px: float = TOLERANCE_PX) -> Geometry:
+    """The vintage's outlines projected and simplified for a drawing ``width_px`` wide (cached)."""
+    features = boundaries.feature_collection(vintage)["features"]
+    west, south, east, north = boundaries.bounds(vintage)
+    (x0, x1), (y0, y1) = _mercator(np.array([west, east]), np.array([south, north]))
+    scale = (width_px - 2 * PAD_PX) / (x1 - x0)
+    height = float((y1 - y0) * scale + 2 * PAD_PX)
+
+    def project(coords: np.ndarray) -> np.ndarray:
+        x, y = _mercator(coords[:, 0], coords[:, 1])
+        return np.column_stack([PAD_PX + (x - x0) * scale, PAD_PX + (y1 - y) * scale])  # north up
+
+    def to_px(lon: float, lat: float) -> tuple[float, float]:
+        x, y = project(np.array([[lon, lat]]))[0]
+        return float(x), float(y)
+
+    paths = {}
+    for f in features:
+        projected = shapely.transform(shape(f["geometry"]), project)
+        paths[f["properties"]["atvk"]] = _path_data(projected.simplify(tolerance_px, preserve_topology=True), 1)
+    labels = {atvk: to_px(lon, lat) for atvk, (lon, lat) in boundaries.label_points(vintage).items()}
+    return Geometry(width_px, height, paths, labels, to_px)
+
+
+def _hex(colour: Sequence[int]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*colour[:3])
+
+
+def _site_radius_px(radius_m: float, lat: float, geo: Geometry) -> float:
+    """A site's radius in drawing units: ``radius_m`` metres at that latitude."""
+    _, y_a = geo.to_px(0.0, lat)
+    _, y_b = geo.to_px(0.0, lat + radius_m / 111_320)
+    return abs(y_a - y_b)
+
+
+def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, link: Callable[[str], str],
+           tooltips: dict[str, str], sites: list[dict] | None = None, width_px: int = 760,
+           max_height_px: int = 600, label_px: float = 15.0) -> str:
+    """The map of ``views`` as one ``<svg class="di-map">``: fills, outlines, links, labels, sites.
+
+    ``link(atvk)`` is where a click on a municipality goes (its profile); ``tooltips`` are the
+    plain-text tooltips by ATVK code. The drawing fits a box of ``width_px`` × ``max_height_px``;
+    text and lines are sized for that box (``label_px`` on screen), so they stay legible.
+    """
+    geo = geometry(vintage)
+    px = 1 / min(width_px / geo.width, max_height_px / geo.height)  # drawing units per screen pixel
+    units = []
+    for v in views:
+        fill = choropleth.fill_colour(v, classes)
+        line = contrast.outline_for(fill)
+        # "No data" is hatched as well as grey, as in the legend: colour is not the only cue.
+        paint = (f'fill="url(#{HATCH_ID})" data-fill="{_hex(fill)}"' if fill == choropleth.NO_DATA_COLOUR
+                 else f'fill="{_hex(fill)}"')
+        name = html.escape(tooltips.get(v.atvk, v.name))
+        spoken = html.escape(f"{v.name}: {v.label}")
+        units.append(
+            f'<a href="{html.escape(link(v.atvk))}" target="_self" data-atvk="{v.atvk}" aria-label="{spoken}">'
+            f'<path d="{geo.paths[v.atvk]}" {paint} stroke="{_hex(line)}">'
+            f"<title>{name}</title></path></a>"
+        )
+    circles = []
+    for s in sites or []:
+        x, y = geo.to_px(*s["position"])
+        r = max(_site_radius_px(s["radius"], s["position"][1], geo), 4 * px)
+        fill = _hex(s["fill"]) if s["fill"][3] else "none"
+        circles.append(f'<circle data-id="{html.escape(str(s["id"]))}" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
+                       f'fill="{fill}" fill-opacity="0.8" stroke="{_hex(s["line"])}">'
+                       f'<title>{html.escape(s["tooltip"])}</title></circle>')
+    texts = []
+    for v in views:
+        x, y = geo.labels[v.atvk]
+        colour = LABEL_TEXT["figure" if v.has_data else "no data"]
+        texts.append(f'<text x="{x:.1f}" y="{y:.1f}" fill="{_hex(colour)}">{html.escape(v.label)}</text>')
+    return (
+        f'<svg class="di-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {geo.width:g} {geo.height:.0f}" '
+        f'role="group" aria-label="{html.escape(title)}" fill-rule="evenodd" '
+        f'style="width:100%;height:auto;max-height:{max_height_px}px;display:block;margin:auto">'
+        f"<title>{html.escape(title)}</title>"
+        f'<defs><pattern id="{HATCH_ID}" width="{7 * px:.1f}" height="{7 * px:.1f}" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)"><rect width="{7 * px:.1f}" height="{7 * px:.1f}" '
+        f'fill="{_hex(choropleth.NO_DATA_COLOUR)}"/><rect width="{2 * px:.1f}" height="{7 * px:.1f}" '
+        f'fill="#ffffff" fill-opacity="0.6"/></pattern></defs>'
+        f'<g class="units" stroke-width="{1.2 * px:.2f}" stroke-linejoin="round">{"".join(units)}</g>'
+        f'<g class="sites" stroke-width="{1.5 * px:.2f}">{"".join(circles)}</g>'
+        # Labels ignore the pointer so that a click on a label still reaches its municipality.
+        f'<g class="labels" font-family="Source Sans Pro, Arial, sans-serif" font-weight="700" '
+        f'font-size="{label_px * px:.1f}" text-anchor="middle" dominant-baseline="central" paint-order="stroke" '
+        f'stroke="{_hex(LABEL_HALO)}" stroke-width="{4 * px:.1f}" stroke-linejoin="round" pointer-events="none">'
+        f'{"".join(texts)}</g></svg>'
+    )
+
+
+# Hover and keyboard focus outline the municipality: the map is a set of links.
+CSS = """
+<style>
+.di-map a path {transition: stroke-width .1s;}
+.di-map a:hover path, .di-map a:focus path {stroke: #000000; stroke-width: 3px; vector-effect: non-scaling-stroke;}
+.di-map a:focus {outline: none;}
+.di-map a:focus-visible path {stroke: #000000; stroke-width: 4px; vector-effect: non-scaling-stroke;}
+</style>
+"""
