@@ -1,0 +1,191 @@
+"""The performance budgets of the dashboard, in one place, and how a result is checked against them.
+
+Relative budgets (ratios to the floor and to the reference apps measured in the same run) and
+the bytes and memory budgets hold on any machine, so ``python -m bench --quick --check`` enforces
+them in CI. Absolute times depend on the machine: the quick run reports them but does not fail
+on them. ``--check`` fails only when an enforced budget is exceeded by more than the tolerance
+(50 % by default), which absorbs the noise of a short run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from bench import results as res
+from bench.stats import percentile, ratio, summary
+
+Level = Literal["must", "goal"]
+Measure = Callable[[dict], list[tuple[str, float | None]]]
+
+DEFAULT_TOLERANCE = 0.5
+KB = 1000  # bytes; the figures are reported in kB/MB (SI), as in the baseline
+
+
+@dataclass(frozen=True)
+class Budget:
+    """One limit on one figure of the dashboard."""
+
+    key: str
+    text: str
+    limit: float
+    unit: str  # "×" for ratios, "B", "MiB", "ms"
+    level: Level  # "must" fails a check; a "goal" is only reported
+    machine_bound: bool  # an absolute time: reported, not enforced, by a quick run
+    measure: Measure  # result -> [(subject, value)]; value None = not measured (a failure if enforced)
+
+
+def _our_map_pages(results: dict) -> list[tuple[str, dict]]:
+    """Our measured pages that drew a map, and the primary (Map) page whatever it drew."""
+    out = []
+    for _, record in res.apps(results, "ours"):
+        for name, page in record.get("pages", {}).items():
+            if page.get("primary") or not page.get("no_map"):
+                out.append((name, page))
+    return out
+
+
+def _vs_references(name: str) -> Measure:
+    def measure(results: dict) -> list[tuple[str, float | None]]:
+        out = []
+        refs = [(n, res.primary_metric(r, name)) for n, r in res.apps(results, "reference")]
+        for _, page in _our_map_pages(results):
+            ours = res.metric(page, name)
+            for ref_name, ref in refs:
+                if ref is not None:
+                    out.append((f"ours {page['path']} vs {ref_name}", ratio(ours.median if ours else None, ref.median)))
+        return out
+    return measure
+
+
+def _vs_floor(name: str) -> Measure:
+    def measure(results: dict) -> list[tuple[str, float | None]]:
+        base = res.primary_metric(res.floor(results), name)
+        if base is None:
+            return []
+        out = []
+        for _, page in _our_map_pages(results):
+            ours = res.metric(page, name)
+            out.append((f"ours {page['path']} vs floor", ratio(ours.median if ours else None, base.median)))
+        return out
+    return measure
+
+
+def _bytes_per_change(results: dict) -> list[tuple[str, float | None]]:
+    out = []
+    for _, record in res.apps(results, "ours"):
+        found = res.primary_page(record)
+        if found:
+            s = res.metric(found[1], "bytes_change")
+            out.append((f"ours {found[1]['path']}", s.median if s else None))
+    return out
+
+
+def _rss_after_load(results: dict) -> list[tuple[str, float | None]]:
+    out = []
+    for _, record in res.apps(results, "ours"):
+        s = summary(record.get("rss_after_load_mib"))
+        out.append(("ours", s.median if s else None))
+    return out
+
+
+def _rss_per_session(results: dict) -> list[tuple[str, float | None]]:
+    out = []
+    for _, record in res.apps(results, "ours"):
+        if "memory" in record:  # not measured at all (e.g. memory_apps without ours): not a failure
+            per = (record["memory"] or {}).get("per_session_mib") or []
+            out.append((f"ours, {len(per)} extra sessions", per[-1] if per else None))
+    return out
+
+
+def _concurrency_p95(results: dict) -> list[tuple[str, float | None]]:
+    out = []
+    timeout_ms = results.get("meta", {}).get("settings", {}).get("timeout_s", 90) * 1000
+    for _, record in res.apps(results, "ours"):
+        if "concurrency" in record:
+            c = record["concurrency"] or {}
+            # A change that never repainted counts as the time-out, not as "not measured".
+            times = [timeout_ms if ms is None else ms for ms in c.get("change_ms", [])]
+            out.append((f"ours, {c.get('sessions', '?')} sessions", percentile(times, 95)))
+    return out
+
+
+BUDGETS: tuple[Budget, ...] = (
+    Budget("first_map_vs_references", "first map ahead of every reference (ours / reference)", 1.0, "×",
+           "must", False, _vs_references("first_map_ms")),
+    Budget("change_vs_references", "change → repaint ahead of every reference (ours / reference)", 1.0, "×",
+           "must", False, _vs_references("change_ms")),
+    Budget("first_map_vs_floor", "first map ≤ 1.3 × the floor's first widget", 1.3, "×",
+           "goal", False, _vs_floor("first_map_ms")),
+    Budget("change_vs_floor", "change → repaint ≤ 1.5 × the floor's widget rerun", 1.5, "×",
+           "must", False, _vs_floor("change_ms")),
+    Budget("bytes_per_change", "≤ 50 kB received per filter change on the Map page", 50 * KB, "B",
+           "must", False, _bytes_per_change),
+    Budget("rss_after_load", "server RSS after the first page load ≤ 200 MiB", 200, "MiB",
+           "must", False, _rss_after_load),
+    Budget("rss_per_session", "≤ 10 MiB server RSS per additional session", 10, "MiB",
+           "must", False, _rss_per_session),
+    Budget("concurrency_p95", "concurrent sessions changing filters: p95 change → repaint ≤ 1.5 s", 1500, "ms",
+           "must", True, _concurrency_p95),
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One budget applied to one subject of one result."""
+
+    budget: Budget
+    subject: str
+    value: float | None
+    enforced: bool  # would fail a --check
+    tolerance: float
+
+    @property
+    def within(self) -> bool:
+        """The value is measured and at or under the limit."""
+        return self.value is not None and self.value <= self.budget.limit
+
+    @property
+    def excess(self) -> float | None:
+        """How far over the limit, as a fraction of it (0.23 = 23 % over)."""
+        return None if self.value is None else self.value / self.budget.limit - 1
+
+    @property
+    def fails_check(self) -> bool:
+        """Enforced, and not measured or over the limit by more than the tolerance."""
+        if not self.enforced:
+            return False
+        return self.value is None or self.value > self.budget.limit * (1 + self.tolerance)
+
+    @property
+    def status(self) -> str:
+        """PASS / FAIL, with the goal and tolerance nuances spelled out."""
+        if self.value is None:
+            return "NOT MEASURED" + (" (fails --check)" if self.enforced else "")
+        if self.within:
+            return "goal met" if self.budget.level == "goal" else "PASS"
+        over = f"{self.excess:+.0%}"
+        if self.budget.level == "goal":
+            return f"goal missed ({over})"
+        if not self.enforced:
+            return f"FAIL ({over}; reported, not enforced in a quick run)"
+        if self.fails_check:
+            return f"FAIL ({over}; beyond the {self.tolerance:.0%} --check tolerance)"
+        return f"FAIL ({over}; within the {self.tolerance:.0%} --check tolerance)"
+
+
+def evaluate(results: dict, quick: bool, tolerance: float = DEFAULT_TOLERANCE,
+             budgets: tuple[Budget, ...] = BUDGETS) -> list[Verdict]:
+    """Every budget applied to a result; machine-bound budgets are not enforced in a quick run."""
+    verdicts = []
+    for budget in budgets:
+        enforced = budget.level == "must" and not (quick and budget.machine_bound)
+        for subject, value in budget.measure(results):
+            verdicts.append(Verdict(budget, subject, value, enforced, tolerance))
+    return verdicts
+
+
+def check_failures(verdicts: list[Verdict]) -> list[Verdict]:
+    """The verdicts that make ``--check`` exit 1."""
+    return [v for v in verdicts if v.fails_check]
