@@ -100,6 +100,9 @@ def stop(server: Server) -> None:
 def rss_mib(pid: int) -> float:
     """Resident memory of a process and all its children, in MiB."""
     root = psutil.Process(pid)
+    if root.status() == psutil.STATUS_ZOMBIE:
+        # An exited server reads as 0 MiB: that would pass every memory budget, so say it died.
+        raise RuntimeError(f"the server (PID {pid}) has exited")
     total = 0
     for proc in [root, *root.children(recursive=True)]:
         try:
