@@ -1,64 +1,25 @@
 """A small locator map: every municipality of a vintage as inline SVG, one of them highlighted.
 
 Inline SVG needs no tiles, images or scripts, so a printed briefing works offline and looks the
-same in every viewer. Coordinates are projected to web Mercator (as on the dashboard's map) so
-shapes look familiar; SVG's y axis points down, hence the flip.
+same in every viewer. The outlines are the dashboard map's own (``svg_map.geometry``: web
+Mercator, north up), so shapes look as they do on screen.
 """
 
 from __future__ import annotations
 
 import html
-import math
-from collections.abc import Iterable, Iterator
 
-from latgale_di import boundaries
+from shapely.geometry import shape
+
+from latgale_di import boundaries, svg_map
 
 ACCENT = "#9e1b32"  # Latgale planning region colour
 HIGHLIGHT_OUTLINE = "#3a0a12"
 OTHER_FILL = "#e4e4e4"
 OTHER_OUTLINE = "#ffffff"
 REGION_OUTLINE = "#9a9a9a"
-_PAD_PX = 4.0
 # Below this share of the map's width a highlighted unit (a city) gets a ring, or nobody finds it.
 _SMALL_SHARE = 0.12
-
-Point = tuple[float, float]
-
-
-def _mercator(lon: float, lat: float) -> Point:
-    """Web-Mercator x, y in radians (y grows northwards)."""
-    return math.radians(lon), math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-
-def _polygons(geometry: dict) -> list[list[list[list[float]]]]:
-    """A Polygon or MultiPolygon as a list of polygons (each a list of rings)."""
-    if geometry["type"] == "Polygon":
-        return [geometry["coordinates"]]
-    if geometry["type"] == "MultiPolygon":
-        return list(geometry["coordinates"])
-    raise ValueError(f"unsupported geometry type {geometry['type']!r}")
-
-
-def _rings(geometry: dict) -> Iterator[list[list[float]]]:
-    for polygon in _polygons(geometry):
-        yield from polygon
-
-
-def _path(rings: Iterable[list[list[float]]], to_px) -> str:
-    """SVG path data; points that round to the same pixel are dropped (a 360 px map needs no more)."""
-    parts = []
-    for ring in rings:
-        last = None
-        coords = []
-        for lon, lat, *_ in ring:
-            x, y = to_px(lon, lat)
-            point = (round(x, 1), round(y, 1))
-            if point != last:
-                coords.append(f"{point[0]:g},{point[1]:g}")
-                last = point
-        if len(coords) >= 3:
-            parts.append("M" + " L".join(coords) + " Z")
-    return " ".join(parts)
 
 
 def svg(vintage: str, highlight: str, width_px: int = 360, title: str | None = None) -> str:
@@ -67,26 +28,22 @@ def svg(vintage: str, highlight: str, width_px: int = 360, title: str | None = N
     ``title`` is the accessible name (``<title>``); by default the highlighted unit's Latvian name.
     The drawing scales with its container (``viewBox`` and ``width: 100%``).
     """
+    # The dashboard's own projected, simplified outlines (latgale_di.svg_map), at this width.
+    geo = svg_map.geometry(vintage, width_px)
     features = boundaries.feature_collection(vintage)["features"]
-    lon0, lat0, lon1, lat1 = boundaries.bounds(vintage)
-    x0, y0 = _mercator(lon0, lat0)
-    x1, y1 = _mercator(lon1, lat1)
-    scale = (width_px - 2 * _PAD_PX) / (x1 - x0)
-    height_px = (y1 - y0) * scale + 2 * _PAD_PX
-
-    def to_px(lon: float, lat: float) -> Point:
-        x, y = _mercator(lon, lat)
-        return _PAD_PX + (x - x0) * scale, _PAD_PX + (y1 - y) * scale  # flipped: north is up
+    height_px = geo.height
 
     defs, others, chosen = [], [], []
     chosen_box: tuple[float, float, float, float] | None = None
     for i, feature in enumerate(features):
         atvk = feature["properties"]["atvk"]
-        defs.append(f'<path id="u{i}" d="{_path(_rings(feature["geometry"]), to_px)}"/>')
+        defs.append(f'<path id="u{i}" d="{geo.paths[atvk]}"/>')
         if atvk == highlight:
             chosen.append(f'<use href="#u{i}" fill="{ACCENT}" stroke="{HIGHLIGHT_OUTLINE}" stroke-width="1.2"/>')
-            xs, ys = zip(*(to_px(c[0], c[1]) for ring in _rings(feature["geometry"]) for c in ring))
-            chosen_box = (min(xs), min(ys), max(xs), max(ys))
+            # Web Mercator keeps the order of coordinates: the corners of the lon/lat box are the box.
+            west, south, east, north = shape(feature["geometry"]).bounds
+            (left, bottom), (right, top) = geo.to_px(west, south), geo.to_px(east, north)
+            chosen_box = (left, top, right, bottom)
         else:
             others.append(f'<use href="#u{i}"/>')
     # The region's edge: a grey halo under everything; neighbours' fills hide it on inner borders,
