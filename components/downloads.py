@@ -3,6 +3,7 @@ XLSX with sources) and each chart or map as a PNG, drawn only when someone click
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable
 
@@ -17,20 +18,31 @@ from latgale_di import boundaries, exports, i18n, images
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def export_of(page: str, title: str, rows: pd.DataFrame, atvk: str = "") -> exports.Export:
-    """The page's rows as an ``Export``: localised table, its sources, what the view is."""
+def export_of(page: str, title: str, rows: pd.DataFrame, atvk: str = "") -> Callable[[], exports.Export]:
+    """The page's rows as an ``Export`` (localised table, its sources, what the view is), made on
+    the first click and then kept: a rerun pays nothing for files nobody asks for.
+
+    What needs the script run (the view, the sign-in, the page address) is read now; the
+    download callables run later on another thread.
+    """
     state = view_state.current()
     dataset = data.load_dataset()
-    names = boundaries.names(state.vintage, state.lang)
-    names[boundaries.REGION_CODE] = i18n.t("region", state.lang)
+    link = share.link(state)
     suppress_below = data.suppress_below()
-    return exports.Export(
-        name=exports.file_stem(page, state.year, atvk),
-        table=exports.localise(rows, state.lang, names, dataset.cite),
-        sources=exports.cited_sources(dataset.sources, rows["source"] if "source" in rows.columns else []),
-        about=exports.about(dataset, state, state.lang, title, share.link(state), suppress_below),
-        lang=state.lang,
-    )
+
+    @functools.cache
+    def build() -> exports.Export:
+        names = boundaries.names(state.vintage, state.lang)
+        names[boundaries.REGION_CODE] = i18n.t("region", state.lang)
+        return exports.Export(
+            name=exports.file_stem(page, state.year, atvk),
+            table=exports.localise(rows, state.lang, names, dataset.cite),
+            sources=exports.cited_sources(dataset.sources, rows["source"] if "source" in rows.columns else []),
+            about=exports.about(dataset, state, state.lang, title, link, suppress_below),
+            lang=state.lang,
+        )
+
+    return build
 
 
 def offer(slot: DeltaGenerator, page: str, title: str, rows: pd.DataFrame,
@@ -46,15 +58,16 @@ def offer(slot: DeltaGenerator, page: str, title: str, rows: pd.DataFrame,
         return
     lang = state.lang
     export = export_of(page, title, rows, atvk)
+    stem = exports.file_stem(page, state.year, atvk)
     with slot.popover(i18n.t("download", lang), icon=":material/download:", help=i18n.t("download_help", lang)):
-        st.download_button(i18n.t("download_csv", lang), lambda: exports.csv_bytes(export.table),
-                           file_name=f"{export.name}.csv", mime="text/csv", key=f"dl_{page}_csv",
+        st.download_button(i18n.t("download_csv", lang), lambda: exports.csv_bytes(export().table),
+                           file_name=f"{stem}.csv", mime="text/csv", key=f"dl_{page}_csv",
                            on_click="ignore", icon=":material/table:")
-        st.download_button(i18n.t("download_csv_lv", lang), lambda: exports.csv_bytes(export.table, excel_lv=True),
-                           file_name=f"{export.name}_excel_lv.csv", mime="text/csv", key=f"dl_{page}_csv_lv",
+        st.download_button(i18n.t("download_csv_lv", lang), lambda: exports.csv_bytes(export().table, excel_lv=True),
+                           file_name=f"{stem}_excel_lv.csv", mime="text/csv", key=f"dl_{page}_csv_lv",
                            on_click="ignore", icon=":material/table:")
-        st.download_button(i18n.t("download_xlsx", lang), lambda: exports.xlsx_bytes(export),
-                           file_name=f"{export.name}.xlsx", mime=XLSX_MIME, key=f"dl_{page}_xlsx",
+        st.download_button(i18n.t("download_xlsx", lang), lambda: exports.xlsx_bytes(export()),
+                           file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"dl_{page}_xlsx",
                            on_click="ignore", icon=":material/grid_on:")
         if not (figures or extra):
             return
@@ -70,7 +83,7 @@ def offer(slot: DeltaGenerator, page: str, title: str, rows: pd.DataFrame,
             st.download_button(i18n.t("download_png", lang, name=name),
                                lambda draw=draw, slide_title=slide_title: images.png(
                                    images.framed(draw(), slide_title, footer)),
-                               file_name=f"{export.name}_{i + 1}.png", mime="image/png", key=f"dl_{page}_png_{i}",
+                               file_name=f"{stem}_{i + 1}.png", mime="image/png", key=f"dl_{page}_png_{i}",
                                on_click="ignore", icon=":material/image:")
         for i, (label, make, file_name, mime) in enumerate(extra or []):
             st.download_button(label, make, file_name=file_name, mime=mime, key=f"dl_{page}_extra_{i}",
