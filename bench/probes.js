@@ -16,7 +16,7 @@
     // The floor: its selectbox is its "map"; the caption that follows the choice is repainted.
     widget: { visible: "[data-testid='stSelectbox']", root: ".st-key-bench-value" },
     // The dashboard's server-rendered inline SVG choropleth.
-    svg: { visible: "svg.di-map path", root: "svg.di-map" },
+    svg: { visible: "svg.di-map use, svg.di-map path", root: "svg.di-map" },
     // folium (inside streamlit-folium's iframe): Leaflet's SVG renderer draws paths.
     leaflet: { visible: ".leaflet-overlay-pane path", root: ".leaflet-container" },
   };

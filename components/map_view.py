@@ -34,10 +34,14 @@ def profile_link(state: ViewState, atvk: str) -> str:
 def show(views: list[UnitView], classes, state: ViewState, title: str, tooltips: dict[str, str],
          sites: list[dict], width_px: int | None = None, height_px: int = MAP_HEIGHT_PX,
          label_px: float = 15.0) -> None:
-    """Draw the map: one ``st.html`` element, so a filter change sends only this drawing."""
+    """Draw the map as two markdown elements: the vintage's outlines, whose text is the same on
+    every run (so Streamlit re-sends it as a reference, not as ~40 kB of paths), and the view's
+    colours, links and labels drawn over them, which is all a filter change sends."""
     drawing = svg_map.render(views, state.vintage, classes, title, lambda a: profile_link(state, a), tooltips,
                              sites, width_px=width_px or _fit_width(), max_height_px=height_px, label_px=label_px)
-    st.markdown(svg_map.CSS + drawing, unsafe_allow_html=True)
+    with st.container(gap=None):
+        st.markdown(svg_map.CSS + svg_map.outlines(state.vintage), unsafe_allow_html=True)
+        st.markdown(drawing, unsafe_allow_html=True)
 
 
 def legend(title: str, entries: list[tuple[str, Colour]], lang: str) -> None:

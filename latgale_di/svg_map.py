@@ -9,6 +9,11 @@ the map works from the keyboard (Tab, Enter) as well as with a mouse.
 Geometry is prepared once per vintage (projected to web Mercator, simplified to well under a
 pixel with topology kept, coordinates as whole or tenths of pixels in relative path commands)
 and reused for every view; a view only adds colours, labels and links.
+
+The drawing is two pieces, so that a filter change sends only what changed: ``outlines(vintage)``
+holds every outline once, as ``<path id>`` in an invisible SVG whose text never changes (Streamlit
+then sends it as a reference to the copy its client already has), and ``render(...)`` draws the
+view with ``<use href="#…">`` pointing at those outlines: colours, links, tooltips and labels only.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ TOLERANCE_PX = 0.6  # simplification: below what a 1-px outline shows
 LABEL_TEXT = {"figure": (20, 20, 20), "no data": (90, 90, 90)}
 LABEL_HALO = (255, 255, 255)
 HATCH_ID = "di-map-no-data"
+OUTLINES_CLASS = "di-map-outlines"
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,23 @@ def geometry(vintage: str, width_px: float = WIDTH_PX, tolerance_px: float = TOL
     return Geometry(width_px, height, paths, labels, to_px)
 
 
+def outline_id(vintage: str, atvk: str) -> str:
+    """The id of a municipality's outline in :func:`outlines` (one per vintage, so both can coexist)."""
+    return f"di-geo-{vintage}-{atvk}"
+
+
+@lru_cache(maxsize=4)
+def outlines(vintage: str) -> str:
+    """Every outline of the vintage as an invisible ``<svg>`` of ``<path id>``: the same text on every
+    run, for :func:`render`'s ``<use>`` elements to point at. Not ``display:none``: a pattern or
+    path inside an undisplayed SVG is not drawn by every browser."""
+    geo = geometry(vintage)
+    paths = "".join(f'<path id="{outline_id(vintage, atvk)}" d="{d}"/>' for atvk, d in geo.paths.items())
+    return (f'<svg class="{OUTLINES_CLASS}" xmlns="http://www.w3.org/2000/svg" aria-hidden="true" focusable="false" '
+            f'width="0" height="0" style="position:absolute;width:0;height:0;overflow:hidden">'
+            f"<defs>{paths}</defs></svg>")
+
+
 def _hex(colour: Sequence[int]) -> str:
     return "#{:02x}{:02x}{:02x}".format(*colour[:3])
 
@@ -105,9 +128,11 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
            max_height_px: int = 600, label_px: float = 15.0) -> str:
     """The map of ``views`` as one ``<svg class="di-map">``: fills, outlines, links, labels, sites.
 
-    ``link(atvk)`` is where a click on a municipality goes (its profile); ``tooltips`` are the
-    plain-text tooltips by ATVK code. The drawing fits a box of ``width_px`` × ``max_height_px``;
-    text and lines are sized for that box (``label_px`` on screen), so they stay legible.
+    The outlines themselves are ``<use>`` references to :func:`outlines` of the same vintage, which
+    must be on the page too. ``link(atvk)`` is where a click on a municipality goes (its profile);
+    ``tooltips`` are the plain-text tooltips by ATVK code. The drawing fits a box of ``width_px`` ×
+    ``max_height_px``; text and lines are sized for that box (``label_px`` on screen), so they stay
+    legible.
     """
     geo = geometry(vintage)
     px = 1 / min(width_px / geo.width, max_height_px / geo.height)  # drawing units per screen pixel
@@ -122,8 +147,8 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         spoken = html.escape(f"{v.name}: {v.label}")
         units.append(
             f'<a href="{html.escape(link(v.atvk))}" target="_self" data-atvk="{v.atvk}" aria-label="{spoken}">'
-            f'<path d="{geo.paths[v.atvk]}" {paint} stroke="{_hex(line)}">'
-            f"<title>{name}</title></path></a>"
+            f'<use href="#{outline_id(vintage, v.atvk)}" {paint} stroke="{_hex(line)}">'
+            f"<title>{name}</title></use></a>"
         )
     circles = []
     for s in sites or []:
@@ -160,9 +185,11 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
 # Hover and keyboard focus outline the municipality: the map is a set of links.
 CSS = """
 <style>
-.di-map a path {transition: stroke-width .1s;}
-.di-map a:hover path, .di-map a:focus path {stroke: #000000; stroke-width: 3px; vector-effect: non-scaling-stroke;}
+.di-map a use {transition: stroke-width .1s;}
+/* vector-effect is not inherited: the outline drawn through <use> takes the hover's explicitly. */
+.di-map-outlines path {vector-effect: inherit;}
+.di-map a:hover use, .di-map a:focus use {stroke: #000000; stroke-width: 3px; vector-effect: non-scaling-stroke;}
 .di-map a:focus {outline: none;}
-.di-map a:focus-visible path {stroke: #000000; stroke-width: 4px; vector-effect: non-scaling-stroke;}
+.di-map a:focus-visible use {stroke: #000000; stroke-width: 4px; vector-effect: non-scaling-stroke;}
 </style>
 """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def units(svg: ET.Element) -> dict[str, dict[str, str]]:
     """ATVK → fill, outline, tooltip and link of each municipality on the map."""
     out = {}
     for a in svg.iter(f"{SVG}a"):
-        path = a.find(f"{SVG}path")
+        path = a.find(f"{SVG}use")
         out[a.get("data-atvk")] = {"fill": path.get("data-fill") or path.get("fill"), "paint": path.get("fill"),
                                    "stroke": path.get("stroke"), "href": a.get("href"),
                                    "tooltip": path.find(f"{SVG}title").text, "label": a.get("aria-label")}
@@ -78,6 +79,28 @@ def test_map_draws_without_a_basemap_and_colours_no_data_differently():
     assert drawn["0600202"]["label"] == "Krāslavas novads: nav datu"  # and said in words
     assert drawn["0604300"]["fill"] != drawn["0600202"]["fill"]  # Aglonas novads: 0 % is a class, not "no data"
     assert not at.get("deck_gl_json_chart")
+
+
+def outlines(at: AppTest) -> str:
+    shown = [m.value for m in at.markdown if 'class="di-map-outlines"' in m.value]
+    assert len(shown) == 1
+    return shown[0]
+
+
+def test_a_filter_change_recolours_the_map_but_leaves_its_outlines_untouched():
+    # The outlines are one element whose text never changes, so Streamlit re-sends it as a
+    # reference; the drawing over them holds no geometry of its own.
+    at = run({"lang": "en"})
+    before, drawn_before = outlines(at), units(drawing(at))
+    at.selectbox(key="vs_target_group").set_value("adults_grt").run()
+    assert outlines(at) == before
+    drawn_after = units(drawing(at))
+    assert drawn_after != drawn_before  # other figures, other colours and tooltips
+    ids = set(re.findall(r'<path id="([^"]+)"', before))
+    assert len(ids) == 21
+    refs = [u.get("href") for u in drawing(at).iter(f"{SVG}use")]
+    assert len(refs) == 21 and {r.removeprefix("#") for r in refs} == ids  # every <use> finds its outline
+    assert not list(drawing(at).iter(f"{SVG}path"))
 
 
 def test_tooltip_has_name_value_unit_year_status_source_and_a_click_opens_the_profile():

@@ -13,7 +13,7 @@ def wait_for_map(page) -> None:
     """Until the server-drawn SVG map has its municipalities on screen."""
     page.wait_for_function(
         """() => {
-            const paths = document.querySelectorAll("svg.di-map a path");
+            const paths = document.querySelectorAll("svg.di-map a use");
             return paths.length > 0 && paths[0].getBoundingClientRect().width > 0;
         }""",
         timeout=60_000,
@@ -79,7 +79,7 @@ def test_changing_a_filter_puts_it_in_the_address(page, app_url):
 def test_clicking_a_municipality_opens_its_profile(page, app_url, artifacts):
     page.goto(f"{app_url}/karte?lang=en&fac=0")
     wait_for_map(page)
-    rezeknes = page.locator(f"{MAP} a[data-atvk='0780200'] path")  # Rēzeknes novads, a large polygon
+    rezeknes = page.locator(f"{MAP} a[data-atvk='0780200'] use")  # Rēzeknes novads, a large polygon
     box = rezeknes.bounding_box()
     tooltip = rezeknes.locator("title").text_content()
     assert tooltip.startswith("Rēzekne Municipality") and "Year: 2019" in tooltip

@@ -28,7 +28,7 @@ def test_municipality_note_with_html_shows_as_text(page, app_url, artifacts):
         page.get_by_role("heading", name="Daugavpils (republican city) · 2019").wait_for(timeout=60_000)
         page.wait_for_timeout(1500)
         page.goto(f"{app_url}/karte?lang=en&v=2009&year=2019&tg=adults_grt&ind=persons_assessed")
-        page.wait_for_selector("svg.di-map a path", timeout=60_000)
+        page.wait_for_selector("svg.di-map a use", timeout=60_000)
         # The map's tooltips carry the source text too: as text inside <title>, never as markup.
         assert page.locator("svg.di-map title", has_text="onerror=").count() >= 1
         expander = page.locator("[data-testid='stExpander']").last  # lists every source title
