@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -43,11 +44,16 @@ class Dataset:
 
     def source_titles(self) -> dict[str, str]:
         """Source id → title, for every source the dataset cites."""
+        return dict(self._titles)
+
+    @cached_property
+    def _titles(self) -> dict[str, str]:
+        # A page cites a source for every municipality on every run: read the registry once.
         return dict(zip(self.sources["id"], self.sources["title"]))
 
     def cite(self, source_field: str, max_chars: int = 90) -> str:
         """Titles for a ``source`` cell, which may list several ids separated by ";"."""
-        titles = self.source_titles()
+        titles = self._titles
         ids = [s.strip() for s in str(source_field).split(";") if s.strip()]
         return "; ".join(titles.get(i, i)[:max_chars] for i in dict.fromkeys(ids))
 

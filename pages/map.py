@@ -25,10 +25,6 @@ region = region[region["atvk"] == boundaries.REGION_CODE]
 toolbar = header(i18n.t("page_map", lang), lang, dataset)
 indicator_label = vocab.INDICATORS[state.indicator].label(lang)
 caption = content.caption
-downloads.offer(toolbar, "karte", i18n.t("page_map", lang),
-                choropleth.views_table(views, state.indicator, state.year, state.target_group, state.service),
-                figures={i18n.t("map_image", lang): lambda: static_map.figure(views, state.vintage, classes, caption,
-                                                                             lang)})
 # On a projector: what the map shows and its legend on the left, the map at full height on the
 # right, the table below; otherwise the legend above the map and the table beside it.
 if state.present:
@@ -37,16 +33,11 @@ if state.present:
 else:
     info_column = st.container()
     map_column, side_column = st.columns([3, 2], gap="medium")
-legend_column = info_column if state.present else map_column
+caption_slot = info_column.container()
+legend_slot = (info_column if state.present else map_column).container()
 height = presentation.MAP_HEIGHT_PX if state.present else map_view.MAP_HEIGHT_PX
-with info_column:
-    st.markdown(f"**{caption}**")
-    st.caption(i18n.t("shown_units", lang, n=content.with_data, total=len(views)))
-    if content.with_data == 0:
-        st.info(i18n.t("no_figures_year", lang))
-with legend_column:
-    st.markdown(map_view.LEGEND_CSS, unsafe_allow_html=True)
-    map_view.legend(indicator_label, choropleth.legend(classes, lang, views), lang)
+# The map is written first, the rest of the page into the places kept for it: a filter change
+# repaints the map as soon as its drawing reaches the browser, not after every element above it.
 with map_column:
     # A click on a municipality opens its profile with the same filters (each one is a link).
     map_view.show(views, classes, state, caption, content.tooltips, content.sites,
@@ -55,6 +46,18 @@ with map_column:
     st.caption(" · ".join([i18n.t("estimated_mark", lang), i18n.t("incomplete_mark", lang),
                            i18n.t("range_mark", lang)]))
     map_view.attribution(lang)
+with caption_slot:
+    st.markdown(f"**{caption}**")
+    st.caption(i18n.t("shown_units", lang, n=content.with_data, total=len(views)))
+    if content.with_data == 0:
+        st.info(i18n.t("no_figures_year", lang))
+with legend_slot:
+    st.markdown(map_view.LEGEND_CSS, unsafe_allow_html=True)
+    map_view.legend(indicator_label, choropleth.legend(classes, lang, views), lang)
+downloads.offer(toolbar, "karte", i18n.t("page_map", lang),
+                choropleth.views_table(views, state.indicator, state.year, state.target_group, state.service),
+                figures={i18n.t("map_image", lang): lambda: static_map.figure(views, state.vintage, classes, caption,
+                                                                             lang)})
 
 with info_column if state.present else side_column:
     if not region.empty:
