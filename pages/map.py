@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import data, downloads, map_view, presentation, view_state
 from components.page import header, sources_footer
-from latgale_di import boundaries, choropleth, i18n, indicators, map_content, static_map, vocab
+from latgale_di import boundaries, choropleth, html_table, i18n, indicators, map_content, static_map, vocab
 from latgale_di.safety import escape_markdown
 
 # Load
@@ -68,15 +68,13 @@ with info_column if state.present else side_column:
                   help=escape_markdown(f"{vocab.STATUSES[r['status']].label(lang)} · {dataset.cite(r['source'])}"))
 with side_column:
     st.subheader(i18n.t("table_alternative", lang))
-    st.dataframe(
-        {
-            i18n.t("municipality", lang): [v.name for v in views],
-            indicator_label: [v.label for v in views],
-            i18n.t("status", lang): [vocab.STATUSES[v.status].label(lang) if v.status else "" for v in views],
-            i18n.t("source", lang): [dataset.cite(v.source) for v in views],
-        },
-        hide_index=True, width="stretch",
-    )
+    # A plain HTML table, not st.dataframe: the data grid's script would delay the map's first paint.
+    st.markdown(html_table.CSS + html_table.render({
+        i18n.t("municipality", lang): [v.name for v in views],
+        indicator_label: [v.label for v in views],
+        i18n.t("status", lang): [vocab.STATUSES[v.status].label(lang) if v.status else "" for v in views],
+        i18n.t("source", lang): [dataset.cite(v.source) for v in views],
+    }, i18n.t("table_alternative", lang), numeric=[indicator_label]), unsafe_allow_html=True)
     st.caption(i18n.t("click_hint", lang))
     # The keyboard way to what a click on the map does.
     map_view.profile_picker(views, lang)

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from latgale_di.boundaries import ATTRIBUTION
+from tests import tables
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -51,7 +52,7 @@ def sites(svg: ET.Element) -> dict[str, dict[str, str]]:
 
 
 def table(at: AppTest):
-    return at.dataframe[0].value
+    return tables.shown(at)[0]
 
 
 def test_default_view_is_latvian_with_real_figures_and_attribution():

@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from latgale_di import access, boundaries, dataset, importing, indicators, privacy
+from tests import tables
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -155,10 +156,10 @@ def test_the_map_shows_a_hidden_count_as_a_bound_and_a_maintainer_sees_it(lang, 
     at.run()
     at.switch_page("pages/map.py").run()
     assert not at.exception, [e.message for e in at.exception]
-    table = at.dataframe[0].value
+    table = tables.shown(at)[0]
     row = table[table.iloc[:, 0].str.startswith("Dagda")].iloc[0]
     assert row.iloc[1] == shown and row.iloc[2] in ("Slēpts", "Hidden")
     at.session_state["_maintainer"] = "anna"  # signed in (the sign-in form itself is tested elsewhere)
     at.run()
-    table = at.dataframe[0].value
+    table = tables.shown(at)[0]
     assert table[table.iloc[:, 0].str.startswith("Dagda")].iloc[0].iloc[1] == "3"

@@ -34,8 +34,8 @@ def test_municipality_note_with_html_shows_as_text(page, app_url, artifacts):
         expander = page.locator("[data-testid='stExpander']").last  # lists every source title
         expander.locator("summary").click()
         expander.get_by_text("javascript:alert(1)", exact=False).first.wait_for(timeout=30_000)
-        # The grid cell holds the same text, as text: the table alternative escapes nothing away.
-        page.locator("[role='gridcell']", has_text="onerror=").first.wait_for(state="attached", timeout=30_000)
+        # The table alternative holds the same text, as text: escaped, not dropped.
+        page.locator(".di-table td", has_text="onerror=").first.wait_for(state="attached", timeout=30_000)
         page.wait_for_timeout(1000)
         page.screenshot(path=str(artifacts / "xss_source_as_text.png"), full_page=True)
         assert page.evaluate("window.__pwned") is None

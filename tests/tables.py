@@ -1,0 +1,24 @@
+"""Read back the HTML tables a page shows (``latgale_di.html_table``) as data frames."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from latgale_di import html_table
+
+
+def read(markup: str) -> pd.DataFrame:
+    """The first ``<table>`` in ``markup``: header row → columns, every cell as its text."""
+    start, end = markup.index("<table"), markup.index("</table>") + len("</table>")
+    table = ET.fromstring(markup[start:end])
+    headers = [th.text or "" for th in table.find("thead").iter("th")]
+    rows = [[cell.text or "" for cell in tr] for tr in table.find("tbody").iter("tr")]
+    return pd.DataFrame(rows, columns=headers)
+
+
+def shown(at: AppTest) -> list[pd.DataFrame]:
+    """Every HTML table on the page, in order."""
+    return [read(m.value) for m in at.markdown if f'class="{html_table.CLASS}"' in m.value]
