@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from typing import Any
 
 import pandas as pd
 
+from latgale_di import logs
 from latgale_di.contract import OBSERVATION_COLUMNS, OBSERVATION_KEY, read_csv_text
 from latgale_di.paths import DATA_DIR, ROOT
 
@@ -42,6 +44,19 @@ def default_location() -> str:
 
 def is_postgres(location: str) -> bool:
     return location.startswith(("postgresql://", "postgres://"))
+
+
+def connect_timeout() -> int:
+    """Seconds to wait for PostgreSQL (``$LATGALE_DI_DB_TIMEOUT``, default 5): with the database
+    unreachable every page run waits this long before serving the last good data."""
+    try:
+        return max(1, int(os.environ.get("LATGALE_DI_DB_TIMEOUT", "5")))
+    except ValueError:
+        return 5
+
+
+def _ms(started: float) -> int:
+    return round((time.perf_counter() - started) * 1000)
 
 
 def _schema(postgres: bool) -> str:
@@ -153,6 +168,8 @@ class Store:
     def __init__(self, location: str | Path | None = None) -> None:
         self.location = str(location) if location else default_location()
         self.postgres = is_postgres(self.location)
+        # What logs and the readiness answer may say about the database: its kind, never its URL.
+        self.kind = "postgresql" if self.postgres else "sqlite"
         if not self.postgres:
             Path(self.location).parent.mkdir(parents=True, exist_ok=True)
         with self._write() as db:  # under the write lock: two instances starting at once both succeed
@@ -165,7 +182,7 @@ class Store:
         if self.postgres:
             import psycopg  # only deployments with a DATABASE_URL need the driver loaded
 
-            raw = psycopg.connect(self.location, autocommit=True, connect_timeout=10)
+            raw = psycopg.connect(self.location, autocommit=True, connect_timeout=connect_timeout())
         else:
             raw = sqlite3.connect(self.location, timeout=60, isolation_level=None)
             raw.execute("PRAGMA journal_mode=WAL")
@@ -250,20 +267,45 @@ class Store:
 
     def import_rows(self, rows: pd.DataFrame, *, author: str, file_name: str, data: bytes, note: str = "") -> Version:
         """A new version: the current rows with ``rows`` merged in (the caller validated them)."""
-        with self._write() as db:
-            parent = db.execute("SELECT max(id) FROM versions").fetchone()[0]
-            current = self.observations(parent, db) if parent is not None else pd.DataFrame(columns=list(COLUMNS))
-            merged = merge(current, rows)
-            return self._insert(db, parent, author, "import", file_name, data, note, merged, diff(current, merged))
+        started = time.perf_counter()
+        facts = {"rows": len(rows), "file_sha256": hashlib.sha256(data).hexdigest(), "file_bytes": len(data),
+                 "database": self.kind}
+        try:
+            with self._write() as db:
+                parent = db.execute("SELECT max(id) FROM versions").fetchone()[0]
+                current = self.observations(parent, db) if parent is not None else pd.DataFrame(columns=list(COLUMNS))
+                merged = merge(current, rows)
+                version = self._insert(db, parent, author, "import", file_name, data, note, merged,
+                                       diff(current, merged))
+        except Exception as exc:
+            logs.emit("import", "error", result="failed", error_type=type(exc).__name__, where=logs.where(exc),
+                      duration_ms=_ms(started), **facts)
+            raise
+        logs.emit("import", result="ok", version=version.id, parent=parent, added=version.diff["added"],
+                  changed=version.diff["changed"], removed=version.diff["removed"], duration_ms=_ms(started),
+                  **facts)
+        return version
 
     def rollback(self, to_version: int, *, author: str, note: str = "") -> Version:
         """A new version whose content is that of ``to_version`` (history is kept, never rewritten)."""
-        with self._write() as db:
-            parent = db.execute("SELECT max(id) FROM versions").fetchone()[0]
-            target = db.execute("SELECT file_name, file_bytes FROM versions WHERE id = ?", (to_version,)).fetchone()
-            if target is None:
-                raise KeyError(f"there is no version {to_version}")
-            current = self.observations(parent, db)
-            old = self.observations(to_version, db)
-            return self._insert(db, parent, author, "rollback", target[0], bytes(target[1]),
-                                note or f"rollback to version {to_version}", old, diff(current, old))
+        started = time.perf_counter()
+        parent = None
+        try:
+            with self._write() as db:
+                parent = db.execute("SELECT max(id) FROM versions").fetchone()[0]
+                target = db.execute("SELECT file_name, file_bytes FROM versions WHERE id = ?",
+                                    (to_version,)).fetchone()
+                if target is None:
+                    raise KeyError(f"there is no version {to_version}")
+                current = self.observations(parent, db)
+                old = self.observations(to_version, db)
+                version = self._insert(db, parent, author, "rollback", target[0], bytes(target[1]),
+                                       note or f"rollback to version {to_version}", old, diff(current, old))
+        except Exception as exc:
+            logs.emit("rollback", "error", result="failed", from_version=parent, to_version=to_version,
+                      error_type=type(exc).__name__, where=logs.where(exc), duration_ms=_ms(started),
+                      database=self.kind)
+            raise
+        logs.emit("rollback", result="ok", from_version=parent, to_version=to_version, version=version.id,
+                  rows=len(old), duration_ms=_ms(started), database=self.kind)
+        return version
