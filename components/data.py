@@ -1,20 +1,47 @@
-"""Cached access to the dataset and its indicator tables.
+"""Cached access to the dataset and its indicator tables, and the read-only fallback.
 
 The observations come from the current version in the store (SQLite by default, PostgreSQL when
 $DATABASE_URL is set; seeded from the shipped dataset on first use); everything is cached per
 version, so an import or rollback shows up on the next run of every session without a restart.
+
+When the database cannot be reached, a run serves the last good data read-only and says so:
+the version this process last read (kept in memory), else the snapshot file written after each
+successful read (so a restart during an outage still has it), else the shipped default dataset.
+Every run tries the database again, so the app recovers by itself when it is back.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import time
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import streamlit as st
 
 from components import sign_in
-from latgale_di import dataset, indicators, privacy, storage
+from latgale_di import dataset, i18n, indicators, logs, privacy, snapshot, storage
+from latgale_di.contract import read_csv_text
 from latgale_di.dataset import Dataset
+from latgale_di.paths import DATA_DIR
+
+# After a failed attempt, the rest of the same run (and any run within this many seconds) uses
+# the fallback at once: a page reads the data several times, and an unreachable host costs a
+# whole connect timeout per attempt.
+RETRY_AFTER_S = 2.0
+DEFAULT_VERSION_ID = 0  # the shipped dataset, served when nothing was ever read
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where this run's data comes from: ``database`` (live), or a read-only fallback:
+    ``memory`` (last read by this process), ``snapshot`` (the local file) or ``default``."""
+
+    origin: str
+    version: storage.Version
+
+    @property
+    def read_only(self) -> bool:
+        return self.origin != "database"
 
 
 @st.cache_resource(show_spinner=False)
@@ -24,21 +51,93 @@ def _store_at(location: str) -> storage.Store:
     return store
 
 
+@st.cache_resource(show_spinner=False)
+def _memory(location: str) -> dict:
+    # One mutable record per database, shared by every session of this process: the last good
+    # version and its rows, where they came from, and whether the database is down.
+    return {"held": None, "held_origin": None, "down": False, "failed_at": 0.0, "default": None}
+
+
 def _store() -> storage.Store:
     return _store_at(storage.default_location())
 
 
+def _default_rows() -> tuple[storage.Version, pd.DataFrame]:
+    path = DATA_DIR / "observations.csv"
+    version = storage.Version(DEFAULT_VERSION_ID, None, "", "system", "initial", path.name, "",
+                              "default dataset shipped with the app", {})
+    return version, read_csv_text(path)
+
+
+def _remember(location: str, memory: dict, store: storage.Store, version: storage.Version) -> None:
+    held = memory["held"]
+    if held is not None and held[0].id == version.id and memory["held_origin"] == "database":
+        return
+    rows = store.observations(version.id)
+    memory["held"], memory["held_origin"] = (version, rows), "database"
+    try:
+        snapshot.write(snapshot.path_for(location), version, rows)
+    except OSError as exc:  # a read-only disk only costs the restart-during-outage fallback
+        logs.error(exc, "snapshot_write")
+
+
+def _fallback(location: str, memory: dict) -> Source:
+    held = memory["held"]
+    if held is None:
+        held = snapshot.read(snapshot.path_for(location))
+        if held is not None:
+            memory["held"], memory["held_origin"] = held, "snapshot"
+    if held is not None:
+        return Source("memory" if memory["held_origin"] == "database" else "snapshot", held[0])
+    if memory["default"] is None:
+        memory["default"] = _default_rows()
+    return Source("default", memory["default"][0])
+
+
+def source() -> Source:
+    """This run's data source: the database's current version, or the last good data."""
+    location = storage.default_location()
+    memory = _memory(location)
+    if memory["down"] and time.monotonic() - memory["failed_at"] < RETRY_AFTER_S:
+        return _fallback(location, memory)
+    try:
+        store = _store_at(location)
+        version = store.current()
+        _remember(location, memory, store, version)
+    except Exception as exc:  # whatever the driver raises, the reader gets the last good data
+        memory["failed_at"] = time.monotonic()
+        if not memory["down"]:  # one line per outage, not one per page run
+            memory["down"] = True
+            logs.error(exc, "database_unavailable", database="postgresql" if storage.is_postgres(location)
+                       else "sqlite")
+        return _fallback(location, memory)
+    if memory["down"]:
+        memory["down"] = False
+        logs.emit("database_recovered", version=version.id)
+    return Source("database", version)
+
+
+def _rows(location: str, version_id: int) -> tuple[storage.Version, pd.DataFrame]:
+    memory = _memory(location)
+    if version_id == DEFAULT_VERSION_ID:
+        return memory["default"] or _default_rows()
+    held = memory["held"]
+    if held is not None and held[0].id == version_id:
+        return held
+    store = _store_at(location)
+    version = next(v for v in store.versions() if v.id == version_id)
+    return version, store.observations(version_id)
+
+
 def current_version() -> storage.Version:
-    return _store().current()
+    return source().version
 
 
 @st.cache_resource(show_spinner=False)
 def _dataset(location: str, version_id: int, suppress_below: int) -> Dataset:
     # cache_resource: the frames are shared read-only by every session, not copied per call.
-    store = _store_at(location)
-    version = next(v for v in store.versions() if v.id == version_id)
-    loaded = dataset.from_version(dataset.load(), store.observations(version_id), version.id, version.created_at,
-                                  version.action)
+    version, rows = _rows(location, version_id)
+    loaded = dataset.from_version(dataset.load(), rows, version.id, version.created_at or "", version.action)
     return replace(loaded, observations=privacy.suppress(loaded.observations, suppress_below))
 
 
@@ -53,12 +152,26 @@ def suppress_below() -> int:
 
 
 def load_dataset() -> Dataset:
-    return _dataset(_store().location, current_version().id, suppress_below())
+    return _dataset(storage.default_location(), current_version().id, suppress_below())
 
 
 def indicator_table(vintage: str) -> pd.DataFrame:
     """All years' indicators for one vintage; filtering a cached frame is cheap, computing is not."""
-    return _indicator_table(_store().location, current_version().id, suppress_below(), vintage)
+    return _indicator_table(storage.default_location(), current_version().id, suppress_below(), vintage)
+
+
+def read_only_notice(lang: str) -> bool:
+    """Draw the database-down notice if this run is read-only; True if it was drawn."""
+    current = source()
+    if not current.read_only:
+        return False
+    if current.origin == "default":
+        st.warning(i18n.t("db_down_default", lang), icon=":material/cloud_off:")
+    else:
+        st.warning(i18n.t("db_down_last_good", lang, version=current.version.id,
+                          date=i18n.format_date(current.version.created_at[:10], lang)),
+                   icon=":material/cloud_off:")
+    return True
 
 
 def store() -> storage.Store:

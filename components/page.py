@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from components import presentation, share, view_state
+from components import data, presentation, share, view_state
 from latgale_di import i18n
 from latgale_di.dataset import Dataset
 from latgale_di.safety import escape_markdown
@@ -17,6 +17,7 @@ def header(title: str, lang: str, dataset: Dataset) -> DeltaGenerator:
     presentation.apply(state)
     if dataset.synthetic:
         st.error(i18n.t("synthetic_banner", lang))
+    data.read_only_notice(lang)  # database down: the last good data, and the reader is told so
     if state.present:  # one line: the title, and the way out on the right
         title_column, exit_column = st.columns([5, 2], vertical_alignment="center")
         title_column.title(title)

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from latgale_di import access, i18n
+from latgale_di import access, i18n, logs
 
 _USER = "_maintainer"
+_LOGGED = "_sign_in_logged"
+
+
+def _log_once(method: str, result: str) -> None:
+    """One sign-in line per outcome per session (OIDC state is re-read on every run).
+
+    Only the method and the outcome: never who (no name, no e-mail, no password)."""
+    if st.session_state.get(_LOGGED) != (method, result):
+        st.session_state[_LOGGED] = (method, result)
+        logs.emit("sign_in", "info" if result == "ok" else "warning", method=method, result=result)
 
 
 def _secrets(section: str) -> dict:
@@ -40,8 +50,10 @@ def maintainer(lang: str) -> str | None:
             return None
         email = _oidc_maintainer(oidc)
         if email is None:
+            _log_once("oidc", "not_a_maintainer")
             st.warning(i18n.t("wrong_password", lang))
             return None
+        _log_once("oidc", "ok")
         st.caption(i18n.t("signed_in_as", lang, name=email))
         st.button(i18n.t("sign_out", lang), on_click=st.logout)
         return email
@@ -53,6 +65,7 @@ def maintainer(lang: str) -> str | None:
     if st.session_state.get(_USER):
         st.caption(i18n.t("signed_in_as", lang, name=st.session_state[_USER]))
         if st.button(i18n.t("sign_out", lang)):
+            logs.emit("sign_out", method="password")
             del st.session_state[_USER]
             st.rerun()
         return st.session_state[_USER]
@@ -61,7 +74,9 @@ def maintainer(lang: str) -> str | None:
         password = st.text_input(i18n.t("password", lang), type="password")
         if st.form_submit_button(i18n.t("sign_in", lang)):
             if access.check_user(users, name, password):
+                logs.emit("sign_in", method="password", result="ok")
                 st.session_state[_USER] = name.strip()
                 st.rerun()
+            logs.emit("sign_in", "warning", method="password", result="failed")
             st.error(i18n.t("wrong_password", lang))
     return None

@@ -265,6 +265,18 @@ _STRINGS: dict[str, tuple[str, str]] = {
                 "The file meets the contract: {rows} rows. Changes against the current version: {summary}"),
     "do_import": ("Ielādēt kā jaunu versiju", "Import as a new version"),
     "imported": ("Ielādēts kā versija {id}.", "Imported as version {id}."),
+    "db_down_last_good": ("Datubāze pašlaik nav sasniedzama: rādām pēdējos labos datus (versija {version}, "
+                          "{date}) tikai lasīšanai. Izmaiņas parādīsies, kad datubāze atkal darbosies.",
+                          "The database cannot be reached right now: showing the last good data (version "
+                          "{version}, {date}), read-only. Changes will show once the database is back."),
+    "db_down_default": ("Datubāze pašlaik nav sasniedzama, un šī instance vēl nav nolasījusi nevienu versiju: "
+                        "rādām lietotnē iekļauto noklusējuma datu kopu tikai lasīšanai.",
+                        "The database cannot be reached right now and this instance has not read any version "
+                        "yet: showing the default dataset shipped with the app, read-only."),
+    "db_down_no_changes": ("Kamēr datubāze nav sasniedzama, datu ielāde un atgriešana nav iespējama. Mēģiniet "
+                           "vēlreiz vēlāk; nekas netika mainīts.",
+                           "Imports and rollbacks are not possible while the database cannot be reached. Try "
+                           "again later; nothing has been changed."),
     "versions": ("Versijas", "Versions"),
     "version": ("Versija", "Version"),
     "created": ("Laiks (UTC)", "Time (UTC)"),

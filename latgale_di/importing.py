@@ -9,15 +9,17 @@ accepts. Nothing here writes anything: ``read`` returns a table in contract form
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
+import time
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from latgale_di import contract, vocab
+from latgale_di import contract, logs, vocab
 from latgale_di.contract import Problem
 
 MAX_BYTES = 10 * 1024 * 1024  # a year of figures is a few hundred kB; anything bigger is a mistake
@@ -176,7 +178,23 @@ def _codes_for_municipalities(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def read(name: str, data: bytes, sheet: str | None = None, kind: str | None = None) -> Reading:
-    """Read a file's bytes into a contract table (observations unless the header says otherwise)."""
+    """Read a file's bytes into a contract table (observations unless the header says otherwise).
+
+    Logs one ``import_read`` line: the file's hash and size, rows, outcome and problem count (the
+    problems themselves quote the file, so they stay out of the log)."""
+    started = time.perf_counter()
+    reading = _read(name, data, sheet, kind)
+    logs.emit("import_read", "info" if reading.ok else "warning", result="accepted" if reading.ok else "rejected",
+              kind=reading.kind, rows=0 if reading.table is None else len(reading.table),
+              problems=sum(p.severity == "error" for p in reading.problems),
+              warnings=sum(p.severity != "error" for p in reading.problems),
+              file_sha256=hashlib.sha256(data).hexdigest(), file_bytes=len(data),
+              format="xlsx" if data[:4] == b"PK\x03\x04" else "csv",
+              duration_ms=round((time.perf_counter() - started) * 1000))
+    return reading
+
+
+def _read(name: str, data: bytes, sheet: str | None, kind: str | None) -> Reading:
     if len(data) > MAX_BYTES:
         return _file_problem(name, f"a file of {len(data) / 1024 / 1024:.1f} MB",
                              f"at most {MAX_BYTES // 1024 // 1024} MB")

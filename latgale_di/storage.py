@@ -55,6 +55,18 @@ def connect_timeout() -> int:
         return 5
 
 
+def unavailable_errors() -> tuple[type[BaseException], ...]:
+    """The exceptions that mean "the database cannot be reached or used now", not a bug."""
+    errors: list[type[BaseException]] = [sqlite3.OperationalError, OSError]
+    try:
+        import psycopg
+
+        errors.append(psycopg.OperationalError)
+    except ImportError:  # SQLite-only installs have no driver
+        pass
+    return tuple(errors)
+
+
 def _ms(started: float) -> int:
     return round((time.perf_counter() - started) * 1000)
 

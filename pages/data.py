@@ -13,13 +13,17 @@ from latgale_di import i18n, importing, storage, template
 state = view_state.current()
 lang = state.lang
 dataset = data.load_dataset()
-store = data.store()
+source = data.source()
+# Database down: the versions shown are only the one being served, and nothing can be changed.
+store = None if source.read_only else data.store()
 
 toolbar = header(i18n.t("page_data", lang), lang, dataset)
 # Everything in the current version, as the reader may see it (small counts hidden for the public).
 downloads.offer(toolbar, "dati", i18n.t("page_data", lang), dataset.observations)
 st.caption(i18n.t("data_intro", lang))
 user = maintainer(lang)
+if source.read_only and user:
+    st.error(i18n.t("db_down_no_changes", lang), icon=":material/block:")
 
 left, right = st.columns(2)
 left.download_button(f"{i18n.t('template', lang)} (CSV)", template.csv_bytes(), file_name="latgale_di_template.csv",
@@ -28,7 +32,7 @@ right.download_button(f"{i18n.t('template', lang)} (XLSX)", template.xlsx_bytes(
                       file_name="latgale_di_template.xlsx",
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
-if user:
+if user and store is not None:
     upload = st.file_uploader(i18n.t("upload", lang), type=["csv", "xlsx"], accept_multiple_files=False)
     sheet = st.text_input(i18n.t("sheet", lang), value="") or None
     if upload is not None:
@@ -44,13 +48,17 @@ if user:
             st.success(i18n.t("file_ok", lang, rows=len(reading.table),
                               summary=f"+{preview['added']} ~{preview['changed']} -{preview['removed']}"))
             if st.button(i18n.t("do_import", lang), type="primary"):
-                version = store.import_rows(reading.table, author=user, file_name=upload.name,
-                                            data=upload.getvalue())
-                st.toast(i18n.t("imported", lang, id=version.id))
-                st.rerun()
+                try:
+                    version = store.import_rows(reading.table, author=user, file_name=upload.name,
+                                                data=upload.getvalue())
+                except storage.unavailable_errors():  # went down since this run began; logged
+                    st.error(i18n.t("db_down_no_changes", lang), icon=":material/block:")
+                else:
+                    st.toast(i18n.t("imported", lang, id=version.id))
+                    st.rerun()
 
 st.subheader(i18n.t("versions", lang))
-versions = list(reversed(store.versions()))
+versions = list(reversed(store.versions())) if store is not None else [source.version]
 st.dataframe(pd.DataFrame({
     i18n.t("version", lang): [v.id for v in versions],
     i18n.t("created", lang): [v.created_at.replace("T", " ")[:16] for v in versions],
@@ -62,10 +70,14 @@ st.dataframe(pd.DataFrame({
 }), hide_index=True, width="stretch")
 
 chosen = st.selectbox(i18n.t("version", lang), [v.id for v in versions], key="data_version_choice")
-if user:  # an imported file holds every count, small ones too: only maintainers may take it away
+if user and store is not None:  # an imported file holds every count, small ones too: maintainers only
     name, payload = store.file_of(chosen)
     st.download_button(i18n.t("download_file", lang), payload, file_name=name)
-if user and chosen != versions[0].id and st.button(i18n.t("do_rollback", lang)):
-    version = store.rollback(chosen, author=user)
-    st.toast(i18n.t("rolled_back", lang, id=version.id, to=chosen))
-    st.rerun()
+if user and store is not None and chosen != versions[0].id and st.button(i18n.t("do_rollback", lang)):
+    try:
+        version = store.rollback(chosen, author=user)
+    except storage.unavailable_errors():  # went down since this run began; logged
+        st.error(i18n.t("db_down_no_changes", lang), icon=":material/block:")
+    else:
+        st.toast(i18n.t("rolled_back", lang, id=version.id, to=chosen))
+        st.rerun()
