@@ -60,9 +60,9 @@ def where(exc: BaseException) -> str:
     return f"{path}:{frame.lineno}:{frame.name}"
 
 
-def error(exc: BaseException, context: str, **fields: Any) -> dict:
+def error(exc: BaseException, context: str, event: str = "error", **fields: Any) -> dict:
     """An error line: the exception's type and where it happened, never its message."""
-    return emit("error", "error", context=context, error_type=type(exc).__name__, where=where(exc), **fields)
+    return emit(event, "error", context=context, error_type=type(exc).__name__, where=where(exc), **fields)
 
 
 def script_error(exc: BaseException) -> None:
