@@ -17,15 +17,19 @@ from pathlib import Path
 import pandas as pd
 
 from latgale_di.paths import ROOT
-from latgale_di.storage import COLUMNS, Version
+from latgale_di.storage import COLUMNS, Version, is_postgres
 
 DEFAULT_FOLDER = ROOT / "var" / "snapshots"
 
 
 def path_for(location: str) -> Path:
-    """``$LATGALE_DI_SNAPSHOT_DIR`` (or ``var/snapshots``) / a file named by the location's hash."""
-    folder = Path(os.environ.get("LATGALE_DI_SNAPSHOT_DIR") or DEFAULT_FOLDER)
-    return folder / f"{hashlib.sha256(location.encode()).hexdigest()[:16]}.json"
+    """``$LATGALE_DI_SNAPSHOT_DIR`` / a file named by the location's hash. Without the variable:
+    ``snapshots/`` beside a SQLite file (a throwaway database has throwaway snapshots), or
+    ``var/snapshots`` in the project for PostgreSQL."""
+    folder = os.environ.get("LATGALE_DI_SNAPSHOT_DIR")
+    if not folder:
+        folder = DEFAULT_FOLDER if is_postgres(location) else Path(location).parent / "snapshots"
+    return Path(folder) / f"{hashlib.sha256(location.encode()).hexdigest()[:16]}.json"
 
 
 def write(path: Path, version: Version, observations: pd.DataFrame) -> None:

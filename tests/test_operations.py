@@ -115,6 +115,26 @@ def test_snapshot_round_trip(tmp_path):
     assert snapshot.read(tmp_path / "missing.json") is None
 
 
+def test_sign_in_attempts_are_logged_with_outcome_only(tmp_path, monkeypatch, capsys):
+    from latgale_di import access
+
+    monkeypatch.setenv("LATGALE_DI_DB", str(tmp_path / "s.sqlite3"))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.secrets["maintainers"] = {"users": {"anna": access.hash_password("salaspils-42", "ab" * 16)}}
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/data.py").run()
+    capsys.readouterr()
+    for password in ("wrong-pw-9", "salaspils-42"):
+        at.text_input[0].set_value("anna")
+        at.text_input[1].set_value(password)
+        at.button[0].click().run()
+    err = capsys.readouterr().err
+    signs = [json.loads(x) for x in err.splitlines() if '"sign_in"' in x]
+    assert [(s["method"], s["result"]) for s in signs] == [("password", "failed"), ("password", "ok")]
+    assert "anna" not in err and "wrong-pw-9" not in err and "salaspils-42" not in err
+
+
 def run_app(page: str = "pages/overview.py", lang: str = "lv") -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
     at.query_params["lang"] = lang
