@@ -178,3 +178,41 @@ def test_database_down_after_a_read_serves_the_snapshot_read_only(monkeypatch, t
     at = run_app("pages/data.py", lang="en")
     assert "showing the last good data (version 1" in warnings(at)
     assert "not possible while the database cannot be reached" not in "\n".join(e.value for e in at.error)
+
+
+def test_an_uncaught_page_exception_is_logged_by_the_script_error_hook(capsys):
+    def page() -> None:
+        raise KeyError(f"{AUTHOR}'s row")
+
+    try:
+        page()
+    except KeyError as exc:
+        assert logs.script_error(exc) is None  # None: Streamlit still shows its usual error box
+    (line,) = lines(capsys.readouterr().err)
+    assert (line["event"], line["context"], line["error_type"]) == ("error", "page_run", "KeyError")
+    assert line["where"].endswith(":page") and AUTHOR not in json.dumps(line)
+
+
+def test_serve_py_is_app_py_with_the_readiness_route_and_the_error_hook():
+    text = (ROOT / "serve.py").read_text(encoding="utf-8")
+    assert 'st.App("app.py"' in text and 'Route("/healthz"' in text and "on_script_error=logs.script_error" in text
+    assert "serve.py" in (ROOT / "scripts" / "serve.sh").read_text(encoding="utf-8")
+
+
+def test_a_signed_in_maintainer_cannot_import_or_roll_back_while_the_database_is_down(monkeypatch, tmp_path):
+    from latgale_di import access
+
+    monkeypatch.setenv("DATABASE_URL", closed_port_url())
+    monkeypatch.setenv("LATGALE_DI_SNAPSHOT_DIR", str(tmp_path / "snapshots"))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.secrets["maintainers"] = {"users": {"anna": access.hash_password("salaspils-42", "ab" * 16)}}
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/data.py").run()
+    at.text_input[0].set_value("anna")
+    at.text_input[1].set_value("salaspils-42")
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("Imports and rollbacks are not possible" in e.value for e in at.error)
+    assert "default dataset shipped with the app, read-only" in warnings(at)
+    assert not at.get("file_uploader") and not [b for b in at.button if "Roll back" in b.label]
