@@ -323,7 +323,8 @@ def _drawn(indicator: str, vintage: str = "2009") -> ET.Element:
 @pytest.mark.parametrize("indicator", ["share_served", "occupancy_rate", "shortfall", "persons_served"])
 def test_the_map_draws_every_polygon_outline_with_3_to_1_against_its_fill(indicator):
     """What the browser receives: each municipality's outline colour against its own fill."""
-    paths = list(_drawn(indicator).iter("{http://www.w3.org/2000/svg}path"))
+    # Each outline is drawn through <use> (the geometry itself sits in svg_map.outlines).
+    paths = list(_drawn(indicator).iter("{http://www.w3.org/2000/svg}use"))
     assert paths
     for path in paths:
         fill = path.get("data-fill") or path.get("fill")  # hatched "no data" keeps its grey in data-fill
