@@ -108,8 +108,7 @@ def source() -> Source:
         memory["failed_at"] = time.monotonic()
         if not memory["down"]:  # one line per outage, not one per page run
             memory["down"] = True
-            kind = "postgresql" if storage.is_postgres(location) else "sqlite"
-            logs.error(exc, "page_data", event="database_unavailable", database=kind)
+            logs.error(exc, "page_data", event="database_unavailable", database=storage.kind_of(location))
         return _fallback(location, memory)
     if memory["down"]:
         memory["down"] = False

@@ -23,7 +23,7 @@ def check(location: str | None = None) -> tuple[bool, dict]:
     page run seeds it).
     """
     location = location or storage.default_location()
-    kind = "postgresql" if storage.is_postgres(location) else "sqlite"
+    kind = storage.kind_of(location)
     started = time.perf_counter()
     try:
         version = _current_version(location)

@@ -46,6 +46,11 @@ def is_postgres(location: str) -> bool:
     return location.startswith(("postgresql://", "postgres://"))
 
 
+def kind_of(location: str) -> str:
+    """What logs and the readiness answer may say about a database: its kind, never its URL."""
+    return "postgresql" if is_postgres(location) else "sqlite"
+
+
 def connect_timeout() -> int:
     """Seconds to wait for PostgreSQL (``$LATGALE_DI_DB_TIMEOUT``, default 5): with the database
     unreachable every page run waits this long before serving the last good data."""
@@ -180,8 +185,7 @@ class Store:
     def __init__(self, location: str | Path | None = None) -> None:
         self.location = str(location) if location else default_location()
         self.postgres = is_postgres(self.location)
-        # What logs and the readiness answer may say about the database: its kind, never its URL.
-        self.kind = "postgresql" if self.postgres else "sqlite"
+        self.kind = kind_of(self.location)
         if not self.postgres:
             Path(self.location).parent.mkdir(parents=True, exist_ok=True)
         with self._write() as db:  # under the write lock: two instances starting at once both succeed
