@@ -115,20 +115,30 @@ def test_snapshot_round_trip(tmp_path):
     assert snapshot.read(tmp_path / "missing.json") is None
 
 
-def test_sign_in_attempts_are_logged_with_outcome_only(tmp_path, monkeypatch, capsys):
+def sign_in_page() -> AppTest:
+    """The Data page in English, with one maintainer account (anna / salaspils-42)."""
     from latgale_di import access
 
-    monkeypatch.setenv("LATGALE_DI_DB", str(tmp_path / "s.sqlite3"))
     at = AppTest.from_file(APP, default_timeout=90)
     at.secrets["maintainers"] = {"users": {"anna": access.hash_password("salaspils-42", "ab" * 16)}}
     at.query_params["lang"] = "en"
     at.run()
     at.switch_page("pages/data.py").run()
+    return at
+
+
+def sign_in(at: AppTest, password: str) -> None:
+    at.text_input[0].set_value("anna")
+    at.text_input[1].set_value(password)
+    at.button[0].click().run()
+
+
+def test_sign_in_attempts_are_logged_with_outcome_only(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("LATGALE_DI_DB", str(tmp_path / "s.sqlite3"))
+    at = sign_in_page()
     capsys.readouterr()
     for password in ("wrong-pw-9", "salaspils-42"):
-        at.text_input[0].set_value("anna")
-        at.text_input[1].set_value(password)
-        at.button[0].click().run()
+        sign_in(at, password)
     err = capsys.readouterr().err
     signs = [json.loads(x) for x in err.splitlines() if '"sign_in"' in x]
     assert [(s["method"], s["result"]) for s in signs] == [("password", "failed"), ("password", "ok")]
@@ -200,18 +210,10 @@ def test_serve_py_is_app_py_with_the_readiness_route_and_the_error_hook():
 
 
 def test_a_signed_in_maintainer_cannot_import_or_roll_back_while_the_database_is_down(monkeypatch, tmp_path):
-    from latgale_di import access
-
     monkeypatch.setenv("DATABASE_URL", closed_port_url())
     monkeypatch.setenv("LATGALE_DI_SNAPSHOT_DIR", str(tmp_path / "snapshots"))
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.secrets["maintainers"] = {"users": {"anna": access.hash_password("salaspils-42", "ab" * 16)}}
-    at.query_params["lang"] = "en"
-    at.run()
-    at.switch_page("pages/data.py").run()
-    at.text_input[0].set_value("anna")
-    at.text_input[1].set_value("salaspils-42")
-    at.button[0].click().run()
+    at = sign_in_page()
+    sign_in(at, "salaspils-42")
     assert not at.exception
     assert any("Imports and rollbacks are not possible" in e.value for e in at.error)
     assert "default dataset shipped with the app, read-only" in warnings(at)
