@@ -5,7 +5,8 @@ ASGI server (``st.App``, Streamlit ≥ 1.67) and adds:
 
 - ``GET /healthz``: 200 with JSON when the database answers, 503 when it does not (Streamlit's
   own ``/_stcore/health`` stays, and only says the web server is up);
-- a log line for every uncaught exception in a page run (``latgale_di.logs``).
+- a log line for every uncaught exception in a page run (``latgale_di.logs``);
+- deep links that work for the very first visitor after a start (see ``_new_style_navigation``).
 
 Streamlit Community Cloud runs ``app.py`` directly: the same app, without ``/healthz``.
 """
@@ -21,12 +22,26 @@ from starlette.routing import Route
 from latgale_di import logs, readiness
 
 
+def _new_style_navigation() -> None:
+    # Streamlit decides once per process, at its first session, whether an app with a pages/
+    # folder is an old-style multipage app; until app.py's st.navigation has run once it knows no
+    # /karte, and the first visitor of a deep link sees "Page not found". This app always uses
+    # st.navigation, so tell Streamlit before any session starts. (Internal attribute: guarded,
+    # and tests/test_hosting.py opens a deep link first on a fresh server to catch a change.)
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:
+        return
+    PagesManager.uses_pages_directory = False
+
+
 async def healthz(request: Request) -> JSONResponse:
     # The check blocks on the database driver: off the event loop, so sessions keep flowing.
     ready, answer = await run_in_threadpool(readiness.check)
     return JSONResponse(answer, status_code=200 if ready else 503, headers={"Cache-Control": "no-store"})
 
 
+_new_style_navigation()
 app = st.App("app.py", routes=[Route("/healthz", healthz, methods=["GET", "HEAD"])],
              on_script_error=logs.script_error)
 

@@ -5,6 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 # PNG and PDF downloads render with chromium; the app runs without it (those buttons say so).
 bash scripts/system_packages.sh chromium=chromium || echo "chromium not installed: PNG/PDF downloads are off" >&2
-exec .venv/bin/python -m streamlit run app.py \
-  --server.address 127.0.0.1 --server.port "${PORT:-8501}" --server.headless true \
-  --browser.gatherUsageStats false "$@"
+# The same start command as a server (scripts/serve.sh), on loopback only.
+HOST=127.0.0.1 PYTHON=.venv/bin/python exec bash scripts/serve.sh "$@"

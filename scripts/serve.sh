@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 exec "${PYTHON:-python}" -m streamlit run serve.py \
   --server.address "${HOST:-0.0.0.0}" --server.port "${PORT:-8501}" --server.headless true \
-  --browser.gatherUsageStats false "$@"
+  --browser.gatherUsageStats false --server.fileWatcherType none "$@"

@@ -1,12 +1,15 @@
 """The app run exactly as the Docker image runs it, against a real PostgreSQL that we then stop.
 
-Same command (scripts/serve.sh), same environment (the Dockerfile's ENV lines when there is a
-Dockerfile, else the shared defaults below), only the port and the database differ. A real
-headless Chromium reads the pages, because "the page still shows data" is what a reader sees.
+Same command (scripts/serve.sh), same environment (the Dockerfile's ENV lines and compose.yaml's
+app environment), only the port and the database differ; two instances behind Caddy with
+deploy/Caddyfile, as compose.yaml runs them. A real headless Chromium reads the pages, because
+"the page still shows data" is what a reader sees.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
 import re
@@ -19,6 +22,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -27,16 +31,13 @@ import pytest
 pytestmark = [pytest.mark.postgres, pytest.mark.browser]
 
 ROOT = Path(__file__).resolve().parent.parent
-# What the image sets when there is no Dockerfile to read it from (keep in step with it).
-IMAGE_DEFAULTS = {"HOST": "0.0.0.0", "PORT": "8501", "PYTHONUNBUFFERED": "1"}
+CADDYFILE = ROOT / "deploy" / "Caddyfile"
 DOWN_LV = "Datubāze pašlaik nav sasniedzama"
 
 
 def image_environment() -> dict[str, str]:
-    """The ENV lines of the Dockerfile (``ENV A=1 B=2`` and ``ENV A 1`` forms), else the defaults."""
+    """The ENV lines of the Dockerfile (``ENV A=1 B=2`` and ``ENV A 1`` forms)."""
     dockerfile = ROOT / "Dockerfile"
-    if not dockerfile.exists():
-        return dict(IMAGE_DEFAULTS)
     env: dict[str, str] = {}
     text = re.sub(r"\\\n", " ", dockerfile.read_text(encoding="utf-8"))
     for line in text.splitlines():
@@ -118,16 +119,32 @@ def _wait_for(url: str, status: int, seconds: float = 90) -> str:
     pytest.fail(f"{url} did not answer {status} within {seconds} s (last: {last})")
 
 
-@pytest.fixture(scope="module")
-def served(database: Postgres) -> Iterator[tuple[str, Path]]:
-    """The app started by scripts/serve.sh with the image's environment, on a free loopback port."""
+def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+        return s.getsockname()[1]
+
+
+def compose_app_environment() -> dict[str, str]:
+    """The app instances' environment in compose.yaml, with its ${VAR:-default}s resolved to the
+    defaults (DATABASE_URL is the test's own)."""
+    import yaml
+
+    spec = yaml.safe_load((ROOT / "compose.yaml").read_text(encoding="utf-8"))
+    env = dict(spec["services"]["app1"]["environment"])
+    env.pop("DATABASE_URL")
+    return {key: re.sub(r"\$\{[A-Z_]+:-([^}]*)\}", r"\1", str(value)) for key, value in env.items()}
+
+
+@contextmanager
+def _serve(database_url: str) -> Iterator[tuple[str, Path, subprocess.Popen]]:
+    """The app started by scripts/serve.sh with the image's and compose's environment, on a free
+    loopback port; yields its URL, its stderr log and its process."""
+    port = _free_port()
     folder = Path(tempfile.mkdtemp(prefix="latgale-di-served-"))
-    env = {**os.environ, **image_environment(), "HOST": "127.0.0.1", "PORT": str(port),
-           "PYTHON": sys.executable, "DATABASE_URL": database.url, "LATGALE_DI_DB_TIMEOUT": "2",
-           "LATGALE_DI_SNAPSHOT_DIR": str(folder / "snapshots")}
+    env = {**os.environ, **image_environment(), **compose_app_environment(), "HOST": "127.0.0.1",
+           "PORT": str(port), "PYTHON": sys.executable, "DATABASE_URL": database_url,
+           "LATGALE_DI_DB_TIMEOUT": "2", "LATGALE_DI_SNAPSHOT_DIR": str(folder / "snapshots")}
     env.pop("LATGALE_DI_DB", None)
     log = folder / "stderr.log"
     with log.open("wb") as sink:
@@ -136,7 +153,7 @@ def served(database: Postgres) -> Iterator[tuple[str, Path]]:
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_for(f"{url}/_stcore/health", 200)
-        yield url, log
+        yield url, log, proc
     finally:
         proc.terminate()
         try:
@@ -146,12 +163,27 @@ def served(database: Postgres) -> Iterator[tuple[str, Path]]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture(scope="module")
+def served(database: Postgres) -> Iterator[tuple[str, Path]]:
+    with _serve(database.url) as (url, log, _proc):
+        yield url, log
+
+
 def _open(page, url: str, heading: str) -> str:
     page.goto(url)
     page.get_by_role("heading", name=heading).first.wait_for(timeout=120_000)
     page.get_by_text("pakalpojumus saņēmuši").first.wait_for(timeout=60_000)  # the summary's figures
     page.wait_for_timeout(500)
     return page.locator("body").inner_text()
+
+
+def test_the_first_visitor_of_a_fresh_server_can_open_a_deep_link(served, page):
+    url, _log = served
+    page.goto(f"{url}/karte")  # nobody has opened a page on this server yet
+    page.locator("svg.di-map").first.wait_for(timeout=120_000)
+    page.wait_for_timeout(1000)  # Streamlit's notice, if any, comes with the first script run
+    assert page.get_by_role("heading", name="Karte").first.is_visible()
+    assert "Page not found" not in page.locator("body").inner_text()
 
 
 def test_readiness_and_read_only_fallback_as_the_image_runs(served, database, page):
@@ -192,3 +224,71 @@ def _open_data(page, url: str) -> str:
     page.get_by_role("heading", name="Datu pārvaldība").first.wait_for(timeout=120_000)
     page.get_by_text(DOWN_LV).first.wait_for(timeout=60_000)
     return page.locator("body").inner_text()
+
+
+STICKY_COOKIE = "latgale_di_instance"
+
+
+def _instance_cookie(secret: str, address: str) -> str:
+    """The value Caddy's cookie policy gives the instance at ``address`` (HMAC-SHA256, hex)."""
+    return hmac.new(secret.encode(), address.encode(), hashlib.sha256).hexdigest()
+
+
+@contextmanager
+def _proxy(upstreams: list[str], secret: str) -> Iterator[str]:
+    """deploy/Caddyfile run by Debian's caddy on a free loopback port, plain HTTP (compose puts the
+    host name in DI_SITE and Caddy adds HTTPS; the proxying is the same)."""
+    caddy = shutil.which("caddy")
+    if caddy is None:
+        pytest.fail("the proxy test needs Debian's caddy on PATH (scripts/test.sh installs it)")
+    port = _free_port()
+    folder = Path(tempfile.mkdtemp(prefix="latgale-di-proxy-"))
+    env = {**os.environ, "DI_SITE": f"http://127.0.0.1:{port}", "DI_UPSTREAMS": " ".join(upstreams),
+           "DI_STICKY_SECRET": secret, "HOME": str(folder), "XDG_DATA_HOME": str(folder),
+           "XDG_CONFIG_HOME": str(folder)}
+    with (folder / "caddy.log").open("wb") as sink:
+        proc = subprocess.Popen([caddy, "run", "--adapter", "caddyfile", "--config", str(CADDYFILE)],
+                                env=env, stdout=sink, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(f"{url}/_stcore/health", 200, seconds=30)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _sticky(context) -> str:
+    return next(c["value"] for c in context.cookies() if c["name"] == STICKY_COOKIE)
+
+
+def test_two_instances_behind_the_proxy_share_the_database_and_keep_each_browser(database, browser):
+    secret = "test-sticky-secret"
+    with _serve(database.url) as (one, _log_one, proc_one), _serve(database.url) as (two, _log_two, proc_two):
+        instances = {urlparse(one).netloc: (one, proc_one), urlparse(two).netloc: (two, proc_two)}
+        # One database: both instances serve the same data version.
+        versions = {json.loads(_wait_for(f"{url}/healthz", 200))["version"] for url, _ in instances.values()}
+        assert len(versions) == 1
+
+        with _proxy(list(instances), secret) as proxy:
+            context = browser.new_context(locale="lv-LV", viewport={"width": 1440, "height": 900})
+            page = context.new_page()
+            page.goto(f"{proxy}/karte")  # the websocket goes through the proxy too
+            page.locator("svg.di-map").first.wait_for(timeout=120_000)
+            by_cookie = {_instance_cookie(secret, address): address for address in instances}
+            first = _sticky(context)
+            assert first in by_cookie, "the proxy's cookie names one of the two instances"
+
+            for _ in range(3):  # every reload goes back to the same instance
+                _open(page, proxy, "Pārskats")
+                assert _sticky(context) == first
+
+            # That instance goes away: the browser's next visit is served by the other one.
+            _url, proc = instances[by_cookie[first]]
+            proc.terminate()
+            proc.wait(timeout=15)
+            body = _open(page, proxy, "Pārskats")
+            assert "Traceback" not in body
+            assert _sticky(context) == _instance_cookie(secret, next(a for a in instances if a != by_cookie[first]))
+            context.close()
