@@ -103,6 +103,8 @@ def source() -> Source:
     try:
         store = _store_at(location)
         version = store.current()
+        if version is None:  # the store seeds itself: no version means it could not be read
+            raise RuntimeError("the database holds no version")
         _remember(location, memory, store, version)
     except Exception as exc:  # whatever the driver raises, the reader gets the last good data
         memory["failed_at"] = time.monotonic()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import html
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -81,10 +82,14 @@ def offer(slot: DeltaGenerator, page: str, title: str, rows: pd.DataFrame,
         for i, (name, draw) in enumerate((figures or {}).items()):
             slide_title = html.escape(f"{title}: {name} · {state.year}")
             st.download_button(i18n.t("download_png", lang, name=name),
-                               lambda draw=draw, slide_title=slide_title: images.png(
-                                   images.framed(draw(), slide_title, footer)),
+                               functools.partial(_slide_png, draw, slide_title, footer),
                                file_name=f"{stem}_{i + 1}.png", mime="image/png", key=f"dl_{page}_png_{i}",
                                on_click="ignore", icon=":material/image:")
         for i, (label, make, file_name, mime) in enumerate(extra or []):
             st.download_button(label, make, file_name=file_name, mime=mime, key=f"dl_{page}_extra_{i}",
                                on_click="ignore", icon=":material/picture_as_pdf:")
+
+
+def _slide_png(draw: Callable[[], Any], title: str, footer: str) -> bytes:
+    """The figure ``draw`` makes, framed as a slide, as PNG (drawn only when the button is pressed)."""
+    return images.png(images.framed(draw(), title, footer))

@@ -85,8 +85,9 @@ def profile_picker(views: list[UnitView], lang: str) -> None:
     """A list to open a municipality's profile without a mouse (the map canvas takes no keys)."""
     from components import view_state
 
-    st.selectbox(i18n.t("open_profile_of", lang), [v.atvk for v in views], index=None, key="map_open_profile",
-                 format_func={v.atvk: v.name for v in views}.get, on_change=_open_profile,
+    names = {v.atvk: v.name for v in views}
+    st.selectbox(i18n.t("open_profile_of", lang), list(names), index=None, key="map_open_profile",
+                 format_func=names.__getitem__, on_change=_open_profile,
                  placeholder=i18n.t("open_profile_of", lang))
     chosen = st.session_state.pop("_open_profile", None)
     if chosen:

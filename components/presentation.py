@@ -40,7 +40,11 @@ def apply(state: ViewState) -> None:
 def exit_button(state: ViewState) -> None:
     """The way out of the mode (the sidebar, with its toggle, is hidden)."""
     st.button(i18n.t("exit_presentation", state.lang), icon=":material/close_fullscreen:",
-              on_click=view_state.update, kwargs={"present": False}, key="exit_presentation")
+              on_click=_leave, key="exit_presentation")
+
+
+def _leave() -> None:
+    view_state.update(present=False)
 
 
 def fit(fig: go.Figure, state: ViewState) -> go.Figure:

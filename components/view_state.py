@@ -8,6 +8,7 @@ opened in a new session seeds the session from the URL.
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from typing import Any
 
 import streamlit as st
 
@@ -45,7 +46,7 @@ def current() -> ViewState:
     return state
 
 
-def update(**changes: object) -> ViewState:
+def update(**changes: Any) -> ViewState:
     """Change fields outside a widget (e.g. a click on the map) and return the new view."""
     state = replace(current(), **changes)
     for name, value in changes.items():

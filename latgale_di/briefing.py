@@ -20,6 +20,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from typing import Any
 
 import pandas as pd
 
@@ -150,7 +151,7 @@ class _Citations:
         return tuple(out)
 
 
-def _float(value: object) -> float:
+def _float(value: Any) -> float:
     return float(value) if value is not None and pd.notna(value) else math.nan
 
 

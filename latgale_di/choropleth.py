@@ -209,7 +209,7 @@ def unit_views(table: pd.DataFrame, vintage: str, indicator: str, classes: Class
     return out
 
 
-def legend(classes: Classes, lang: str, shown: list[UnitView]) -> list[tuple[str, Colour]]:
+def legend(classes: Classes | Categories, lang: str, shown: list[UnitView]) -> list[tuple[str, Colour]]:
     """Legend entries (label, colour): the classes, then "no data" if any unit lacks a figure."""
     entries = list(zip(classes.labels(lang), (classes.colour(i) for i in range(len(classes.palette)))))
     if any(v.status == vocab.SUPPRESSED for v in shown):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -140,7 +140,7 @@ def xlsx_bytes(export: Export) -> bytes:
     return buffer.getvalue()
 
 
-def cited_sources(sources: pd.DataFrame, fields: object) -> pd.DataFrame:
+def cited_sources(sources: pd.DataFrame, fields: Iterable[object]) -> pd.DataFrame:
     """The rows of the source list cited by any of ``fields`` ("a; b" cites two)."""
     ids = {s.strip() for f in fields if isinstance(f, str) for s in f.split(";") if s.strip()}
     return sources[sources["id"].isin(ids)][["id", "title", "url"]].reset_index(drop=True)

@@ -50,9 +50,10 @@ def where(exc: BaseException) -> str:
     """The innermost frame of the project's own code that the exception passed, as path:line:function."""
     frames = traceback.extract_tb(exc.__traceback__)
     ours = [f for f in frames if f.filename.startswith(str(_ROOT)) and "/.venv/" not in f.filename]
-    frame = (ours or frames or [None])[-1]
-    if frame is None:
+    chosen = ours or list(frames)
+    if not chosen:
         return "unknown"
+    frame = chosen[-1]
     try:
         path = os.path.relpath(frame.filename, _ROOT) if frame.filename.startswith(str(_ROOT)) else frame.filename
     except ValueError:

@@ -17,7 +17,7 @@ from latgale_di.state import ViewState
 
 @dataclass(frozen=True)
 class MapContent:
-    classes: object  # choropleth.Classes or choropleth.Categories
+    classes: choropleth.Classes | choropleth.Categories
     views: list[choropleth.UnitView]
     tooltips: dict[str, str]  # ATVK → plain-text tooltip
     sites: list[dict]  # facilities.points records ([] when the layer is off)
@@ -31,6 +31,7 @@ class MapContent:
 def build(dataset: Dataset, table: pd.DataFrame, state: ViewState) -> MapContent:
     """The map of ``state``'s indicator, year, target group, service and vintage, in its language."""
     lang = state.lang
+    classes: choropleth.Classes | choropleth.Categories
     if state.indicator == "coverage":
         classes = choropleth.Categories()
         states = basket.coverage(table, dataset.facilities, state.vintage, state.year, state.target_group,

@@ -7,7 +7,10 @@ never infinity. Nothing is clipped: 120 % occupancy stays 120 %.
 
 from __future__ import annotations
 
-from typing import TypeVar
+import inspect
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -23,8 +26,8 @@ def _as_float(x: object) -> object:
     return np.nan if x is None else float(x)  # type: ignore[arg-type]
 
 
-def _like_inputs(result: np.ndarray, *inputs: object) -> Number:
-    """A Series on the first Series input's index, else a plain float."""
+def _like_inputs(result: np.ndarray, *inputs: object) -> Any:
+    """A Series on the first Series input's index, else a plain float (the callers' ``Number``)."""
     for x in inputs:
         if isinstance(x, pd.Series):
             return pd.Series(result, index=x.index, dtype=float)
@@ -73,8 +76,8 @@ def above_threshold(rate_pct: Number, threshold_pct: float = OCCUPANCY_THRESHOLD
     if isinstance(rate_pct, pd.Series):
         return (rate_pct > threshold_pct).astype("boolean").mask(rate_pct.isna())
     if rate_pct is None or pd.isna(rate_pct):
-        return pd.NA  # type: ignore[return-value]
-    return bool(rate_pct > threshold_pct)  # type: ignore[return-value]
+        return pd.NA
+    return bool(rate_pct > threshold_pct)
 
 
 def shortfall(demand: Number, supply: Number) -> Number:
@@ -95,3 +98,17 @@ def shortfall_pct(demand: Number, supply: Number) -> Number:
     demand → missing.
     """
     return _ratio(shortfall(demand, supply), demand, 100.0)
+
+
+def formula(indicator: str) -> str | None:
+    """The formula of an indicator as its function's docstring states it ("Formula: ``…``"), for the
+    Sources & methods page; ``None`` for an indicator that is reported, not computed."""
+    function = _FORMULAS.get(indicator)
+    found = re.search(r"Formula:\s*``(.+?)``", inspect.getdoc(function) or "", re.DOTALL) if function else None
+    return " ".join(found.group(1).split()) if found else None
+
+
+_FORMULAS: dict[str, Callable[..., object]] = {
+    "occupancy_rate": occupancy_rate, "share_served": share_served, "shortfall": shortfall,
+    "shortfall_pct": shortfall_pct, "places_per_10k": per_10k, "served_per_10k": per_10k,
+}

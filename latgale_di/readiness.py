@@ -11,6 +11,7 @@ import sqlite3
 import time
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 from latgale_di import storage
 
@@ -34,14 +35,19 @@ def check(location: str | None = None) -> tuple[bool, dict]:
                   "duration_ms": round((time.perf_counter() - started) * 1000)}
 
 
+def _scalar(row: tuple[Any, ...] | None) -> Any:
+    """The one value of a one-column row (``None`` when there was no row)."""
+    return row[0] if row is not None else None
+
+
 def _current_version(location: str) -> int | None:
     if storage.is_postgres(location):
         import psycopg
 
         with psycopg.connect(location, autocommit=True, connect_timeout=storage.connect_timeout()) as db:
             db.execute("SELECT 1")
-            exists = db.execute("SELECT to_regclass('versions')").fetchone()[0]
-            return db.execute("SELECT max(id) FROM versions").fetchone()[0] if exists else None
+            exists = _scalar(db.execute("SELECT to_regclass('versions')").fetchone())
+            return _scalar(db.execute("SELECT max(id) FROM versions").fetchone()) if exists else None
     path = Path(location)
     if not path.exists():
         # The store creates the file on first use; until then there is nothing to read.

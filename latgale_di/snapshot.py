@@ -26,10 +26,12 @@ def path_for(location: str) -> Path:
     """``$LATGALE_DI_SNAPSHOT_DIR`` / a file named by the location's hash. Without the variable:
     ``snapshots/`` beside a SQLite file (a throwaway database has throwaway snapshots), or
     ``var/snapshots`` in the project for PostgreSQL."""
-    folder = os.environ.get("LATGALE_DI_SNAPSHOT_DIR")
-    if not folder:
+    given = os.environ.get("LATGALE_DI_SNAPSHOT_DIR")
+    if given:
+        folder = Path(given)
+    else:
         folder = DEFAULT_FOLDER if is_postgres(location) else Path(location).parent / "snapshots"
-    return Path(folder) / f"{hashlib.sha256(location.encode()).hexdigest()[:16]}.json"
+    return folder / f"{hashlib.sha256(location.encode()).hexdigest()[:16]}.json"
 
 
 def write(path: Path, version: Version, observations: pd.DataFrame) -> None:

@@ -153,6 +153,11 @@ class Version:
         return f"+{d.get('added', 0)} ~{d.get('changed', 0)} -{d.get('removed', 0)}"
 
 
+def _version_of(row: Sequence[Any]) -> Version:
+    """A ``versions`` row (id … note, diff_json) as a Version."""
+    return Version(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], json.loads(row[8]))
+
+
 def _key(df: pd.DataFrame) -> pd.Series:
     return df[list(OBSERVATION_KEY)].astype(str).agg("|".join, axis=1)
 
@@ -195,6 +200,7 @@ class Store:
 
     @contextmanager
     def _connect(self) -> Iterator[_Connection]:
+        raw: Any  # a psycopg or an sqlite3 connection: _Connection hides the difference
         if self.postgres:
             import psycopg  # only deployments with a DATABASE_URL need the driver loaded
 
@@ -225,7 +231,7 @@ class Store:
         with self._connect() as db:
             rows = db.execute("SELECT id, parent_id, created_at, author, action, file_name, file_sha256, note, "
                               "diff_json FROM versions ORDER BY id").fetchall()
-        return [Version(*r[:8], json.loads(r[8])) for r in rows]
+        return [_version_of(r) for r in rows]
 
     def current(self) -> Version | None:
         versions = self.versions()
@@ -279,13 +285,13 @@ class Store:
     def _version(self, db: _Connection, version_id: int) -> Version:
         r = db.execute("SELECT id, parent_id, created_at, author, action, file_name, file_sha256, note, diff_json "
                        "FROM versions WHERE id = ?", (version_id,)).fetchone()
-        return Version(*r[:8], json.loads(r[8]))
+        return _version_of(r)
 
     def import_rows(self, rows: pd.DataFrame, *, author: str, file_name: str, data: bytes, note: str = "") -> Version:
         """A new version: the current rows with ``rows`` merged in (the caller validated them)."""
         started = time.perf_counter()
-        facts = {"rows": len(rows), "file_sha256": hashlib.sha256(data).hexdigest(), "file_bytes": len(data),
-                 "database": self.kind}
+        facts: dict[str, Any] = {"rows": len(rows), "file_sha256": hashlib.sha256(data).hexdigest(),
+                                 "file_bytes": len(data), "database": self.kind}
         try:
             with self._write() as db:
                 parent = db.execute("SELECT max(id) FROM versions").fetchone()[0]

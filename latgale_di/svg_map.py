@@ -154,9 +154,9 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
     for s in sites or []:
         x, y = geo.to_px(*s["position"])
         r = max(_site_radius_px(s["radius"], s["position"][1], geo), 4 * px)
-        fill = _hex(s["fill"]) if s["fill"][3] else "none"
+        site_fill = _hex(s["fill"]) if s["fill"][3] else "none"
         circles.append(f'<circle data-id="{html.escape(str(s["id"]))}" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
-                       f'fill="{fill}" fill-opacity="0.8" stroke="{_hex(s["line"])}">'
+                       f'fill="{site_fill}" fill-opacity="0.8" stroke="{_hex(s["line"])}">'
                        f'<title>{html.escape(s["tooltip"])}</title></circle>')
     texts = []
     for v in views:

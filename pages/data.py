@@ -37,7 +37,7 @@ if user and store is not None:
     sheet = st.text_input(i18n.t("sheet", lang), value="") or None
     if upload is not None:
         reading = importing.read(upload.name, upload.getvalue(), sheet=sheet, kind="observations")
-        if not reading.ok:
+        if not reading.ok or reading.table is None:
             st.error(i18n.t("file_rejected", lang))
             # Messages quote the file's own text: shown as plain text, never as markdown.
             st.code("\n".join(str(p) for p in reading.problems), language=None)

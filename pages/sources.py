@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import inspect
-
+import pandas as pd
 import streamlit as st
 
 from components import data, downloads, view_state
@@ -22,19 +21,14 @@ st.subheader(i18n.t("datasets", lang))
 st.markdown(f"**{dataset.metadata.get('title', '')}** · {dataset.version} · "
             f"{i18n.t('last_updated', lang)}: {i18n.format_date(dataset.last_updated, lang)}")
 counts = dataset.metadata.get("counts", {})
-st.dataframe({k: [v] for k, v in counts.items()}, hide_index=True)
+st.dataframe(pd.DataFrame({k: [v] for k, v in counts.items()}), hide_index=True)
 
 st.subheader(i18n.t("definitions", lang))
-formulas = {
-    "occupancy_rate": metrics.occupancy_rate, "share_served": metrics.share_served, "shortfall": metrics.shortfall,
-    "shortfall_pct": metrics.shortfall_pct, "places_per_10k": metrics.per_10k, "served_per_10k": metrics.per_10k,
-}
 st.dataframe({
     i18n.t("indicator_col", lang): [vocab.INDICATORS[c].label(lang) for c in vocab.INDICATORS],
     "code": list(vocab.INDICATORS),
     i18n.t("unit", lang): [vocab.UNITS[vocab.INDICATOR_UNITS[c]].label(lang) for c in vocab.INDICATORS],
-    i18n.t("formula", lang): [" ".join(inspect.getdoc(formulas[c]).split("Formula:")[1].split(".")[0].split())
-                              if c in formulas else vocab.INDICATORS[c].description for c in vocab.INDICATORS],
+    i18n.t("formula", lang): [metrics.formula(c) or vocab.INDICATORS[c].description for c in vocab.INDICATORS],
 }, hide_index=True, width="stretch")
 
 st.subheader(i18n.t("status_meanings", lang))

@@ -8,4 +8,5 @@ bash scripts/setup.sh dev
 # Caddy is the reverse proxy of compose.yaml: tests/test_hosting.py runs deploy/Caddyfile with it.
 bash scripts/system_packages.sh chromium=chromium pdftotext=poppler-utils caddy=caddy
 .venv/bin/python -m ruff check .
+.venv/bin/python -m mypy  # files and settings: pyproject.toml [tool.mypy]
 exec .venv/bin/python -m pytest "$@"

@@ -67,3 +67,10 @@ def test_vectorised_series_keep_index_and_missing():
     assert list(out.index) == ["a", "b", "c"]
     assert out["a"] == pytest.approx(66.667, abs=1e-3)
     assert math.isnan(out["b"]) and math.isnan(out["c"])
+
+
+def test_the_sources_page_formula_is_the_one_each_function_documents():
+    assert metrics.formula("occupancy_rate") == "occupied_places / places × 100"
+    assert metrics.formula("shortfall") == "max(0, demand − supply)"  # not cut at "e.g."
+    assert metrics.formula("places_per_10k") == metrics.formula("served_per_10k") == "count / population × 10 000"
+    assert metrics.formula("places") is None  # reported, not computed
