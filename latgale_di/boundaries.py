@@ -1,4 +1,4 @@
-"""Municipal boundaries of the Latgale planning region, for both vintages, keyed by ATVK code.
+"""Municipal boundaries of the Latgale planning region (or all of Latvia), for both vintages, by ATVK code.
 
 Two vintages exist because of the 2021 administrative-territorial reform:
 
@@ -8,6 +8,10 @@ Two vintages exist because of the 2021 administrative-territorial reform:
 The polygons come from ``geo/`` (see ``geo/SOURCES.md`` for provenance and licences). The
 crosswalk says which old unit went into which new one; Aglonas novads was split, so it has two
 rows with area shares.
+
+Which files are read depends on the extent (``latgale_di.extent``, ``$LATGALE_DI_EXTENT``):
+Latgale by default, all 119 / 43 Latvian municipalities with ``latvia``. Every cache is kept per
+extent, so a test may switch it; a running app reads it once at start.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from latgale_di import extent as _extent
 from latgale_di.paths import GEO_DIR
 
 if TYPE_CHECKING:  # geopandas is heavy; import it only where polygons are needed
@@ -78,27 +83,25 @@ def _check_vintage(vintage: str) -> Vintage:
     return vintage  # type: ignore[return-value]
 
 
-def geojson_path(vintage: str) -> str:
-    """Path of the shipped Latgale GeoJSON for ``vintage``."""
-    return str(GEO_DIR / f"latgale_municipalities_{_check_vintage(vintage)}.geojson")
+def geojson_path(vintage: str, extent: str | None = None) -> str:
+    """Path of the shipped GeoJSON for ``vintage`` (of the current extent unless one is given)."""
+    return str(GEO_DIR / _extent.geojson_name(extent or _extent.current(), _check_vintage(vintage)))
 
 
-@lru_cache(maxsize=4)
-def _geojson(vintage: Vintage) -> dict:
-    with open(geojson_path(vintage), encoding="utf-8") as fh:
+@lru_cache(maxsize=8)
+def _geojson(extent: str, vintage: Vintage) -> dict:
+    with open(geojson_path(vintage, extent), encoding="utf-8") as fh:
         return json.load(fh)
 
 
-@lru_cache(maxsize=4)
-def units(vintage: str) -> dict[str, Unit]:
-    """The municipalities of ``vintage`` keyed by ATVK code, in the order of the boundary file."""
-    v = _check_vintage(vintage)
+@lru_cache(maxsize=8)
+def _units(extent: str, vintage: Vintage) -> dict[str, Unit]:
     out: dict[str, Unit] = {}
-    for feature in _geojson(v)["features"]:
+    for feature in _geojson(extent, vintage)["features"]:
         p = feature["properties"]
         out[p["atvk"]] = Unit(
             atvk=p["atvk"],
-            vintage=v,
+            vintage=vintage,
             name_lv=p["name_lv"],
             name_short=p.get("name_short") or p["name_lv"],
             name_en=p["name_en"],
@@ -106,6 +109,23 @@ def units(vintage: str) -> dict[str, Unit]:
             boundary_note=p.get("boundary_note") or "",
         )
     return out
+
+
+def units(vintage: str) -> dict[str, Unit]:
+    """The municipalities of ``vintage`` keyed by ATVK code, in the order of the boundary file."""
+    return _units(_extent.current(), _check_vintage(vintage))
+
+
+def region_units(vintage: str) -> tuple[str, ...]:
+    """ATVK codes of the Latgale planning region's units of ``vintage`` (what ``LPR`` adds up to):
+    every unit in the Latgale extent, those flagged ``in_latgale_planning_region`` in the Latvia one."""
+    return _region_units(_extent.current(), _check_vintage(vintage))
+
+
+@lru_cache(maxsize=8)
+def _region_units(extent: str, vintage: Vintage) -> tuple[str, ...]:
+    return tuple(f["properties"]["atvk"] for f in _geojson(extent, vintage)["features"]
+                 if extent == "latgale" or f["properties"].get("in_latgale_planning_region"))
 
 
 def names(vintage: str, lang: str) -> dict[str, str]:
@@ -118,7 +138,8 @@ def unit(atvk: str, vintage: str) -> Unit:
     try:
         return units(vintage)[atvk]
     except KeyError:
-        raise KeyError(f"ATVK {atvk!r} is not a Latgale unit of the {vintage} vintage") from None
+        where = "Latgale" if _extent.current() == "latgale" else "Latvian"
+        raise KeyError(f"ATVK {atvk!r} is not a {where} unit of the {vintage} vintage") from None
 
 
 def vintage_of(atvk: str) -> Vintage | None:
@@ -131,7 +152,7 @@ def vintage_of(atvk: str) -> Vintage | None:
 
 def feature_collection(vintage: str) -> dict:
     """The raw GeoJSON FeatureCollection of ``vintage`` (shared, do not mutate)."""
-    return _geojson(_check_vintage(vintage))
+    return _geojson(_extent.current(), _check_vintage(vintage))
 
 
 def polygons(vintage: str) -> geopandas.GeoDataFrame:
@@ -142,10 +163,9 @@ def polygons(vintage: str) -> geopandas.GeoDataFrame:
     return gdf.set_index("atvk", drop=False).rename_axis(None)
 
 
-@lru_cache(maxsize=1)
-def crosswalk() -> tuple[CrosswalkRow, ...]:
-    """The 2009 → 2021 crosswalk: one row per old unit, two for the split Aglonas novads."""
-    with open(GEO_DIR / "crosswalk_2009_2021.csv", encoding="utf-8", newline="") as fh:
+@lru_cache(maxsize=4)
+def _crosswalk(extent: str) -> tuple[CrosswalkRow, ...]:
+    with open(GEO_DIR / _extent.crosswalk_name(extent), encoding="utf-8", newline="") as fh:
         return tuple(
             CrosswalkRow(
                 old_atvk=r["old_atvk"],
@@ -157,35 +177,67 @@ def crosswalk() -> tuple[CrosswalkRow, ...]:
         )
 
 
+def crosswalk() -> tuple[CrosswalkRow, ...]:
+    """The 2009 → 2021 crosswalk: one row per piece of an old unit (two for the split Aglonas novads;
+    in the Latvia extent also the pieces the polygon overlay found, see geo/SOURCES.md)."""
+    return _crosswalk(_extent.current())
+
+
+@lru_cache(maxsize=4)
+def _by_unit(extent: str) -> tuple[dict[str, tuple[CrosswalkRow, ...]], dict[str, tuple[CrosswalkRow, ...]]]:
+    # Indexed once: re-aggregation asks for the components of every new unit in every group.
+    by_new: dict[str, list[CrosswalkRow]] = {}
+    by_old: dict[str, list[CrosswalkRow]] = {}
+    for r in _crosswalk(extent):
+        by_new.setdefault(r.new_atvk, []).append(r)
+        by_old.setdefault(r.old_atvk, []).append(r)
+    return ({k: tuple(v) for k, v in by_new.items()}, {k: tuple(v) for k, v in by_old.items()})
+
+
 def components(new_atvk: str) -> tuple[CrosswalkRow, ...]:
     """The crosswalk rows (pieces of 2009 units) that make up 2021 unit ``new_atvk``."""
-    return tuple(r for r in crosswalk() if r.new_atvk == new_atvk)
+    return _by_unit(_extent.current())[0].get(new_atvk, ())
 
 
 def successors(old_atvk: str) -> tuple[CrosswalkRow, ...]:
     """The crosswalk rows that say where 2009 unit ``old_atvk`` went."""
-    return tuple(r for r in crosswalk() if r.old_atvk == old_atvk)
+    return _by_unit(_extent.current())[1].get(old_atvk, ())
 
 
-@lru_cache(maxsize=4)
-def label_points(vintage: str) -> dict[str, tuple[float, float]]:
-    """A point inside each unit (lon, lat) for its map label; never in a city's hole."""
+@lru_cache(maxsize=8)
+def _label_points(extent: str, vintage: Vintage) -> dict[str, tuple[float, float]]:
     from shapely.geometry import shape
 
     out = {}
-    for feature in feature_collection(vintage)["features"]:
+    for feature in _geojson(extent, vintage)["features"]:
         point = shape(feature["geometry"]).representative_point()
         out[feature["properties"]["atvk"]] = (round(point.x, 5), round(point.y, 5))
     return out
 
 
-@lru_cache(maxsize=4)
-def bounds(vintage: str) -> tuple[float, float, float, float]:
-    """(min lon, min lat, max lon, max lat) of all units of ``vintage``."""
+def label_points(vintage: str) -> dict[str, tuple[float, float]]:
+    """A point inside each unit (lon, lat) for its map label; never in a city's hole."""
+    return _label_points(_extent.current(), _check_vintage(vintage))
+
+
+def _rings(geometry: dict):
+    """Every ring of a Polygon or MultiPolygon (the national files have a few MultiPolygons)."""
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    for polygon in polygons:
+        yield from polygon
+
+
+@lru_cache(maxsize=8)
+def _bounds(extent: str, vintage: Vintage) -> tuple[float, float, float, float]:
     xs: list[float] = []
     ys: list[float] = []
-    for feature in feature_collection(vintage)["features"]:
-        for ring in feature["geometry"]["coordinates"]:
+    for feature in _geojson(extent, vintage)["features"]:
+        for ring in _rings(feature["geometry"]):
             xs.extend(c[0] for c in ring)
             ys.extend(c[1] for c in ring)
     return min(xs), min(ys), max(xs), max(ys)
+
+
+def bounds(vintage: str) -> tuple[float, float, float, float]:
+    """(min lon, min lat, max lon, max lat) of all units of ``vintage``."""
+    return _bounds(_extent.current(), _check_vintage(vintage))

@@ -51,6 +51,17 @@ TABLE_KINDS: tuple[str, ...] = ("observations", "facilities", "population")
 
 # Latgale lies within these bounds; a point outside is a typo (swapped lat/lon, lost digit).
 LAT_RANGE, LON_RANGE = (55.6, 57.6), (25.5, 28.3)
+# Latvia (the ``latvia`` extent, see latgale_di.extent) lies within these.
+LATVIA_LAT_RANGE, LATVIA_LON_RANGE = (55.6, 58.1), (20.9, 28.3)
+
+
+def coordinate_ranges() -> tuple[str, tuple[float, float], tuple[float, float]]:
+    """(territory name, latitude range, longitude range) a site must lie in, for the current extent."""
+    from latgale_di import extent
+
+    if extent.current() == "latvia":
+        return "Latvia", LATVIA_LAT_RANGE, LATVIA_LON_RANGE
+    return "Latgale", LAT_RANGE, LON_RANGE
 
 
 @dataclass(frozen=True)
@@ -275,6 +286,7 @@ def _check_facilities(df: pd.DataFrame, c: _Checker) -> None:
     if not c.columns(df, FACILITY_COLUMNS, FACILITY_OPTIONAL):
         return
     ids: dict[str, int] = {}
+    territory, lat_range, lon_range = coordinate_ranges()
     for row, r in _rows(df):
         fid = str(r["id"]).strip()
         c.required_text(row, "id", r["id"])
@@ -295,10 +307,10 @@ def _check_facilities(df: pd.DataFrame, c: _Checker) -> None:
         if places is not None and occupied is not None and occupied > places:
             c.add(row, "occupied", r.get("occupied"), f"at most the {places:g} places (check: over 100 % occupancy)",
                   "warning")
-        for column, (low, high) in (("lat", LAT_RANGE), ("lon", LON_RANGE)):
+        for column, (low, high) in (("lat", lat_range), ("lon", lon_range)):
             number = _number(r[column])
             if number is None or not low <= number <= high:
-                c.add(row, column, r[column], f"a decimal degree within Latgale, {low}–{high}")
+                c.add(row, column, r[column], f"a decimal degree within {territory}, {low}–{high}")
         c.in_vocab(row, "location_precision", r["location_precision"], vocab.LOCATION_PRECISION)
         c.in_vocab(row, "status", r["status"], vocab.FACILITY_STATUSES)
         c.required_text(row, "source", r["source"])

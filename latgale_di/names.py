@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-from latgale_di import boundaries
+from latgale_di import boundaries, extent
 from latgale_di.boundaries import Unit
 
 _CITY, _NOVADS = "city", "novads"
@@ -165,9 +165,13 @@ def _stems(unit: Unit) -> set[str]:
     return {s for s in (_fold(nominative), _fold(genitive), _fold(english)) if s}
 
 
-@lru_cache(maxsize=4)
 def _index(vintage: str) -> Mapping[tuple[str, str], str]:
-    """Every accepted key of ``vintage`` → ATVK code. Built once per vintage."""
+    """Every accepted key of ``vintage`` → ATVK code. Built once per vintage and extent."""
+    return _index_of(extent.current(), vintage)
+
+
+@lru_cache(maxsize=8)
+def _index_of(extent_name: str, vintage: str) -> Mapping[tuple[str, str], str]:
     units = boundaries.units(vintage)
     props = {f["properties"]["atvk"]: f["properties"] for f in boundaries.feature_collection(vintage)["features"]}
     index: dict[tuple[str, str], str] = {}

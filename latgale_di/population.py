@@ -76,8 +76,9 @@ class Denominators:
         return _pick(self.table[self.table["atvk"] == atvk], year)
 
     def _region(self, year: int) -> Denominator | None:
-        n_units = len(boundaries.units(self.vintage))
-        complete = self.table.groupby("reference_date").filter(lambda g: g["atvk"].nunique() == n_units)
+        region = set(boundaries.region_units(self.vintage))  # LPR is Latgale in either extent
+        table = self.table[self.table["atvk"].isin(region)]
+        complete = table.groupby("reference_date").filter(lambda g: g["atvk"].nunique() == len(region))
         if complete.empty:
             return None
         sums = complete.groupby("reference_date").agg(

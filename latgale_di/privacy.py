@@ -45,7 +45,8 @@ def threshold() -> int:
 def _relations() -> list[tuple[Cell, list[Cell]]]:
     """(total, parts) pairs that hold for every person count."""
     region: Cell = ("*", REGION_CODE)
-    out: list[tuple[Cell, list[Cell]]] = [(region, [(v, a) for a in boundaries.units(v)]) for v in boundaries.VINTAGES]
+    out: list[tuple[Cell, list[Cell]]] = [(region, [(v, a) for a in boundaries.region_units(v)])
+                                          for v in boundaries.VINTAGES]
     for new in boundaries.units("2021"):
         out.append((("2021", new), [("2009", c.old_atvk) for c in boundaries.components(new)]))
     return out
