@@ -20,9 +20,8 @@ import streamlit as st
 
 from components import sign_in
 from latgale_di import dataset, i18n, indicators, logs, privacy, snapshot, storage
-from latgale_di.contract import read_csv_text
 from latgale_di.dataset import Dataset
-from latgale_di.paths import DATA_DIR
+from latgale_di.paths import data_dir
 
 # After a failed attempt, the rest of the same run (and any run within this many seconds) uses
 # the fallback at once: a page reads the data several times, and an unreachable host costs a
@@ -63,10 +62,10 @@ def _store() -> storage.Store:
 
 
 def _default_rows() -> tuple[storage.Version, pd.DataFrame]:
-    path = DATA_DIR / "observations.csv"
+    path = dataset.observations_path(data_dir())  # $LATGALE_DI_DATA, else the shipped dataset
     version = storage.Version(DEFAULT_VERSION_ID, None, "", "system", "initial", path.name, "",
                               "default dataset shipped with the app", {})
-    return version, read_csv_text(path)
+    return version, dataset.read_observations(path)
 
 
 def _remember(location: str, memory: dict, store: storage.Store, version: storage.Version) -> None:

@@ -30,8 +30,9 @@ OBSERVATION_COLUMNS: tuple[str, ...] = (
     "year", "atvk", "vintage", "target_group", "service", "indicator",
     "value", "unit", "status", "source", "note",
 )
-# Optional: bounds for a value a source gives only as a range (">50 %", "30–40 %").
-OBSERVATION_OPTIONAL: tuple[str, ...] = ("note", "value_min", "value_max")
+# Optional: bounds for a value a source gives only as a range (">50 %", "30–40 %"), and the month
+# of a monthly figure (1–12; blank = yearly), collapsed to a yearly figure on loading (latgale_di.months).
+OBSERVATION_OPTIONAL: tuple[str, ...] = ("note", "value_min", "value_max", "month")
 OBSERVATION_KEY: tuple[str, ...] = ("year", "atvk", "vintage", "target_group", "service", "indicator")
 
 FACILITY_COLUMNS: tuple[str, ...] = (
@@ -194,6 +195,16 @@ class _Checker:
             return None
         return int(number)
 
+    def month(self, row: int, value: object) -> int | None:
+        """A month 1–12, or None for a blank cell (a yearly figure)."""
+        if _is_blank(value):
+            return None
+        number = _number(value)
+        if number is None or number != int(number) or not 1 <= number <= 12:
+            self.add(row, "month", value, "a month as a number from 1 to 12, or nothing for a yearly figure")
+            return None
+        return int(number)
+
     def vintage(self, row: int, value: object) -> str | None:
         text = str(value).strip()
         if text.endswith(".0"):  # spreadsheets turn 2021 into 2021.0
@@ -234,8 +245,11 @@ def _check_observations(df: pd.DataFrame, c: _Checker) -> None:
         return
     seen: dict[tuple, tuple[int, float | None]] = {}
     amounts: dict[tuple, dict[str, tuple[int, float]]] = {}
+    by_month: dict[tuple, tuple[int, bool]] = {}  # key without month → (first row, monthly?)
+    has_month = "month" in df.columns
     for row, r in _rows(df):
         errors_before = len(c.report.errors)
+        month = c.month(row, r["month"]) if has_month else None
         year = c.year(row, "year", r["year"])
         vintage = c.vintage(row, r["vintage"])
         atvk = c.municipality(row, r["atvk"], vintage, allow_region=True)
@@ -260,7 +274,14 @@ def _check_observations(df: pd.DataFrame, c: _Checker) -> None:
         c.required_text(row, "source", r["source"])
         if len(c.report.errors) > errors_before:
             continue  # a row already wrong is not compared with others: one message per problem
-        key = (year, atvk, vintage, str(r["target_group"]).strip(), str(r["service"]).strip(), indicator)
+        yearly_key = (year, atvk, vintage, str(r["target_group"]).strip(), str(r["service"]).strip(), indicator)
+        first = by_month.setdefault(yearly_key, (row, month is not None))
+        if first[1] != (month is not None):
+            c.add(row, "month", r["month"],
+                  f"{'a month' if first[1] else 'no month'} like row {first[0]}, which has the same year, "
+                  "municipality, vintage, target group, service and indicator (a figure is yearly or monthly)")
+            continue
+        key = (*yearly_key, month)
         if key in seen:
             first_row, first_value = seen[key]
             if first_value != value:
@@ -273,7 +294,7 @@ def _check_observations(df: pd.DataFrame, c: _Checker) -> None:
         else:
             seen[key] = (row, value)
         if indicator in ("places", "occupied_places") and value is not None:
-            amounts.setdefault(key[:5], {})[indicator] = (row, value)
+            amounts.setdefault((*key[:5], month), {})[indicator] = (row, value)
     for pair in amounts.values():
         if "places" in pair and "occupied_places" in pair and pair["occupied_places"][1] > pair["places"][1]:
             row, occupied = pair["occupied_places"]

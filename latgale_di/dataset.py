@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from latgale_di import months
 from latgale_di.contract import read_csv_text
-from latgale_di.paths import DATA_DIR
+from latgale_di.paths import data_dir
 
 _NUMERIC_OBSERVATION = ("value", "value_min", "value_max")
 
@@ -65,9 +66,22 @@ class Dataset:
         return hit.iloc[0].to_dict()
 
 
+def observations_path(folder: str | Path) -> Path:
+    """``observations.csv`` of a dataset folder, or ``observations.csv.gz`` (a large, generated one)."""
+    folder = Path(folder)
+    plain = folder / "observations.csv"
+    packed = folder / "observations.csv.gz"
+    return packed if not plain.exists() and packed.exists() else plain
+
+
+def read_observations(path: str | Path) -> pd.DataFrame:
+    """An observations file as text, monthly rows collapsed to yearly ones (``latgale_di.months``)."""
+    return months.collapse(read_csv_text(path))
+
+
 def typed_observations(df: pd.DataFrame) -> pd.DataFrame:
     """Observations with numeric year/value columns; blank text becomes NaN, never 0."""
-    out = df.copy()
+    out = months.collapse(df).copy()
     for col in ("note", "value_min", "value_max"):
         if col not in out.columns:
             out[col] = ""
@@ -89,10 +103,10 @@ def from_version(base: Dataset, observations: pd.DataFrame, version_id: int, cre
     return Dataset(typed_observations(observations), base.facilities, base.population, base.sources, metadata)
 
 
-def load(folder: str | Path = DATA_DIR) -> Dataset:
-    """Read the dataset shipped in ``folder`` (the default dataset when omitted)."""
-    folder = Path(folder)
-    observations = typed_observations(read_csv_text(folder / "observations.csv"))
+def load(folder: str | Path | None = None) -> Dataset:
+    """Read the dataset in ``folder`` (``$LATGALE_DI_DATA`` or the shipped default when omitted)."""
+    folder = Path(folder) if folder is not None else data_dir()
+    observations = typed_observations(read_observations(observations_path(folder)))
     facilities = read_csv_text(folder / "facilities.csv")
     for col in ("places", "occupied", "lat", "lon"):
         facilities[col] = pd.to_numeric(facilities[col].replace("", None), errors="coerce").astype(float)

@@ -28,7 +28,7 @@ _CROSSWALK = {"latgale": "crosswalk_2009_2021.csv", "latvia": "crosswalk_latvia_
 
 def current() -> Extent:
     """The extent this process runs with (``$LATGALE_DI_EXTENT``); ValueError for an unknown one."""
-    raw = os.environ.get(ENV, "").strip().lower()
+    raw = os.environ.get("LATGALE_DI_EXTENT", "").strip().lower()
     if not raw:
         return DEFAULT
     if raw not in EXTENTS:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from latgale_di import contract, logs, vocab
+from latgale_di import contract, logs, months, vocab
 from latgale_di.contract import Problem
 
 MAX_BYTES = 10 * 1024 * 1024  # a year of figures is a few hundred kB; anything bigger is a mistake
@@ -38,6 +38,7 @@ HEADER_ALIASES: dict[str, str] = {
     "avots": "source", "source": "source",
     "piezime": "note", "piezimes": "note", "note": "note", "notes": "note",
     "min vertiba": "value_min", "value min": "value_min", "max vertiba": "value_max", "value max": "value_max",
+    "menesis": "month", "month": "month",
 }
 _VOCAB_COLUMNS: dict[str, dict[str, vocab.Term]] = {
     "target_group": vocab.TARGET_GROUPS, "service": vocab.SERVICES, "indicator": vocab.STORED_INDICATORS,
@@ -211,4 +212,6 @@ def _read(name: str, data: bytes, sheet: str | None, kind: str | None) -> Readin
         if "note" not in table.columns and report.kind == "observations":
             table["note"] = ""
         reading.table = _codes_for_municipalities(table) if "atvk" in table.columns else table
+        if report.kind == "observations":  # the store keeps yearly figures (docs/data-contract.md)
+            reading.table = months.collapse(reading.table)
     return reading

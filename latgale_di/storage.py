@@ -29,8 +29,8 @@ from typing import Any
 import pandas as pd
 
 from latgale_di import logs
-from latgale_di.contract import OBSERVATION_COLUMNS, OBSERVATION_KEY, read_csv_text
-from latgale_di.paths import DATA_DIR, ROOT
+from latgale_di.contract import OBSERVATION_COLUMNS, OBSERVATION_KEY
+from latgale_di.paths import DATA_DIR, ROOT, data_dir
 
 DEFAULT_PATH = ROOT / "var" / "latgale_di.sqlite3"
 COLUMNS: tuple[str, ...] = (*OBSERVATION_COLUMNS, "value_min", "value_max")
@@ -38,8 +38,17 @@ COLUMNS: tuple[str, ...] = (*OBSERVATION_COLUMNS, "value_min", "value_max")
 
 def default_location() -> str:
     """Where the versions live: ``$DATABASE_URL`` (PostgreSQL) if set, else the SQLite file
-    ``$LATGALE_DI_DB`` or ``var/latgale_di.sqlite3`` in the project."""
-    return os.environ.get("DATABASE_URL") or os.environ.get("LATGALE_DI_DB") or str(DEFAULT_PATH)
+    ``$LATGALE_DI_DB`` or ``var/latgale_di.sqlite3`` in the project. With another dataset folder
+    (``$LATGALE_DI_DATA``) the default file is one of its own, so that a store seeded from one
+    dataset (a synthetic one) never serves its figures under another's metadata."""
+    given = os.environ.get("DATABASE_URL") or os.environ.get("LATGALE_DI_DB")
+    if given:
+        return given
+    folder = data_dir()
+    if folder == DATA_DIR:
+        return str(DEFAULT_PATH)
+    tag = hashlib.sha256(str(folder).encode()).hexdigest()[:10]
+    return str(DEFAULT_PATH.with_name(f"latgale_di-{folder.name}-{tag}.sqlite3"))
 
 
 def is_postgres(location: str) -> bool:
@@ -271,14 +280,17 @@ class Store:
                        [(version_id, i, *r) for i, r in enumerate(records)])
         return Version(version_id, parent, created, author, action, file_name, sha, note, changes)
 
-    def ensure_initial(self, folder: Path = DATA_DIR) -> Version:
-        """Seed version 1 from the shipped default dataset if the store is empty."""
+    def ensure_initial(self, folder: Path | None = None) -> Version:
+        """Seed version 1 from the dataset folder (``$LATGALE_DI_DATA`` or the shipped default) if
+        the store is empty; monthly rows are stored collapsed to yearly ones."""
+        from latgale_di.dataset import observations_path, read_observations
+
         with self._write() as db:
             existing = db.execute("SELECT max(id) FROM versions").fetchone()[0]
             if existing is not None:
                 return self._version(db, existing)
-            path = folder / "observations.csv"
-            rows = read_csv_text(path)
+            path = observations_path(folder if folder is not None else data_dir())
+            rows = read_observations(path)
             return self._insert(db, None, "system", "initial", path.name, path.read_bytes(),
                                 "default dataset shipped with the app", rows, diff(pd.DataFrame(), rows))
 
