@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from latgale_di import access, boundaries
@@ -60,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("hash-password", help="read a password from standard input and print its hash for "
                                          "secrets.toml [maintainers]")
+
+    syn = sub.add_parser("synthetic", help="write a SYNTHETIC dataset (all Latvian units, monthly) for scale tests")
+    syn.add_argument("--out", required=True, type=Path, help="folder to write (never data/)")
+    syn.add_argument("--seed", type=int, default=None)
+    syn.add_argument("--start", type=int, default=None, help="first year (default 2016)")
+    syn.add_argument("--years", type=int, default=None, help="how many years (default 10)")
 
     build = sub.add_parser("build-data", help="rebuild data/ from data/sources/ (the research pack)")
     build.add_argument("--check", action="store_true", help="only report whether data/ is up to date")
@@ -254,8 +261,18 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _synthetic(args: argparse.Namespace) -> int:
+    from latgale_di import synthetic
+
+    options = {k: getattr(args, k) for k in ("seed", "start", "years") if getattr(args, k) is not None}
+    for name in synthetic.generate(args.out, **options):
+        print(f"wrote {args.out / name}")
+    print(f"{synthetic.LABEL}: run with LATGALE_DI_EXTENT=latvia LATGALE_DI_DATA={args.out}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"indicators": _indicators, "briefing": _briefing, "validate": _validate, "import": _import,
-                "build-data": _build, "hash-password": _hash_password}
+                "build-data": _build, "hash-password": _hash_password, "synthetic": _synthetic}
     return handlers[args.command](args)
