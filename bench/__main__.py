@@ -35,6 +35,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="the short CI run: 2 runs, 4 sessions, the Map page only")
     parser.add_argument("--only", action="append", metavar="NAME",
                         help=f"measure only these apps (comma-separated or repeated): {', '.join(a.name for a in ALL)}")
+    parser.add_argument("--scale", action="store_true",
+                        help="also measure ours-latvia (all 43/119 municipalities, synthetic data) against ours")
     parser.add_argument("--sessions", type=int, help="concurrent sessions (default 20; quick 4; 0 skips)")
     parser.add_argument("--changes", type=int, help="selectbox changes per visit (default 4; quick 2)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the raw result here")
@@ -57,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
             if getattr(args, field) is not None:
                 settings = replace(settings, **{field: getattr(args, field)})
         results = asyncio.run(runner.run(settings, _names(args.only), log=lambda m: print(m, file=sys.stderr,
-                                                                                             flush=True)))
+                                                                                             flush=True),
+                                         scale=args.scale))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     quick = args.quick or bool(results.get("meta", {}).get("settings", {}).get("quick"))

@@ -10,7 +10,7 @@ from typing import Literal
 ROOT = Path(__file__).resolve().parent.parent
 REFS = Path(__file__).resolve().parent / "refs"
 
-Role = Literal["floor", "reference", "ours"]
+Role = Literal["floor", "reference", "ours", "scale"]
 
 
 @dataclass(frozen=True)
@@ -67,15 +67,24 @@ OURS = App("ours", "this dashboard", "ours", ROOT / "app.py", (
 ALL: tuple[App, ...] = (FLOOR, FOLIUM, PLOTLY, PYDECK, OURS)
 REFERENCES: tuple[App, ...] = (FOLIUM, PLOTLY, PYDECK)
 
+# Scale (``--scale``): the same dashboard with LATGALE_DI_EXTENT=latvia and the synthetic dataset
+# (all 43 current / 119 pre-2021 municipalities, 10 years × 12 months), measured beside ours.
+OURS_LATVIA = App("ours-latvia", "this dashboard, all of Latvia, synthetic data", "scale", ROOT / "app.py",
+                  (OURS.pages[0],))
+SCALE: tuple[App, ...] = (OURS_LATVIA,)
 
-def by_name(names: list[str] | None) -> tuple[App, ...]:
-    """The apps with these names (all when ``names`` is empty), in the canonical order."""
+
+def by_name(names: list[str] | None, scale: bool = False) -> tuple[App, ...]:
+    """The apps with these names (all when ``names`` is empty; with ``scale`` also ours-latvia and
+    the ours it is compared with), in the canonical order."""
+    known = ALL + SCALE
     if not names:
-        return ALL
-    unknown = set(names) - {a.name for a in ALL}
+        return ALL + (SCALE if scale else ())
+    unknown = set(names) - {a.name for a in known}
     if unknown:
-        raise ValueError(f"unknown app(s) {', '.join(sorted(unknown))}; known: {', '.join(a.name for a in ALL)}")
-    return tuple(a for a in ALL if a.name in names)
+        raise ValueError(f"unknown app(s) {', '.join(sorted(unknown))}; known: {', '.join(a.name for a in known)}")
+    wanted = set(names) | ({OURS.name, OURS_LATVIA.name} if scale else set())
+    return tuple(a for a in known if a.name in wanted)
 
 
 def entry_pages(script: Path) -> list[str]:

@@ -111,6 +111,27 @@ def _concurrency_p95(results: dict) -> list[tuple[str, float | None]]:
     return out
 
 
+def _scale_first_map(results: dict) -> list[tuple[str, float | None]]:
+    """ours-latvia's Map page first map over ours' (Latgale), same run."""
+    ours = next((r for _, r in res.apps(results, "ours")), None)
+    base = res.primary_metric(ours, "first_map_ms")
+    out = []
+    for name, record in res.apps(results, "scale"):
+        s = res.primary_metric(record, "first_map_ms")
+        out.append((f"{name} vs ours (Latgale)", ratio(s.median if s else None, base.median if base else None)))
+    return out
+
+
+def _scale_indicator_ms(results: dict) -> list[tuple[str, float | None]]:
+    """Median server-side computation of one filter change on the national synthetic data."""
+    out = []
+    for name, record in res.apps(results, "scale"):
+        found = (record.get("indicators") or {})
+        s = summary(found.get("filter_change_ms"))
+        out.append((f"{name}, {found.get('units', '?')} units", s.median if s else None))
+    return out
+
+
 BUDGETS: tuple[Budget, ...] = (
     Budget("first_map_vs_references", "first map ahead of every reference (ours / reference)", 1.0, "×",
            "must", False, _vs_references("first_map_ms")),
@@ -128,6 +149,11 @@ BUDGETS: tuple[Budget, ...] = (
            "must", False, _rss_per_session),
     Budget("concurrency_p95", "concurrent sessions changing filters: p95 change → repaint ≤ 1.5 s", 1500, "ms",
            "must", True, _concurrency_p95),
+    # Scale (--scale): all 43 current Latvian municipalities and 10 years of monthly synthetic data.
+    Budget("scale_first_map", "scale: first map, all of Latvia ≤ 1.5 × Latgale's, same run", 1.5, "×",
+           "must", False, _scale_first_map),
+    Budget("scale_indicator_ms", "scale: indicator computation for a filter change ≤ 50 ms (median, pure Python)",
+           50, "ms", "must", True, _scale_indicator_ms),
 )
 
 

@@ -164,6 +164,27 @@ def rerun_table(results: dict) -> list[str]:
     return _table(["app", "page", "script rerun (ms)"], rows) if rows else []
 
 
+def scale_lines(results: dict) -> list[str]:
+    """ours-latvia against ours, and the server-side cost of a filter change at national scale."""
+    ours = next((r for _, r in res.apps(results, "ours")), None)
+    base = res.primary_metric(ours, "first_map_ms")
+    lines = []
+    for name, record in res.apps(results, "scale"):
+        first = res.primary_metric(record, "first_map_ms")
+        change = res.primary_metric(record, "change_ms")
+        found = record.get("indicators") or {}
+        per_change = summary(found.get("filter_change_ms"))
+        vs = times(ratio(first.median if first else None, base.median if base else None))
+        lines.append(f"- {name}: first map {ms(first)} ms, {vs} ours (Latgale); change → repaint {ms(change)} ms")
+        if found:
+            lines.append(f"- {name}: {found.get('units')} units, indicator table {found.get('table_rows', 0):,} rows; "
+                         f"a filter change computes in {ms(per_change)} ms (map_content.build, "
+                         f"{per_change.n if per_change else 0} changes); once per data version: load "
+                         f"{found.get('load_ms', 0):,.0f} ms, privacy rule {found.get('suppress_ms', 0):,.0f} ms, "
+                         f"indicator table {found.get('table_ms', 0):,.0f} ms")
+    return lines
+
+
 def verdict_lines(verdicts: list[Verdict]) -> list[str]:
     """One line per budget and subject."""
     lines = []
@@ -206,6 +227,9 @@ def render(results: dict, verdicts: list[Verdict]) -> str:
     conc = concurrency_lines(results)
     if conc:
         out += ["Concurrency:", ""] + conc + [""]
+    scale = scale_lines(results)
+    if scale:
+        out += ["Scale (all of Latvia, synthetic data; `--scale`):", ""] + scale + [""]
     reruns = rerun_table(results)
     if reruns:
         out += ["Script rerun per page (AppTest, no browser):", ""] + reruns + [""]

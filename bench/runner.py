@@ -30,10 +30,30 @@ Log = Callable[[str], None]
 
 
 def app_env(app: App, db_dir: Path) -> dict[str, str | None]:
-    """Environment for an app's server: ours gets a throw-away database, never the project's."""
+    """Environment for an app's server: ours gets a throw-away database, never the project's; the
+    scale app the Latvia extent and the synthetic dataset (``synthetic_dir``), with its own database."""
+    if app.role == "scale":
+        return {"LATGALE_DI_DB": str(db_dir / "scale.sqlite3"), "DATABASE_URL": None, "PYTHONPATH": str(ROOT),
+                "LATGALE_DI_EXTENT": "latvia", "LATGALE_DI_DATA": str(synthetic_dir(db_dir))}
     if app.role != "ours":
         return {}
-    return {"LATGALE_DI_DB": str(db_dir / "store.sqlite3"), "DATABASE_URL": None, "PYTHONPATH": str(ROOT)}
+    return {"LATGALE_DI_DB": str(db_dir / "store.sqlite3"), "DATABASE_URL": None, "PYTHONPATH": str(ROOT),
+            "LATGALE_DI_EXTENT": None, "LATGALE_DI_DATA": None}
+
+
+def synthetic_dir(db_dir: Path) -> Path:
+    return db_dir / "synthetic"
+
+
+def _scale_indicators(db_dir: Path, repeats: int) -> dict:
+    """Indicator computation for a filter change on the national synthetic data (bench/scale.py)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LATGALE_DI_EXTENT": "latvia"}
+    env.pop("LATGALE_DI_DATA", None)
+    done = subprocess.run([sys.executable, "-m", "bench.scale", str(synthetic_dir(db_dir)), "--repeats", str(repeats)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    if done.returncode != 0:
+        raise RuntimeError(f"bench.scale failed: {done.stderr[-1000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _new_record(app: App, settings: Settings) -> dict:
@@ -113,13 +133,18 @@ def _meta(settings: Settings, chromium: str) -> dict:
     }
 
 
-async def run(settings: Settings, only: list[str] | None = None, log: Log = print) -> dict:
-    """Measure the chosen apps (all by default) and return the raw results."""
-    apps = by_name(only)
+async def run(settings: Settings, only: list[str] | None = None, log: Log = print, scale: bool = False) -> dict:
+    """Measure the chosen apps (all by default; ``scale`` adds ours-latvia) and return the raw results."""
+    apps = by_name(only, scale)
     records = {a.name: _new_record(a, settings) for a in apps}
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="latgale-bench-") as tmp:
         db_dir = Path(tmp)
+        if any(a.role == "scale" for a in apps):
+            from latgale_di import synthetic
+
+            log("scale: writing the synthetic dataset (all of Latvia, 10 years x 12 months)")
+            synthetic.generate(synthetic_dir(db_dir))
         async with async_playwright() as pw:
             browser = await br.launch(pw)
             try:
@@ -144,6 +169,13 @@ async def run(settings: Settings, only: list[str] | None = None, log: Log = prin
             finally:
                 await browser.close()
         for app in apps:
+            if app.role == "scale":
+                log(f"scale: indicator computation per filter change ({settings.rerun_runs * 10} changes)")
+                try:
+                    records[app.name]["indicators"] = _scale_indicators(db_dir, settings.rerun_runs * 10)
+                except Exception as e:
+                    records[app.name]["errors"].append(f"scale indicators: {e}"[:500])
+                continue  # its script reruns are ours' (same app); the page load is what differs
             log(f"AppTest reruns: {app.name}")
             try:
                 records[app.name]["rerun_ms"] = _rerun_times(app, settings.rerun_runs, db_dir)

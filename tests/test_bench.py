@@ -33,7 +33,8 @@ def _page(path: str, first: float | None, change: float, bytes_change: float, pr
 
 def synthetic(ours_first: float | None = 900.0, ours_change: float = 120.0, ours_bytes: float = 20e3,
               rss: float = 150.0, per_session: float = 3.0, concurrent_ms: float = 400.0,
-              ref_first: float = 1500.0, ref_change: float = 300.0) -> dict:
+              ref_first: float = 1500.0, ref_change: float = 300.0, scale_first: float | None = 1200.0,
+              scale_change_ms: float = 20.0) -> dict:
     """A result in the shape bench/runner.py writes (see bench/results.py), with chosen medians."""
     def app(role: str, pages: dict) -> dict:
         return {"label": role, "role": role, "cold_start_ms": [500.0] * 3, "rss_idle_mib": [70.0] * 3,
@@ -51,6 +52,11 @@ def synthetic(ours_first: float | None = 900.0, ours_change: float = 120.0, ours
     ours["concurrency"] = {"sessions": 20, "first_map_ms": [5000.0] * 20, "change_ms": [concurrent_ms] * 40,
                            "no_repaint": 0, "no_map": 0}
     apps["ours"] = ours
+    if scale_first is not None:  # --scale: ours-latvia, all 43 units with the synthetic data
+        latvia = app("scale", {"karte": _page("/karte", scale_first, ours_change * 1.2, ours_bytes)})
+        latvia["indicators"] = {"units": 43, "table_rows": 142352, "load_ms": 14000.0, "suppress_ms": 2000.0,
+                                "table_ms": 13000.0, "filter_change_ms": [scale_change_ms * f for f in (0.8, 1.0, 1.5)]}
+        apps["ours-latvia"] = latvia
     return {"meta": {"date": "2026-01-01 00:00 UTC", "nproc": 2, "chromium": "x", "streamlit": "1.67.0",
                      "settings": {"runs": 3, "changes": 4, "quick": False, "timeout_s": 90}}, "apps": apps}
 
@@ -149,6 +155,48 @@ def test_report_shows_medians_ranges_ratios_and_verdicts():
     assert "| ours /karte | svg |" in text and "| ours / | no map |" in text
     assert "0.60×" in text  # ours 900 ms / folium 1500 ms
     assert "### Budgets" in text and "PASS" in text
+
+
+def test_scale_budgets_compare_latvia_with_latgale_in_the_same_run_and_time_a_filter_change():
+    verdicts = {v.budget.key: v for v in budgets.evaluate(synthetic(), quick=False)}
+    first, change = verdicts["scale_first_map"], verdicts["scale_indicator_ms"]
+    assert first.subject == "ours-latvia vs ours (Latgale)" and first.value == pytest.approx(1200 / 900)
+    assert change.subject == "ours-latvia, 43 units" and change.value == pytest.approx(20.0) and change.within
+    assert failing_keys(synthetic(scale_first=1800.0)) == set()  # 2.0×: over 1.5×, within the tolerance
+    assert failing_keys(synthetic(scale_first=2100.0), quick=True) == {"scale_first_map"}  # 2.33×
+    # The computation time is absolute (machine-bound): enforced by a full run, reported by a quick one.
+    assert failing_keys(synthetic(scale_change_ms=90.0)) == {"scale_indicator_ms"}
+    assert failing_keys(synthetic(scale_change_ms=90.0), quick=True) == set()
+
+
+def test_without_scale_the_scale_budgets_have_nothing_to_check():
+    verdicts = budgets.evaluate(synthetic(scale_first=None), quick=False)
+    assert not [v for v in verdicts if v.budget.key.startswith("scale_")]
+
+
+def test_report_has_a_scale_section():
+    result = synthetic()
+    text = report.render(result, budgets.evaluate(result, quick=False))
+    assert "Scale (all of Latvia" in text and "| ours-latvia | svg |" in text
+    assert "1.33× ours (Latgale)" in text and "43 units" in text and "a filter change computes in 20" in text
+
+
+def test_scale_adds_ours_latvia_and_the_ours_it_is_compared_with():
+    from bench.apps import OURS_LATVIA, by_name
+
+    assert OURS_LATVIA not in by_name(None)
+    assert [a.name for a in by_name(["floor"], scale=True)] == ["floor", "ours", "ours-latvia"]
+    assert [a.name for a in by_name(["ours-latvia"])] == ["ours-latvia"]
+
+
+def test_the_scale_app_runs_with_the_latvia_extent_and_its_own_synthetic_data(tmp_path):
+    from bench.apps import OURS_LATVIA
+    from bench.runner import app_env
+
+    env = app_env(OURS_LATVIA, tmp_path)
+    assert env["LATGALE_DI_EXTENT"] == "latvia" and env["LATGALE_DI_DATA"] == str(tmp_path / "synthetic")
+    assert env["LATGALE_DI_DB"] != app_env(OURS, tmp_path)["LATGALE_DI_DB"]
+    assert app_env(OURS, tmp_path)["LATGALE_DI_EXTENT"] is None  # ours is always Latgale, real data
 
 
 # The CLI's --check on a saved result (no browser)
