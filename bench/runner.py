@@ -75,7 +75,10 @@ async def _run_once(browser: Browser, app: App, record: dict, settings: Settings
         record["cold_start_ms"].append(srv.cold_start_ms)
         await asyncio.sleep(0.5)
         record["rss_idle_mib"].append(server.rss_mib(srv.pid))
-        warm = await br.warm_up(browser, srv.url, app.pages, settings.quiet_s, settings.timeout_s)
+        # The scale app's first visitor loads 1.4 M monthly rows and computes the national table
+        # (once per server, cached like every version): minutes on a busy 2-core machine.
+        warm_timeout = settings.timeout_s * (6 if app.role == "scale" else 1)
+        warm = await br.warm_up(browser, srv.url, app.pages, settings.quiet_s, warm_timeout)
         record["rss_after_load_mib"].append(server.rss_mib(srv.pid))
         await warm.close()
         for spec in app.pages:
