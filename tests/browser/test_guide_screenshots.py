@@ -71,6 +71,7 @@ def shoot(target, path: Path) -> None:
     page = target.page if isinstance(target, Locator) else target
     size = page.viewport_size
     page.mouse.move(size["width"] - 20, size["height"] - 20)  # off the sidebar: no collapse button
+    page.wait_for_timeout(600)  # and a hovered button's tooltip fades out
     target.screenshot(path=str(path), animations="disabled", caret="hide")
     assert path.stat().st_size > 10_000, path
 
@@ -82,10 +83,9 @@ def resize(page, size: dict) -> None:
 
 
 def open_menu(page, name: str, item: str) -> None:
-    """Open a toolbar popover (share, download), wait until ``item`` in it shows, move the mouse off."""
+    """Open a toolbar popover (share, download) and wait until ``item`` in it shows."""
     page.get_by_role("button", name=name).first.click()
     page.get_by_text(item, exact=True).first.wait_for(timeout=10_000)
-    page.mouse.move(VIEWPORT["width"] - 20, VIEWPORT["height"] - 20)  # no tooltip over the screenshot
     page.wait_for_timeout(500)  # the popover's fade-in
 
 
@@ -125,19 +125,19 @@ def test_map_sidebar_and_share(guide_page, app_url, img, lang):
     assert box["y"] + box["height"] <= MAP_SHOT["height"], box  # the whole map is in the shot
     shoot(page, img / f"map_{lang}.png")
 
+    if lang == "lv":
+        open_menu(page, words["share"], words["share_help"])
+        link = page.locator("[data-testid='stCode'] code").first.inner_text().strip()
+        assert link.startswith(f"{app_url}/karte"), link
+        shoot(page, img / "share_lv.png")
+        page.keyboard.press("Escape")
+
     # The sidebar, tall enough to show every filter at once.
     resize(page, {"width": 1440, "height": 1500})
     sidebar = page.locator("[data-testid='stSidebarUserContent']")
     for label in words["filters"]:
         sidebar.get_by_text(label, exact=True).first.wait_for()
     shoot(sidebar, img / f"sidebar_{lang}.png")
-
-    if lang == "lv":
-        resize(page, VIEWPORT)
-        open_menu(page, words["share"], words["share_help"])
-        link = page.locator("[data-testid='stCode'] code").first.inner_text().strip()
-        assert link.startswith(f"{app_url}/karte"), link
-        shoot(page, img / "share_lv.png")
 
 
 def test_presentation_mode(browser, app_url, img):
@@ -176,7 +176,6 @@ def test_profile_and_downloads(guide_page, app_url, img, lang):
     settle(page)
     shoot(page, img / f"profile_{lang}.png")
 
-    resize(page, VIEWPORT)
     open_menu(page, words["menu"], words["items"][-1])
     for item in words["items"]:
         page.get_by_role("button", name=item).wait_for()
@@ -313,7 +312,7 @@ def test_maintainer_sign_in_reject_import_roll_back(guide_page, maintainer_url, 
     shoot(page, img / "data_accepted_lv.png")
     page.get_by_role("button", name="Ielādēt kā jaunu versiju").click()
     serving(page, "v2")
-    page.locator("[data-testid='stFileUploaderDeleteBtn']").first.click()  # done with the file
+    page.locator("[data-testid='stFileChipDeleteBtn']").first.click()  # done with the file
     page.get_by_text("Fails atbilst līgumam", exact=False).wait_for(state="detached", timeout=30_000)
     settle(page)
 
