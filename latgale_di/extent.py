@@ -36,9 +36,9 @@ def current() -> Extent:
     return raw  # type: ignore[return-value]
 
 
-def geojson_name(extent: Extent, vintage: str) -> str:
+def geojson_name(extent: str, vintage: str) -> str:
     return _GEOJSON[extent].format(vintage=vintage)
 
 
-def crosswalk_name(extent: Extent) -> str:
+def crosswalk_name(extent: str) -> str:
     return _CROSSWALK[extent]

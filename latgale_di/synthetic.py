@@ -51,7 +51,7 @@ def _units(vintage: str) -> list[dict]:
 
 def _population(rng: np.random.Generator, years: list[int]) -> dict[tuple[str, str], np.ndarray]:
     """(vintage, ATVK) → residents on 1 January of each year in ``years`` + one (synthetic)."""
-    out = {}
+    out: dict[tuple[str, str], np.ndarray] = {}
     for vintage in boundaries.VINTAGES:
         for p in _units(vintage):
             density = 800.0 if p["kind"] != "novads" else float(rng.uniform(6, 40))
