@@ -8,7 +8,9 @@ the interface's own words.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
+from typing import cast
 
 LANGUAGES: tuple[str, ...] = ("lv", "en")
 DEFAULT_LANGUAGE = "lv"
@@ -29,13 +31,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "briefing_region_sub": ("min.–maks.", "min–max"),
     "briefing_units_short": ("{n} no {total} pašv.", "{n} of {total} mun."),
     "briefing_ref": ("Av.", "Src."),
-    "briefing_more_indicators": ("Vēl {n} rādītāji – informācijas panelī (lapa “Pašvaldības profils”).",
-                                 "{n} more indicators in the dashboard (page “Municipality profile”)."),
+    "briefing_more_indicators": ("Vēl {n} {n|rādītājs|rādītāji} – informācijas panelī (lapa “Pašvaldības profils”).",
+                                 "{n} more {n|indicator|indicators} in the dashboard (page “Municipality profile”)."),
     "briefing_no_indicators": ("Šai pašvaldībai {year}. gadam avotos skaitļu nav.",
                                "The sources give no figures for this municipality in {year}."),
     "briefing_site_name": ("Nosaukums", "Name"),
     "briefing_services": ("Pakalpojumi", "Services"),
-    "briefing_more_sites": ("Vēl {n} vietas – informācijas panelī.", "{n} more sites in the dashboard."),
+    "briefing_more_sites": ("Vēl {n} {n|vieta|vietas} – informācijas panelī.",
+                            "{n} more {n|site|sites} in the dashboard."),
     "briefing_since": ("{status}, no {year}", "{status} since {year}"),
     "briefing_no_sites": ("Avotos nav nevienas pakalpojumu vietas šajā pašvaldībā.",
                           "The sources list no service site in this municipality."),
@@ -262,8 +265,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "sheet": ("XLSX lapa (tukšs: pirmā)", "XLSX sheet (empty: the first)"),
     "file_rejected": ("Fails noraidīts, nekas netika ierakstīts. Izlabojiet un ielādējiet vēlreiz:",
                       "The file was rejected, nothing was written. Fix it and load it again:"),
-    "file_ok": ("Fails atbilst līgumam: {rows} rindas. Izmaiņas pret pašreizējo versiju: {summary}",
-                "The file meets the contract: {rows} rows. Changes against the current version: {summary}"),
+    "file_ok": ("Fails atbilst līgumam: {rows} {rows|rinda|rindas}. Izmaiņas pret pašreizējo versiju: {summary}",
+                "The file meets the contract: {rows} {rows|row|rows}. Changes against the current version: {summary}"),
+    "nothing_to_import": ("Fails ir tāds pats kā pašreizējā versija: nav ko ielādēt.",
+                          "The file is the same as the current version: nothing to import."),
     "do_import": ("Ielādēt kā jaunu versiju", "Import as a new version"),
     "imported": ("Ielādēts kā versija {id}.", "Imported as version {id}."),
     "db_down_last_good": ("Datubāze pašlaik nav sasniedzama: rādām pēdējos labos datus (versija {version}, "
@@ -355,11 +360,26 @@ def add(strings: dict[str, tuple[str, str]]) -> None:
     _STRINGS.update(strings)
 
 
+def singular(n: int, lang: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether a count takes the singular noun: in Latvian every number ending in 1 except those
+    ending in 11 (1, 21, 101 rinda; 11, 2, 0 rindas), in English only 1."""
+    n = abs(int(n))
+    return (n % 10 == 1 and n % 100 != 11) if lang == "lv" else n == 1
+
+
+# {name|one|many}: the noun form for the count in the placeholder ``name``.
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
-    """The interface string ``key`` in ``lang``, with ``{placeholders}`` filled."""
+    """The interface string ``key`` in ``lang``, with ``{placeholders}`` filled and each
+    ``{count|singular|plural}`` replaced by the noun form that count takes."""
     lv, en = _STRINGS[key]
     text = lv if lang == "lv" else en
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    text = _PLURAL.sub(lambda m: m[2] if singular(cast(int, values[m[1]]), lang) else m[3], text)
+    return text.format(**values)
 
 
 def keys() -> list[str]:

@@ -28,3 +28,19 @@ def test_every_string_has_both_languages_and_they_differ_where_words_are_used():
     for key in i18n.keys():
         lv, en = i18n.t(key, "lv"), i18n.t(key, "en")
         assert lv and en, key
+
+
+def test_latvian_counts_take_the_singular_after_one_but_not_eleven():
+    def rows(n: int) -> str:
+        return i18n.t("file_ok", "lv", rows=n, summary="").split(":")[1].split(".")[0].strip()
+
+    assert [rows(n) for n in (1, 21, 101, 11, 2, 0, 111)] == [
+        "1 rinda", "21 rinda", "101 rinda", "11 rindas", "2 rindas", "0 rindas", "111 rindas"]
+    assert i18n.t("briefing_more_sites", "lv", n=1).startswith("Vēl 1 vieta ")
+    assert i18n.t("briefing_more_indicators", "lv", n=3).startswith("Vēl 3 rādītāji ")
+
+
+def test_english_counts_take_the_singular_only_after_one():
+    assert "1 row." in i18n.t("file_ok", "en", rows=1, summary="")
+    assert "21 rows." in i18n.t("file_ok", "en", rows=21, summary="")
+    assert i18n.t("briefing_more_sites", "en", n=1).startswith("1 more site ")
