@@ -148,5 +148,8 @@ def test_the_theme_reads_on_a_projector_and_the_server_settings_are_safe():
         assert contrast.contrast_ratio(theme["primaryColor"], background) >= 7
         assert contrast.contrast_ratio(theme["textColor"], background) >= 7
     assert config["server"]["enableXsrfProtection"] is True
-    assert 0 < config["server"]["maxUploadSize"] <= 50
+    # The uploader shows Streamlit's limit; the reader must accept exactly what it promises.
+    from latgale_di import importing
+
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == importing.MAX_BYTES
     assert config["browser"]["gatherUsageStats"] is False
