@@ -10,6 +10,15 @@ from components.page import header
 from components.sign_in import maintainer
 from latgale_di import i18n, importing, storage, template
 
+_UPLOADS = "data_uploads"  # imports made in this session, part of the uploader's key
+_VERSION_CHOICE = "data_version_choice"
+
+
+def _show_newest_version() -> None:
+    # The picker would otherwise keep the old choice; without one it shows the newest version.
+    st.session_state.pop(_VERSION_CHOICE, None)
+
+
 state = view_state.current()
 lang = state.lang
 dataset = data.load_dataset()
@@ -33,21 +42,26 @@ right.download_button(f"{i18n.t('template', lang)} (XLSX)", template.xlsx_bytes(
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 if user and store is not None:
-    upload = st.file_uploader(i18n.t("upload", lang), type=["csv", "xlsx"], accept_multiple_files=False)
+    # A new key after each import empties the uploader: the file just imported cannot be imported twice.
+    upload = st.file_uploader(i18n.t("upload", lang), type=["csv", "xlsx"], accept_multiple_files=False,
+                              key=f"data_upload_{st.session_state.get(_UPLOADS, 0)}")
     sheet = st.text_input(i18n.t("sheet", lang), value="") or None
     if upload is not None:
         reading = importing.read(upload.name, upload.getvalue(), sheet=sheet, kind="observations")
         if not reading.ok or reading.table is None:
             st.error(i18n.t("file_rejected", lang))
             # Messages quote the file's own text: shown as plain text, never as markdown.
-            st.code("\n".join(str(p) for p in reading.problems), language=None)
+            st.code("\n".join(str(p) for p in reading.problems), language=None, wrap_lines=True)
         else:
             for warning in reading.problems:
                 st.warning(str(warning), icon="⚠️")
             preview = storage.diff(store.observations(), storage.merge(store.observations(), reading.table))
             st.success(i18n.t("file_ok", lang, rows=len(reading.table),
                               summary=f"+{preview['added']} ~{preview['changed']} -{preview['removed']}"))
-            if st.button(i18n.t("do_import", lang), type="primary"):
+            if not (preview["added"] or preview["changed"] or preview["removed"]):
+                # Importing it would only add an empty version to the history.
+                st.info(i18n.t("nothing_to_import", lang))
+            elif st.button(i18n.t("do_import", lang), type="primary"):
                 try:
                     version = store.import_rows(reading.table, author=user, file_name=upload.name,
                                                 data=upload.getvalue())
@@ -55,6 +69,8 @@ if user and store is not None:
                     st.error(i18n.t("db_down_no_changes", lang), icon=":material/block:")
                 else:
                     st.toast(i18n.t("imported", lang, id=version.id))
+                    st.session_state[_UPLOADS] = st.session_state.get(_UPLOADS, 0) + 1
+                    _show_newest_version()
                     st.rerun()
 
 st.subheader(i18n.t("versions", lang))
@@ -69,7 +85,7 @@ st.dataframe(pd.DataFrame({
     i18n.t("note", lang): [v.note for v in versions],
 }), hide_index=True, width="stretch")
 
-chosen = st.selectbox(i18n.t("version", lang), [v.id for v in versions], key="data_version_choice")
+chosen = st.selectbox(i18n.t("version", lang), [v.id for v in versions], key=_VERSION_CHOICE)
 if user and store is not None:  # an imported file holds every count, small ones too: maintainers only
     name, payload = store.file_of(chosen)
     st.download_button(i18n.t("download_file", lang), payload, file_name=name)
@@ -80,4 +96,5 @@ if user and store is not None and chosen != versions[0].id and st.button(i18n.t(
         st.error(i18n.t("db_down_no_changes", lang), icon=":material/block:")
     else:
         st.toast(i18n.t("rolled_back", lang, id=version.id, to=chosen))
+        _show_newest_version()
         st.rerun()

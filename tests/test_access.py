@@ -138,3 +138,30 @@ def test_a_good_upload_is_previewed_then_imported_as_a_new_version(tmp_path, mon
     versions = storage.Store(tmp_path / "store.sqlite3").versions()
     assert [v.action for v in versions] == ["initial", "import"] and versions[-1].author == "anna"
     assert versions[-1].file_name == good.name
+
+
+def test_after_an_import_the_uploader_is_empty_the_picker_shows_it_and_the_same_file_is_not_imported_twice(
+        tmp_path, monkeypatch):
+    at = signed_in_data_page(tmp_path, monkeypatch)
+    good = Path(__file__).resolve().parent / "files" / "good" / "latvian_headers_cp1257_semicolon.csv"
+    at.file_uploader[0].set_value((good.name, good.read_bytes(), "text/csv")).run()
+    next(b for b in at.button if b.label == "Import as a new version").click().run()
+    assert not at.exception
+    assert at.file_uploader[0].value is None, "the imported file is no longer in the uploader"
+    newest = storage.Store(tmp_path / "store.sqlite3").versions()[-1].id
+    assert at.selectbox(key="data_version_choice").value == newest, "the picker shows the new version"
+    at.file_uploader[0].set_value((good.name, good.read_bytes(), "text/csv")).run()
+    assert any("nothing to import" in i.value for i in at.info)
+    assert not [b for b in at.button if b.label == "Import as a new version"]
+    assert [v.action for v in storage.Store(tmp_path / "store.sqlite3").versions()] == ["initial", "import"]
+
+
+def test_after_a_rollback_the_picker_shows_the_new_version(tmp_path, monkeypatch):
+    store = storage.Store(tmp_path / "store.sqlite3")
+    store.ensure_initial()
+    store.import_rows(store.observations().head(3).assign(value="1"), author="juris", file_name="x.csv", data=b"x")
+    at = signed_in_data_page(tmp_path, monkeypatch)
+    at.selectbox(key="data_version_choice").set_value(1).run()
+    next(b for b in at.button if "Roll back" in b.label).click().run()
+    assert not at.exception
+    assert at.selectbox(key="data_version_choice").value == store.versions()[-1].id == 3
