@@ -16,10 +16,20 @@ from latgale_di.state import ViewState
 
 _VIEW = "_view"  # the last complete view, outside any widget's key
 _PREFIX = "vs_"  # widget keys: vs_<field>
+_LABELLED = "_labelled"  # keys of page widgets whose option labels are in the UI language
 
 
 def widget_key(field: str) -> str:
     return _PREFIX + field
+
+
+def labelled(key: str) -> str:
+    """Mark a page widget whose option labels depend on the language; returns its key.
+
+    The shared ``vs_`` widgets need no mark: a language switch relabels them all.
+    """
+    st.session_state.setdefault(_LABELLED, set()).add(key)
+    return key
 
 
 def restore() -> None:
@@ -35,6 +45,23 @@ def restore() -> None:
     for f in fields(ViewState):
         if widget_key(f.name) not in st.session_state:
             st.session_state[widget_key(f.name)] = getattr(remembered, f.name)
+    if st.session_state[widget_key("lang")] != remembered.lang:
+        _relabel()
+
+
+def _relabel() -> None:
+    """Make every keyed widget show its value in the new language in this same run.
+
+    A select box, radio or multiselect tells the browser its value as the option's *label*, and
+    with a key Streamlit keeps the widget's identity when only the labels change: the browser
+    would keep showing the old language's label until the next rerun. A value written through
+    session state is sent to the browser again, formatted with this run's labels.
+    """
+    keys = [widget_key(f.name) for f in fields(ViewState) if f.name != "lang"]
+    keys += sorted(st.session_state.get(_LABELLED, set()))
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def current() -> ViewState:

@@ -21,7 +21,7 @@ toolbar = header(i18n.t("page_trends", lang), lang, dataset)
 st.caption(i18n.t("trends_intro", lang, vintage=i18n.t(f"vintage_{state.vintage}", lang)))
 default = [state.atvk] if state.atvk in units else []
 chosen = st.multiselect(i18n.t("choose_municipalities", lang), list(units), default=default,
-                        format_func=lambda a: names[a], key=f"trend_units_{state.vintage}")
+                        format_func=lambda a: names[a], key=view_state.labelled(f"trend_units_{state.vintage}"))
 
 # Compute
 rows = trends.series(table, state.indicator, state.target_group, state.service, chosen)
