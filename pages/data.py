@@ -70,7 +70,6 @@ if user and store is not None:
                 else:
                     st.toast(i18n.t("imported", lang, id=version.id))
                     st.session_state[_UPLOADS] = st.session_state.get(_UPLOADS, 0) + 1
-                    _show_newest_version()
                     st.rerun()
 
 st.subheader(i18n.t("versions", lang))
