@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from latgale_di import boundaries, vocab
+from latgale_di import boundaries, i18n, vocab
 from latgale_di.boundaries import REGION_CODE
 
 YEAR_MIN, YEAR_MAX = 2000, 2035
@@ -67,7 +67,12 @@ def coordinate_ranges() -> tuple[str, tuple[float, float], tuple[float, float]]:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with one cell (or the whole file when ``row`` is None)."""
+    """One thing wrong with one cell (or the whole file when ``row`` is None).
+
+    ``found`` and ``expected`` are the English text that logs and the command line show;
+    ``message`` (and ``found_message`` when ``found`` is the checker's words, not the file's) keep
+    the interface key and values, so a page can say the same in the reader's language.
+    """
 
     file: str
     row: int | None
@@ -75,15 +80,44 @@ class Problem:
     found: str
     expected: str
     severity: str = "error"  # "error" rejects the file; "warning" is shown but accepted
+    message: i18n.Message | None = None
+    found_message: i18n.Message | None = None
 
-    def __str__(self) -> str:
+    @classmethod
+    def of(cls, file: str, row: int | None, column: str | None, found: str | i18n.Message,
+           expected: i18n.Message, severity: str = "error") -> Problem:
+        """A problem whose texts are interface strings (the English kept as ``found``/``expected``)."""
+        found_message = found if isinstance(found, i18n.Message) else None
+        found_text = found.text("en") if isinstance(found, i18n.Message) else found
+        return cls(file, row, column, found_text, expected.text("en"), severity, expected, found_message)
+
+    @property
+    def key(self) -> str:
+        """The interface key of what was expected ("" for a problem made from English text alone)."""
+        return self.message.key if self.message else ""
+
+    @property
+    def params(self) -> dict[str, object]:
+        """Everything the message is made of: file, row, column, found, expected and its values."""
+        values = self.message.params if self.message else {}
+        return {"file": self.file, "row": self.row, "column": self.column, "found": self.found,
+                "expected": self.expected, **values}
+
+    def text(self, lang: str) -> str:
+        """The problem as one line in ``lang``."""
         where = [self.file]
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(i18n.t("problem_row", lang, row=self.row))
         if self.column is not None:
-            where.append(f"column '{self.column}'")
-        found = f"found {self.found}" if self.found else "found nothing"
-        return f"{self.severity}: {', '.join(where)}: {found}; expected {self.expected}"
+            where.append(i18n.t("problem_column", lang, column=self.column))
+        found = self.found_message.text(lang) if self.found_message else self.found
+        shown = i18n.t("problem_found", lang, found=found) if found else i18n.t("problem_found_nothing", lang)
+        expected = self.message.text(lang) if self.message else self.expected
+        return i18n.t("problem_line", lang, severity=i18n.t(f"problem_{self.severity}", lang),
+                      where=", ".join(where), found=shown, expected=expected)
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 @dataclass
@@ -140,8 +174,8 @@ def _number(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _choices(terms: dict[str, vocab.Term]) -> str:
-    return "one of " + ", ".join(terms)
+def _choices(terms: dict[str, vocab.Term]) -> i18n.Message:
+    return i18n.message("exp_one_of", codes=", ".join(terms))
 
 
 class _Checker:
@@ -151,15 +185,16 @@ class _Checker:
         self.report = Report(kind)
         self.file = file
 
-    def add(self, row: int | None, column: str | None, found: object, expected: str, severity: str = "error") -> None:
-        self.report.problems.append(
-            Problem(self.file, row, column, "" if _is_blank(found) else repr(str(found)), expected, severity)
-        )
+    def add(self, row: int | None, column: str | None, found: object, expected: i18n.Message,
+            severity: str = "error") -> None:
+        """``found`` is a cell of the file (quoted) or the checker's own words (a Message)."""
+        shown = found if isinstance(found, i18n.Message) else "" if _is_blank(found) else repr(str(found))
+        self.report.problems.append(Problem.of(self.file, row, column, shown, expected, severity))
 
     def columns(self, df: pd.DataFrame, required: tuple[str, ...], optional: tuple[str, ...]) -> bool:
         missing = [c for c in required if c not in df.columns and c not in optional]
         for c in missing:
-            self.add(1, c, "", f"a column named '{c}' (required columns: {', '.join(required)})")
+            self.add(1, c, "", i18n.message("exp_column", column=c, required=", ".join(required)))
         return not missing
 
     def in_vocab(self, row: int, column: str, value: object, terms: dict[str, vocab.Term]) -> None:
@@ -168,30 +203,30 @@ class _Checker:
 
     def required_text(self, row: int, column: str, value: object) -> None:
         if _is_blank(value):
-            self.add(row, column, value, "a non-empty value")
+            self.add(row, column, value, i18n.message("exp_non_empty"))
 
     def count(self, row: int, column: str, value: object, *, required: bool, integer: bool = False) -> float | None:
         if _is_blank(value):
             if required:
-                self.add(row, column, value, "a number (leave the row out if the value is unknown)")
+                self.add(row, column, value, i18n.message("exp_number_required"))
             return None
         number = _number(value)
         if number is None:
-            self.add(row, column, value, "a number such as 12 or 12,5")
+            self.add(row, column, value, i18n.message("exp_number"))
         elif number < 0:
-            self.add(row, column, value, "a number that is zero or more")
+            self.add(row, column, value, i18n.message("exp_non_negative"))
             return None
         elif integer and number != int(number):
-            self.add(row, column, value, "a whole number")
+            self.add(row, column, value, i18n.message("exp_whole"))
         return number
 
     def year(self, row: int, column: str, value: object) -> int | None:
         number = _number(value)
         if number is None or number != int(number):
-            self.add(row, column, value, f"a year as four digits, {YEAR_MIN}–{YEAR_MAX}")
+            self.add(row, column, value, i18n.message("exp_year_digits", low=YEAR_MIN, high=YEAR_MAX))
             return None
         if not YEAR_MIN <= number <= YEAR_MAX:
-            self.add(row, column, value, f"a year from {YEAR_MIN} to {YEAR_MAX}")
+            self.add(row, column, value, i18n.message("exp_year_range", low=YEAR_MIN, high=YEAR_MAX))
             return None
         return int(number)
 
@@ -201,7 +236,7 @@ class _Checker:
             return None
         number = _number(value)
         if number is None or number != int(number) or not 1 <= number <= 12:
-            self.add(row, "month", value, "a month as a number from 1 to 12, or nothing for a yearly figure")
+            self.add(row, "month", value, i18n.message("exp_month"))
             return None
         return int(number)
 
@@ -210,8 +245,7 @@ class _Checker:
         if text.endswith(".0"):  # spreadsheets turn 2021 into 2021.0
             text = text[:-2]
         if text not in boundaries.VINTAGES:
-            self.add(row, "vintage", value,
-                     "2009 (the 21 units before the 2021 reform) or 2021 (the 9 units from 2021-07-01)")
+            self.add(row, "vintage", value, i18n.message("exp_vintage"))
             return None
         return text
 
@@ -222,15 +256,15 @@ class _Checker:
         if allow_region and text == REGION_CODE:
             return REGION_CODE
         if not text:
-            self.add(row, "atvk", value, "an ATVK code or municipality name")
+            self.add(row, "atvk", value, i18n.message("exp_atvk_blank"))
             return None
         try:
             return match_atvk(text, vintage)
         except UnknownMunicipality as exc:
-            where = f"of the {vintage} boundaries" if vintage else "of Latgale"
-            extra = f" or {REGION_CODE} for the whole planning region" if allow_region else ""
-            close = f" (closest: {', '.join(exc.suggestions)})" if exc.suggestions else ""
-            self.add(row, "atvk", value, f"an ATVK code or name of a municipality {where}{extra}{close}")
+            where = i18n.message("exp_atvk_vintage", vintage=vintage) if vintage else i18n.message("exp_atvk_latgale")
+            extra = i18n.message("exp_atvk_region", region=REGION_CODE) if allow_region else ""
+            close = i18n.message("exp_atvk_closest", names=", ".join(exc.suggestions)) if exc.suggestions else ""
+            self.add(row, "atvk", value, i18n.message("exp_atvk", where=where, extra=extra, close=close))
             return None
 
 
@@ -257,8 +291,10 @@ def _check_observations(df: pd.DataFrame, c: _Checker) -> None:
         c.in_vocab(row, "service", r["service"], vocab.SERVICES)
         indicator = str(r["indicator"]).strip()
         if indicator not in vocab.STORED_INDICATORS:
-            hint = " (computed indicators are not stored)" if indicator in vocab.COMPUTED_INDICATORS else ""
-            c.add(row, "indicator", r["indicator"], _choices(vocab.STORED_INDICATORS) + hint)
+            codes = ", ".join(vocab.STORED_INDICATORS)
+            computed = indicator in vocab.COMPUTED_INDICATORS
+            c.add(row, "indicator", r["indicator"],
+                  i18n.message("exp_stored_indicator", codes=codes) if computed else _choices(vocab.STORED_INDICATORS))
             indicator = ""
         has_bounds = not (_is_blank(r.get("value_min")) and _is_blank(r.get("value_max")))
         value = c.count(row, "value", r["value"], required=not has_bounds)
@@ -267,9 +303,9 @@ def _check_observations(df: pd.DataFrame, c: _Checker) -> None:
         if indicator:
             unit = vocab.INDICATOR_UNITS[indicator]
             if str(r["unit"]).strip() != unit:
-                c.add(row, "unit", r["unit"], f"'{unit}' for indicator '{indicator}'")
+                c.add(row, "unit", r["unit"], i18n.message("exp_unit", unit=unit, indicator=indicator))
             if unit == "%" and value is not None and indicator == "share_served" and value > 100:
-                c.add(row, "value", r["value"], "a share from 0 to 100 %")
+                c.add(row, "value", r["value"], i18n.message("exp_share"))
         c.in_vocab(row, "status", r["status"], vocab.STORED_STATUSES)
         c.required_text(row, "source", r["source"])
         if len(c.report.errors) > errors_before:
@@ -277,20 +313,18 @@ def _check_observations(df: pd.DataFrame, c: _Checker) -> None:
         yearly_key = (year, atvk, vintage, str(r["target_group"]).strip(), str(r["service"]).strip(), indicator)
         first = by_month.setdefault(yearly_key, (row, month is not None))
         if first[1] != (month is not None):
-            c.add(row, "month", r["month"],
-                  f"{'a month' if first[1] else 'no month'} like row {first[0]}, which has the same year, "
-                  "municipality, vintage, target group, service and indicator (a figure is yearly or monthly)")
+            c.add(row, "month", r["month"], i18n.message("exp_month_like" if first[1] else "exp_no_month_like",
+                                                         row=first[0]))
             continue
         key = (*yearly_key, month)
         if key in seen:
             first_row, first_value = seen[key]
             if first_value != value:
-                expected = (f"the same value as row {first_row} ({first_value:g}), which has the same year, "
-                            "municipality, vintage, target group, service and indicator"
-                            if first_value is not None else f"no second row for the key of row {first_row}")
+                expected = (i18n.message("exp_same_value", row=first_row, value=f"{first_value:g}")
+                            if first_value is not None else i18n.message("exp_no_second_row", row=first_row))
                 c.add(row, "value", r["value"], expected)
             else:
-                c.add(row, None, "a repeat of row " + str(first_row), "each key once", "warning")
+                c.add(row, None, i18n.message("found_repeat", row=first_row), i18n.message("exp_key_once"), "warning")
         else:
             seen[key] = (row, value)
         if indicator in ("places", "occupied_places") and value is not None:
@@ -298,8 +332,8 @@ def _check_observations(df: pd.DataFrame, c: _Checker) -> None:
     for pair in amounts.values():
         if "places" in pair and "occupied_places" in pair and pair["occupied_places"][1] > pair["places"][1]:
             row, occupied = pair["occupied_places"]
-            c.add(row, "value", f"{occupied:g} occupied",
-                  f"at most the {pair['places'][1]:g} places of row {pair['places'][0]} (check: over 100 % occupancy)",
+            c.add(row, "value", i18n.message("found_occupied", occupied=f"{occupied:g}"),
+                  i18n.message("exp_at_most_places_of_row", places=f"{pair['places'][1]:g}", row=pair["places"][0]),
                   "warning")
 
 
@@ -312,26 +346,26 @@ def _check_facilities(df: pd.DataFrame, c: _Checker) -> None:
         fid = str(r["id"]).strip()
         c.required_text(row, "id", r["id"])
         if fid in ids:
-            c.add(row, "id", r["id"], f"a unique id (row {ids[fid]} has it already)")
+            c.add(row, "id", r["id"], i18n.message("exp_unique_id", row=ids[fid]))
         ids.setdefault(fid, row)
         c.required_text(row, "name", r["name"])
         c.municipality(row, r["atvk"], "2021", allow_region=False)
         for column, terms in (("services", vocab.SERVICES), ("target_groups", vocab.TARGET_GROUPS)):
             codes = [s.strip() for s in str(r[column]).split(";") if s.strip()] if not _is_blank(r[column]) else []
             if not codes:
-                c.add(row, column, r[column], f"one or more codes separated by ';', each {_choices(terms)}")
+                c.add(row, column, r[column], i18n.message("exp_codes", codes=", ".join(terms)))
             for code in codes:
                 if code not in terms:
                     c.add(row, column, code, _choices(terms))
         places = c.count(row, "places", r.get("places"), required=False, integer=True)
         occupied = c.count(row, "occupied", r.get("occupied"), required=False, integer=True)
         if places is not None and occupied is not None and occupied > places:
-            c.add(row, "occupied", r.get("occupied"), f"at most the {places:g} places (check: over 100 % occupancy)",
+            c.add(row, "occupied", r.get("occupied"), i18n.message("exp_at_most_places", places=f"{places:g}"),
                   "warning")
         for column, (low, high) in (("lat", lat_range), ("lon", lon_range)):
             number = _number(r[column])
             if number is None or not low <= number <= high:
-                c.add(row, column, r[column], f"a decimal degree within {territory}, {low}–{high}")
+                c.add(row, column, r[column], i18n.message("exp_degree", territory=territory, low=low, high=high))
         c.in_vocab(row, "location_precision", r["location_precision"], vocab.LOCATION_PRECISION)
         c.in_vocab(row, "status", r["status"], vocab.FACILITY_STATUSES)
         c.required_text(row, "source", r["source"])
@@ -344,7 +378,7 @@ def _check_population(df: pd.DataFrame, c: _Checker) -> None:
         vintage = c.vintage(row, r["vintage"])
         c.municipality(row, r["atvk"], vintage, allow_region=False)
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(r["reference_date"]).strip()):
-            c.add(row, "reference_date", r["reference_date"], "a date as YYYY-MM-DD")
+            c.add(row, "reference_date", r["reference_date"], i18n.message("exp_date"))
         c.required_text(row, "age_group", r["age_group"])
         c.count(row, "value", r["value"], required=True, integer=True)
         c.in_vocab(row, "status", r["status"], vocab.STORED_STATUSES)
@@ -363,11 +397,11 @@ def validate_table(df: pd.DataFrame, kind: str | None = None, file: str = "<tabl
     kind = kind or detect_kind(df.columns)
     checker = _Checker(file, kind or "unknown")
     if kind is None:
-        checker.add(1, None, ", ".join(map(str, df.columns)) or "no columns",
-                    "the header of an observations, facilities or population table (see docs/data-contract.md)")
+        checker.add(1, None, ", ".join(map(str, df.columns)) or i18n.message("found_no_columns"),
+                    i18n.message("exp_header"))
         return checker.report
     if df.empty:
-        checker.add(None, None, "a header and no data rows", "at least one data row")
+        checker.add(None, None, i18n.message("found_no_rows"), i18n.message("exp_a_row"))
         return checker.report
     _CHECKS[kind](df, checker)
     return checker.report
@@ -384,9 +418,10 @@ def validate_file(path: str | Path, kind: str | None = None) -> Report:
     try:
         df = read_csv_text(path)
     except FileNotFoundError:
-        return Report(kind or "unknown", [Problem(name, None, None, "no such file", "a readable CSV file")])
+        return Report(kind or "unknown", [Problem.of(name, None, None, i18n.message("found_no_file"),
+                                                     i18n.message("exp_readable_csv"))])
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return Report(kind or "unknown", [Problem(name, None, None, f"a file that is not readable CSV ({first})",
-                                                  "a UTF-8 CSV file with a header row")])
+        unreadable = i18n.message("found_unreadable_csv", error=first)
+        return Report(kind or "unknown", [Problem.of(name, None, None, unreadable, i18n.message("exp_utf8_csv"))])
     return validate_table(df, kind, name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
@@ -262,6 +263,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
                               "Sign-in is not set up: add maintainers in .streamlit/secrets.toml (see "
                               "secrets.toml.example)."),
     "upload": ("Datu fails (CSV vai XLSX)", "Data file (CSV or XLSX)"),
+    # Streamlit writes the drop zone's own words in English only; this says the same in the UI language.
+    "upload_help": ("Ievelciet failu laukā vai spiediet “Browse files”, lai to izvēlētos. CSV vai XLSX, "
+                    "līdz {limit} MB.",
+                    "Drag the file onto the field or press “Browse files” to choose it. CSV or XLSX, up to "
+                    "{limit} MB."),
+    "action_initial": ("sākotnējā", "initial"),
+    "action_import": ("ielāde", "import"),
+    "action_rollback": ("atgriešana", "rollback"),
     "sheet": ("XLSX lapa (tukšs: pirmā)", "XLSX sheet (empty: the first)"),
     "file_rejected": ("Fails noraidīts, nekas netika ierakstīts. Izlabojiet un ielādējiet vēlreiz:",
                       "The file was rejected, nothing was written. Fix it and load it again:"),
@@ -349,6 +358,97 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "exit_presentation": ("Iziet no prezentācijas režīma", "Leave presentation mode"),
     "open_profile_of": ("Atvērt pašvaldības profilu", "Open a municipality's profile"),
     "table_of_chart": ("Tabula (tie paši dati, kas attēlā)", "Table (the same data as the chart)"),
+    # Problems with an uploaded file (latgale_di.contract.Problem); the English text is also the
+    # one logs and the command line show, so tests pin it.
+    "problem_line": ("{severity}: {where}: {found}; gaidīts: {expected}",
+                     "{severity}: {where}: {found}; expected {expected}"),
+    "problem_error": ("kļūda", "error"),
+    "problem_warning": ("brīdinājums", "warning"),
+    "problem_row": ("{row}. rinda", "row {row}"),
+    "problem_column": ("kolonna '{column}'", "column '{column}'"),
+    "problem_found": ("atrasts {found}", "found {found}"),
+    "problem_found_nothing": ("nekas nav atrasts", "found nothing"),
+    "exp_column": ("kolonna ar nosaukumu '{column}' (obligātās kolonnas: {required})",
+                   "a column named '{column}' (required columns: {required})"),
+    "exp_one_of": ("viens no kodiem {codes}", "one of {codes}"),
+    "exp_stored_indicator": ("viens no kodiem {codes} (aprēķinātos rādītājus neglabā)",
+                             "one of {codes} (computed indicators are not stored)"),
+    "exp_codes": ("viens vai vairāki kodi, atdalīti ar ';', katrs – viens no {codes}",
+                  "one or more codes separated by ';', each one of {codes}"),
+    "exp_non_empty": ("vērtība (šūna nedrīkst būt tukša)", "a non-empty value"),
+    "exp_number_required": ("skaitlis (ja vērtība nav zināma, izlaidiet visu rindu)",
+                            "a number (leave the row out if the value is unknown)"),
+    "exp_number": ("skaitlis, piemēram, 12 vai 12,5", "a number such as 12 or 12,5"),
+    "exp_non_negative": ("skaitlis, kas ir nulle vai lielāks", "a number that is zero or more"),
+    "exp_whole": ("vesels skaitlis", "a whole number"),
+    "exp_year_digits": ("gads ar četriem cipariem, {low}–{high}", "a year as four digits, {low}–{high}"),
+    "exp_year_range": ("gads no {low} līdz {high}", "a year from {low} to {high}"),
+    "exp_month": ("mēnesis kā skaitlis no 1 līdz 12 vai tukša šūna gada skaitlim",
+                  "a month as a number from 1 to 12, or nothing for a yearly figure"),
+    "exp_vintage": ("2009 (21 pašvaldība pirms 2021. gada reformas) vai 2021 (9 pašvaldības no 2021-07-01)",
+                    "2009 (the 21 units before the 2021 reform) or 2021 (the 9 units from 2021-07-01)"),
+    "exp_atvk_blank": ("ATVK kods vai pašvaldības nosaukums", "an ATVK code or municipality name"),
+    "exp_atvk": ("{where} ATVK kods vai nosaukums{extra}{close}",
+                 "an ATVK code or name of a municipality {where}{extra}{close}"),
+    "exp_atvk_vintage": ("{vintage}. gada robežu pašvaldības", "of the {vintage} boundaries"),
+    "exp_atvk_latgale": ("Latgales pašvaldības", "of Latgale"),
+    "exp_atvk_region": (" vai {region} visam plānošanas reģionam", " or {region} for the whole planning region"),
+    "exp_atvk_closest": (" (līdzīgākie: {names})", " (closest: {names})"),
+    "exp_unit": ("'{unit}' rādītājam '{indicator}'", "'{unit}' for indicator '{indicator}'"),
+    "exp_share": ("īpatsvars no 0 līdz 100 %", "a share from 0 to 100 %"),
+    "exp_month_like": ("mēnesis kā {row}. rindā, kurai ir tas pats gads, pašvaldība, robežas, mērķgrupa, "
+                       "pakalpojums un rādītājs (skaitlis ir vai nu gada, vai mēneša)",
+                       "a month like row {row}, which has the same year, municipality, vintage, target group, "
+                       "service and indicator (a figure is yearly or monthly)"),
+    "exp_no_month_like": ("tukšs mēnesis kā {row}. rindā, kurai ir tas pats gads, pašvaldība, robežas, "
+                          "mērķgrupa, pakalpojums un rādītājs (skaitlis ir vai nu gada, vai mēneša)",
+                          "no month like row {row}, which has the same year, municipality, vintage, target "
+                          "group, service and indicator (a figure is yearly or monthly)"),
+    "exp_same_value": ("tā pati vērtība kā {row}. rindā ({value}), kurai ir tas pats gads, pašvaldība, "
+                       "robežas, mērķgrupa, pakalpojums un rādītājs",
+                       "the same value as row {row} ({value}), which has the same year, municipality, "
+                       "vintage, target group, service and indicator"),
+    "exp_no_second_row": ("nevis otra rinda ar {row}. rindas atslēgu", "no second row for the key of row {row}"),
+    "found_repeat": ("{row}. rindas atkārtojums", "a repeat of row {row}"),
+    "exp_key_once": ("katra atslēga vienreiz", "each key once"),
+    "found_occupied": ("{occupied} aizņemtas", "{occupied} occupied"),
+    "exp_at_most_places_of_row": ("ne vairāk kā {places} vietas no {row}. rindas (pārbaudiet: noslodze virs "
+                                  "100 %)",
+                                  "at most the {places} places of row {row} (check: over 100 % occupancy)"),
+    "exp_at_most_places": ("ne vairāk kā {places} vietas (pārbaudiet: noslodze virs 100 %)",
+                           "at most the {places} places (check: over 100 % occupancy)"),
+    "exp_unique_id": ("unikāls id ({row}. rindā tas jau ir)", "a unique id (row {row} has it already)"),
+    "exp_degree": ("decimālgrādi teritorijā {territory}, {low}–{high}", "a decimal degree within {territory}, "
+                   "{low}–{high}"),
+    "exp_date": ("datums formā GGGG-MM-DD", "a date as YYYY-MM-DD"),
+    "found_no_columns": ("nav kolonnu", "no columns"),
+    "exp_header": ("novērojumu, vietu vai iedzīvotāju tabulas galvene (sk. docs/data-contract.md)",
+                   "the header of an observations, facilities or population table (see docs/data-contract.md)"),
+    "found_no_rows": ("galvene bez datu rindām", "a header and no data rows"),
+    "exp_a_row": ("vismaz viena datu rinda", "at least one data row"),
+    "found_no_file": ("nav tāda faila", "no such file"),
+    "exp_readable_csv": ("lasāms CSV fails", "a readable CSV file"),
+    "found_unreadable_csv": ("fails, kas nav lasāms CSV ({error})", "a file that is not readable CSV ({error})"),
+    "exp_utf8_csv": ("UTF-8 CSV fails ar galvenes rindu", "a UTF-8 CSV file with a header row"),
+    "found_binary": ("binārs fails", "a binary file"),
+    "exp_text_file": ("CSV teksta fails vai XLSX darbgrāmata", "a CSV text file or an XLSX workbook"),
+    "found_encoding": ("teksts, kas nav ne UTF-8, ne Windows-1257", "text that is neither UTF-8 nor Windows-1257"),
+    "exp_encoding": ("CSV, saglabāts kā UTF-8 vai Windows-1257 (Baltic)",
+                     "a CSV saved as UTF-8 or as Windows-1257 (Baltic)"),
+    "found_empty_file": ("tukšs fails", "an empty file"),
+    "found_empty_sheet": ("tukša lapa", "an empty sheet"),
+    "exp_header_and_row": ("galvenes rinda un vismaz viena datu rinda", "a header row and at least one data row"),
+    "found_not_csv": ("teksts, kas nav CSV ({error})", "text that is not CSV ({error})"),
+    "exp_csv_records": ("CSV fails ar vienu ierakstu katrā rindā", "a CSV file with one record per line"),
+    "found_cells": ("{n} {n|šūna|šūnas}", "{n} {n|cell|cells}"),
+    "exp_cells": ("{n} {n|šūna|šūnas} kā galvenē (vai fails nav nogriezts vai nav pazudis atdalītājs?)",
+                  "{n} {n|cell|cells} as in the header (is the file cut short or a separator missing?)"),
+    "found_damaged_workbook": ("bojāta darbgrāmata ({error})", "a damaged workbook ({error})"),
+    "exp_workbook": ("XLSX fails, saglabāts ar Excel vai LibreOffice", "an XLSX file saved by Excel or LibreOffice"),
+    "found_no_sheet": ("nav lapas ar nosaukumu {sheet} (lapas: {sheets})", "no sheet named {sheet} (sheets: {sheets})"),
+    "exp_sheet": ("kādas darbgrāmatas lapas nosaukums", "the name of one of the workbook's sheets"),
+    "found_size": ("{mb} MB liels fails", "a file of {mb} MB"),
+    "exp_size": ("ne vairāk kā {limit} MB", "at most {limit} MB"),
 }
 
 
@@ -380,6 +480,32 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
         return text
     text = _PLURAL.sub(lambda m: m[2] if singular(cast(int, values[m[1]]), lang) else m[3], text)
     return text.format(**values)
+
+
+@dataclass(frozen=True)
+class Message:
+    """An interface string not yet put into a language: a key and its values.
+
+    A value may itself be a Message (a clause of the sentence), rendered in the same language.
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        filled = {k: v.text(lang) if isinstance(v, Message) else v for k, v in self.values}
+        return t(self.key, lang, **filled)
+
+    @property
+    def params(self) -> dict[str, object]:
+        return dict(self.values)
+
+
+def message(key: str, **values: object) -> Message:
+    """``message("exp_year_range", low=2009, high=2030)``: rendered later with ``.text(lang)``."""
+    if key not in _STRINGS:
+        raise KeyError(f"no interface string {key!r}")
+    return Message(key, tuple(values.items()))
 
 
 def keys() -> list[str]:

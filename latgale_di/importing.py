@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from latgale_di import contract, logs, months, vocab
+from latgale_di import contract, i18n, logs, months, vocab
 from latgale_di.contract import Problem
 
 MAX_BYTES = 10 * 1024 * 1024  # a year of figures is a few hundred kB; anything bigger is a mistake
@@ -66,8 +66,8 @@ class Reading:
         return self.table is not None and not any(p.severity == "error" for p in self.problems)
 
 
-def _file_problem(name: str, found: str, expected: str) -> Reading:
-    return Reading(name, problems=[Problem(name, None, None, found, expected)])
+def _file_problem(name: str, found: i18n.Message, expected: i18n.Message) -> Reading:
+    return Reading(name, problems=[Problem.of(name, None, None, found, expected)])
 
 
 def _decode(data: bytes) -> str | None:
@@ -89,25 +89,23 @@ def _delimiter(header_line: str) -> str:
 
 def _read_csv(name: str, data: bytes) -> pd.DataFrame | Reading:
     if b"\x00" in data[:4096]:
-        return _file_problem(name, "a binary file", "a CSV text file or an XLSX workbook")
+        return _file_problem(name, i18n.message("found_binary"), i18n.message("exp_text_file"))
     text = _decode(data)
     if text is None:
-        return _file_problem(name, "text that is neither UTF-8 nor Windows-1257", "a CSV saved as UTF-8 or as "
-                             "Windows-1257 (Baltic)")
+        return _file_problem(name, i18n.message("found_encoding"), i18n.message("exp_encoding"))
     if not text.strip():
-        return _file_problem(name, "an empty file", "a header row and at least one data row")
+        return _file_problem(name, i18n.message("found_empty_file"), i18n.message("exp_header_and_row"))
     first = text.splitlines()[0]
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first)))
     except csv.Error as exc:
-        return _file_problem(name, f"text that is not CSV ({exc})", "a CSV file with one record per line")
+        return _file_problem(name, i18n.message("found_not_csv", error=str(exc)), i18n.message("exp_csv_records"))
     header, body = rows[0], [r for r in rows[1:] if any(cell.strip() for cell in r)]
     problems = []
     for i, r in enumerate(rows[1:], start=2):
         if any(cell.strip() for cell in r) and len(r) != len(header):
-            problems.append(Problem(name, i, None, f"{len(r)} cells",
-                                    f"{len(header)} cells as in the header (is the file cut short or a separator "
-                                    "missing?)"))
+            problems.append(Problem.of(name, i, None, i18n.message("found_cells", n=len(r)),
+                                       i18n.message("exp_cells", n=len(header))))
     if problems:
         return Reading(name, problems=problems)
     return pd.DataFrame([r + [""] * (len(header) - len(r)) for r in body], columns=header, dtype=str)
@@ -119,17 +117,17 @@ def _read_xlsx(name: str, data: bytes, sheet: str | None) -> pd.DataFrame | Read
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        return _file_problem(name, f"a damaged workbook ({type(exc).__name__})", "an XLSX file saved by Excel or "
-                             "LibreOffice")
+        return _file_problem(name, i18n.message("found_damaged_workbook", error=type(exc).__name__),
+                             i18n.message("exp_workbook"))
     if sheet is not None and sheet not in book.sheetnames:
-        return _file_problem(name, f"no sheet named {sheet!r} (sheets: {', '.join(book.sheetnames)})",
-                             "the name of one of the workbook's sheets")
+        return _file_problem(name, i18n.message("found_no_sheet", sheet=repr(sheet), sheets=", ".join(book.sheetnames)),
+                             i18n.message("exp_sheet"))
     ws = book[sheet] if sheet else book.worksheets[0]
     rows = [["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
              for v in row] for row in ws.iter_rows(values_only=True)]
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
-        return _file_problem(name, "an empty sheet", "a header row and at least one data row")
+        return _file_problem(name, i18n.message("found_empty_sheet"), i18n.message("exp_header_and_row"))
     header = rows[0]
     while header and not header[-1].strip():
         header = header[:-1]
@@ -197,10 +195,10 @@ def read(name: str, data: bytes, sheet: str | None = None, kind: str | None = No
 
 def _read(name: str, data: bytes, sheet: str | None, kind: str | None) -> Reading:
     if len(data) > MAX_BYTES:
-        return _file_problem(name, f"a file of {len(data) / 1024 / 1024:.1f} MB",
-                             f"at most {MAX_BYTES // 1024 // 1024} MB")
+        return _file_problem(name, i18n.message("found_size", mb=f"{len(data) / 1024 / 1024:.1f}"),
+                             i18n.message("exp_size", limit=MAX_BYTES // 1024 // 1024))
     if not data:
-        return _file_problem(name, "an empty file", "a header row and at least one data row")
+        return _file_problem(name, i18n.message("found_empty_file"), i18n.message("exp_header_and_row"))
     is_xlsx = data[:4] == b"PK\x03\x04"
     parsed = _read_xlsx(name, data, sheet) if is_xlsx else _read_csv(name, data)
     if isinstance(parsed, Reading):

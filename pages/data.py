@@ -42,19 +42,21 @@ right.download_button(f"{i18n.t('template', lang)} (XLSX)", template.xlsx_bytes(
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 if user and store is not None:
+    limit = importing.MAX_BYTES // 1024 // 1024  # the reader's limit; .streamlit/config.toml says the same
     # A new key after each import empties the uploader: the file just imported cannot be imported twice.
     upload = st.file_uploader(i18n.t("upload", lang), type=["csv", "xlsx"], accept_multiple_files=False,
                               key=f"data_upload_{st.session_state.get(_UPLOADS, 0)}")
+    st.caption(i18n.t("upload_help", lang, limit=limit))
     sheet = st.text_input(i18n.t("sheet", lang), value="") or None
     if upload is not None:
         reading = importing.read(upload.name, upload.getvalue(), sheet=sheet, kind="observations")
         if not reading.ok or reading.table is None:
             st.error(i18n.t("file_rejected", lang))
             # Messages quote the file's own text: shown as plain text, never as markdown.
-            st.code("\n".join(str(p) for p in reading.problems), language=None, wrap_lines=True)
+            st.code("\n".join(p.text(lang) for p in reading.problems), language=None, wrap_lines=True)
         else:
             for warning in reading.problems:
-                st.warning(str(warning), icon="⚠️")
+                st.warning(warning.text(lang), icon="⚠️")
             preview = storage.diff(store.observations(), storage.merge(store.observations(), reading.table))
             st.success(i18n.t("file_ok", lang, rows=len(reading.table),
                               summary=f"+{preview['added']} ~{preview['changed']} -{preview['removed']}"))
@@ -78,7 +80,7 @@ st.dataframe(pd.DataFrame({
     i18n.t("version", lang): [v.id for v in versions],
     i18n.t("created", lang): [v.created_at.replace("T", " ")[:16] for v in versions],
     i18n.t("author", lang): [v.author for v in versions],
-    i18n.t("action", lang): [v.action for v in versions],
+    i18n.t("action", lang): [i18n.t(f"action_{v.action}", lang) for v in versions],
     i18n.t("file", lang): [v.file_name for v in versions],
     i18n.t("changes", lang): [v.summary for v in versions],
     i18n.t("note", lang): [v.note for v in versions],

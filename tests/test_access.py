@@ -23,12 +23,12 @@ def test_password_hash_round_trip_and_refusals():
     assert not access.check_user({"anna": HASH}, "juris", "salaspils-42")
 
 
-def data_page(tmp_path, monkeypatch, with_users: bool) -> AppTest:
+def data_page(tmp_path, monkeypatch, with_users: bool, lang: str = "en") -> AppTest:
     monkeypatch.setenv("LATGALE_DI_DB", str(tmp_path / "store.sqlite3"))
     at = AppTest.from_file(APP, default_timeout=60)
     if with_users:
         at.secrets["maintainers"] = {"users": {"anna": HASH}}
-    at.query_params["lang"] = "en"
+    at.query_params["lang"] = lang
     at.run()
     at.switch_page("pages/data.py").run()
     assert not at.exception, [e.message for e in at.exception]
@@ -96,8 +96,8 @@ def test_the_app_reads_and_writes_postgresql_when_database_url_is_set(postgres_u
     assert versions["File"].tolist()[0] == "seven.csv"
 
 
-def signed_in_data_page(tmp_path, monkeypatch) -> AppTest:
-    at = data_page(tmp_path, monkeypatch, with_users=True)
+def signed_in_data_page(tmp_path, monkeypatch, lang: str = "en") -> AppTest:
+    at = data_page(tmp_path, monkeypatch, with_users=True, lang=lang)
     at.text_input[0].set_value("anna")
     at.text_input[1].set_value("salaspils-42")
     at.button[0].click().run()
@@ -163,3 +163,17 @@ def test_after_a_rollback_the_picker_shows_the_new_version(tmp_path, monkeypatch
     next(b for b in at.button if "Roll back" in b.label).click().run()
     assert not at.exception
     assert at.selectbox(key="data_version_choice").value == store.versions()[-1].id == 3
+
+
+def test_in_latvian_the_data_page_says_what_is_wrong_and_what_happened_in_latvian(tmp_path, monkeypatch):
+    at = signed_in_data_page(tmp_path, monkeypatch, lang="lv")
+    assert any("CSV vai XLSX, līdz 10 MB" in c.value for c in at.caption)  # Streamlit's drop zone is English only
+    assert at.dataframe[0].value["Darbība"].tolist() == ["sākotnējā"]
+    at.file_uploader[0].set_value(("year_out_of_range.csv", (BAD / "year_out_of_range.csv").read_bytes(),
+                                   "text/csv")).run()
+    messages = at.code[-1].value
+    assert ("kļūda: year_out_of_range.csv, 2. rinda, kolonna 'year': atrasts '1824'; "
+            "gaidīts: gads no 2000 līdz 2035") in messages
+    assert "expected" not in messages and "found" not in messages
+    at.file_uploader[0].set_value(("truncated.csv", (BAD / "truncated.csv").read_bytes(), "text/csv")).run()
+    assert "šūnas kā galvenē" in at.code[-1].value or "šūna kā galvenē" in at.code[-1].value

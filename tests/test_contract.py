@@ -118,3 +118,21 @@ def test_facility_coordinates_must_be_in_latgale():
                 "location_precision": "settlement", "opened": "", "status": "operating", "source": "s"}
     report = check(facility, kind="facilities")
     assert {p.column for p in report.errors} == {"lat", "lon"}
+
+
+def test_a_problem_keeps_its_message_key_and_values_and_reads_in_either_language():
+    problem = check(GOOD, {**GOOD, "atvk": "Ludzs novads", "vintage": "2021"}).errors[0]
+    assert problem.key == "exp_atvk"
+    assert problem.params["file"] == "obs.csv" and problem.params["row"] == 3 and problem.params["column"] == "atvk"
+    assert problem.params["found"] == "'Ludzs novads'"
+    assert str(problem) == problem.text("en")  # logs and the command line keep the English line
+    assert "expected an ATVK code or name of a municipality of the 2021 boundaries" in problem.text("en")
+    lv = problem.text("lv")
+    assert lv.startswith("kļūda: obs.csv, 3. rinda, kolonna 'atvk': atrasts 'Ludzs novads'; gaidīts: 2021. gada")
+    assert "Ludzas novads" in lv  # the closest name, in the Latvian sentence too
+
+
+def test_the_checkers_own_words_are_translated_too():
+    warning = check(GOOD, GOOD).warnings[0]
+    assert warning.text("en").endswith("found a repeat of row 2; expected each key once")
+    assert warning.text("lv").endswith("atrasts 2. rindas atkārtojums; gaidīts: katra atslēga vienreiz")
