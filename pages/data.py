@@ -12,11 +12,21 @@ from latgale_di import i18n, importing, storage, template
 
 _UPLOADS = "data_uploads"  # imports made in this session, part of the uploader's key
 _VERSION_CHOICE = "data_version_choice"
+_NEXT_CHOICE = "data_version_next"  # what the picker shows after the rerun an import or rollback asks for
 
 
-def _show_newest_version() -> None:
-    # The picker would otherwise keep the old choice; without one it shows the newest version.
-    st.session_state.pop(_VERSION_CHOICE, None)
+def _show_version(version_id: int) -> None:
+    # The picker is already drawn in this run (a rollback's button is below it), so its value is
+    # set at the start of the next run, before it is drawn.
+    st.session_state[_NEXT_CHOICE] = version_id
+
+
+def _apply_next_choice() -> None:
+    # Written, not dropped: a dropped key resets the picker on the server only and the browser
+    # would keep showing (and next send) the old choice; a value written before the widget is
+    # drawn is sent to the browser.
+    if _NEXT_CHOICE in st.session_state:
+        st.session_state[_VERSION_CHOICE] = st.session_state.pop(_NEXT_CHOICE)
 
 
 state = view_state.current()
@@ -72,6 +82,7 @@ if user and store is not None:
                 else:
                     st.toast(i18n.t("imported", lang, id=version.id))
                     st.session_state[_UPLOADS] = st.session_state.get(_UPLOADS, 0) + 1
+                    _show_version(version.id)
                     st.rerun()
 
 st.subheader(i18n.t("versions", lang))
@@ -86,6 +97,7 @@ st.dataframe(pd.DataFrame({
     i18n.t("note", lang): [v.note for v in versions],
 }), hide_index=True, width="stretch")
 
+_apply_next_choice()
 chosen = st.selectbox(i18n.t("version", lang), [v.id for v in versions], key=_VERSION_CHOICE)
 if user and store is not None:  # an imported file holds every count, small ones too: maintainers only
     name, payload = store.file_of(chosen)
@@ -97,5 +109,5 @@ if user and store is not None and chosen != versions[0].id and st.button(i18n.t(
         st.error(i18n.t("db_down_no_changes", lang), icon=":material/block:")
     else:
         st.toast(i18n.t("rolled_back", lang, id=version.id, to=chosen))
-        _show_newest_version()
+        _show_version(version.id)
         st.rerun()

@@ -162,7 +162,22 @@ def test_after_a_rollback_the_picker_shows_the_new_version(tmp_path, monkeypatch
     at.selectbox(key="data_version_choice").set_value(1).run()
     next(b for b in at.button if "Roll back" in b.label).click().run()
     assert not at.exception
-    assert at.selectbox(key="data_version_choice").value == store.versions()[-1].id == 3
+    picker = at.selectbox(key="data_version_choice")
+    assert picker.value == store.versions()[-1].id == 3
+    assert picker.proto.set_value and picker.proto.raw_value == "3", "the browser is told to show version 3"
+
+
+def test_after_an_import_the_picker_shows_the_new_version(tmp_path, monkeypatch):
+    at = signed_in_data_page(tmp_path, monkeypatch)
+    at.selectbox(key="data_version_choice").set_value(1).run()  # a maintainer looked at version 1
+    good = Path(__file__).resolve().parent / "files" / "good" / "latvian_headers_cp1257_semicolon.csv"
+    at.file_uploader[0].set_value((good.name, good.read_bytes(), "text/csv")).run()
+    next(b for b in at.button if b.label == "Import as a new version").click().run()
+    assert not at.exception
+    picker = at.selectbox(key="data_version_choice")
+    assert picker.value == 2 and picker.proto.set_value and picker.proto.raw_value == "2"
+    at.run()  # and the next run (the next pick) agrees with what the browser shows
+    assert at.selectbox(key="data_version_choice").value == 2
 
 
 def test_in_latvian_the_data_page_says_what_is_wrong_and_what_happened_in_latvian(tmp_path, monkeypatch):

@@ -38,8 +38,12 @@ REJECTED_CSV = "".join(line + "\n" for line in (
     f"2024,Ludzas novads,2021,adults_grt,group_apartments,places,daudz,places,reported,{SOURCE},",
     f"2024,Ludzas novads,2021,children_ft,day_care_centre,places,12,persons,reported,{SOURCE},",
 ))
-REJECTED_WHERE = ("ludzas_2024.csv, row 2, column 'year'", "ludzas_2024.csv, row 3, column 'value'",
-                  "ludzas_2024.csv, row 4, column 'unit'")
+REJECTED_WHERE = {  # the messages are in the interface language
+    "lv": ("ludzas_2024.csv, 2. rinda, kolonna 'year'", "ludzas_2024.csv, 3. rinda, kolonna 'value'",
+           "ludzas_2024.csv, 4. rinda, kolonna 'unit'"),
+    "en": ("ludzas_2024.csv, row 2, column 'year'", "ludzas_2024.csv, row 3, column 'value'",
+           "ludzas_2024.csv, row 4, column 'unit'"),
+}
 ACCEPTED = ROOT / "tests" / "files" / "good" / "utf8_bom_comma.csv"
 
 
@@ -307,7 +311,7 @@ def test_maintainer_sign_in_reject_import_roll_back(guide_page, maintainer_url, 
                      exact=True).wait_for(timeout=30_000)
     settle(page)
     problems = page.locator("[data-testid='stCode'] code").last.inner_text()
-    for where in REJECTED_WHERE:
+    for where in REJECTED_WHERE["lv"]:
         assert where in problems, problems
     shoot(page, img / "data_rejected_lv.png")
 
@@ -323,6 +327,7 @@ def test_maintainer_sign_in_reject_import_roll_back(guide_page, maintainer_url, 
     settle(page)
     # The app empties the uploader after an import: the same file cannot be imported twice.
     assert page.locator("[data-testid='stFileChipDeleteBtn']").count() == 0
+    page.wait_for_function("() => document.querySelector(\"input[aria-label='Versija']\").value === '2'")
 
     # Roll back to the first version: a third version with the first one's content.
     page.get_by_role("combobox", name="Versija").click()
@@ -348,7 +353,7 @@ def test_maintainer_sign_in_reject_import_roll_back(guide_page, maintainer_url, 
                      exact=True).wait_for(timeout=30_000)
     settle(page)
     problems = page.locator("[data-testid='stCode'] code").last.inner_text()
-    for where in REJECTED_WHERE:
+    for where in REJECTED_WHERE["en"]:
         assert where in problems, problems
     scroll_to(page.get_by_role("button", name="Template (CSV)"))
     main = page.locator("[data-testid='stMain']").bounding_box()
