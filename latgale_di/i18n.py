@@ -118,8 +118,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "page_investment": ("Investīcijas un ilgtspēja", "Investment & sustainability"),
     "page_scenario": ("Scenārijs", "Scenario"),
     "page_sources": ("Avoti un metodes", "Sources & methods"),
-    "sum_served": ("{group}: pakalpojumus saņēmuši {value} cilvēki (līdz {year}. g. beigām).",
-                   "{group}: {value} people had received services (by the end of {year})."),
+    "sum_served": ("{group}: pakalpojumus {count|saņēmis|saņēmuši} {value} {count|cilvēks|cilvēki} (līdz {year}. g. "
+                   "beigām).",
+                   "{group}: {value} {count|person|people} had received services (by the end of {year})."),
     "sum_without": ("{n} no {total} pašvaldībām ({names}) neviens no mērķgrupas “{group}” vēl nebija sācis "
                     "saņemt pakalpojumus.",
                     "In {n} of {total} municipalities ({names}) nobody in the group “{group}” had started "

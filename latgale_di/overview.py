@@ -131,7 +131,8 @@ def summary(heads: list[GroupHeadline], year: int, vintage: str, lang: str) -> l
         if fig is not None and fig.known:
             value = i18n.format_number(fig.value, lang)
             prefix = "≥ " if fig.status == "incomplete" else ""
-            sentences.append(i18n.t("sum_served", lang, group=group, value=prefix + value, year=fig.year))
+            sentences.append(i18n.t("sum_served", lang, group=group, value=prefix + value, year=fig.year,
+                                    count=round(fig.value)))  # the noun's form follows the count
         if h.without_service:
             sentences.append(i18n.t("sum_without", lang, n=len(h.without_service), total=total, group=group,
                                     names=_names(h.without_service, vintage, lang)))

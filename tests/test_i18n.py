@@ -44,3 +44,9 @@ def test_english_counts_take_the_singular_only_after_one():
     assert "1 row." in i18n.t("file_ok", "en", rows=1, summary="")
     assert "21 rows." in i18n.t("file_ok", "en", rows=21, summary="")
     assert i18n.t("briefing_more_sites", "en", n=1).startswith("1 more site ")
+
+
+def test_the_overview_sentence_agrees_with_its_count():
+    assert "saņēmis 21 cilvēks" in i18n.t("sum_served", "lv", group="G", value="21", year=2019, count=21)
+    assert "saņēmuši 11 cilvēki" in i18n.t("sum_served", "lv", group="G", value="11", year=2019, count=11)
+    assert "1 person had" in i18n.t("sum_served", "en", group="G", value="1", year=2019, count=1)
