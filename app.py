@@ -35,8 +35,14 @@ PAGES = [
     page("pages/accessibility.py", "page_accessibility", ":material/accessibility_new:", "pieejamiba"),
 ]
 navigation = st.navigation(PAGES)
-sidebar.render()
-navigation.run()
+# The page first, the sidebar after it: the filters' values are in the session already, and a
+# filter change repaints the map as soon as its drawing reaches the browser, which then does not
+# wait behind the sidebar's widgets (docs/performance.md). `finally`: a page that stops or
+# switches still leaves the filters drawn.
+try:
+    navigation.run()
+finally:
+    sidebar.render()
 # Every page ends by putting the shared view in the address bar: sidebar navigation drops the
 # query string, so the state is restored from the session and written back on each page.
 final = view_state.current()

@@ -1,5 +1,5 @@
 """The choropleth map on a page: the server-drawn SVG (``latgale_di.svg_map``), its legend and
-attribution, and the keyboard list that opens a profile."""
+its small print, and the link to a municipality's profile that a click on it opens."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from latgale_di import boundaries, i18n, svg_map
+from latgale_di import i18n, svg_map
 from latgale_di.choropleth import Colour, UnitView
 from latgale_di.state import ViewState
 
@@ -33,18 +33,36 @@ def profile_link(state: ViewState, atvk: str) -> str:
 
 def show(views: list[UnitView], classes, state: ViewState, title: str, tooltips: dict[str, str],
          sites: list[dict], width_px: int | None = None, height_px: int = MAP_HEIGHT_PX,
-         label_px: float = 15.0) -> None:
+         label_px: float = 15.0, legend: tuple[str, list[tuple[str, Colour]]] | None = None,
+         notes: tuple[str, ...] = ()) -> None:
     """Draw the map as two markdown elements: the vintage's outlines, whose text is the same on
-    every run (so Streamlit re-sends it as a reference, not as ~40 kB of paths), and the view's
-    colours, links and labels drawn over them, which is all a filter change sends."""
+    every run (so Streamlit re-sends it as a reference, not as ~40 kB of paths), and the view —
+    its ``legend`` (title, entries) above, colours, links and labels drawn over the outlines, and
+    the ``notes`` (plain text) below — which is all a filter change sends.
+
+    One element for the view, not one each for legend, map and notes: the browser re-renders
+    every element of the page on each rerun, and that, not the server, is what a filter change
+    waits for (docs/performance.md)."""
     drawing = svg_map.render(views, state.vintage, classes, title, lambda a: profile_link(state, a), tooltips,
                              sites, width_px=width_px or _fit_width(), max_height_px=height_px, label_px=label_px)
+    above = legend_html(*legend, state.lang) if legend else ""
+    below = "".join(note_html(n) for n in notes)
     with st.container(gap=None):
-        st.markdown(svg_map.CSS + svg_map.outlines(state.vintage), unsafe_allow_html=True)
-        st.markdown(drawing, unsafe_allow_html=True)
+        st.markdown(svg_map.CSS + LEGEND_CSS + svg_map.outlines(state.vintage), unsafe_allow_html=True)
+        st.markdown(above + drawing + below, unsafe_allow_html=True)
 
 
-def legend(title: str, entries: list[tuple[str, Colour]], lang: str) -> None:
+def note_html(text: str) -> str:
+    """A line of small print, as ``st.caption`` draws it, inside an HTML element (escaped text)."""
+    return f'<p class="di-note">{html.escape(text, quote=False)}</p>'
+
+
+def notice_html(text: str) -> str:
+    """A notice the reader must not miss (as ``st.info`` draws it), announced to screen readers."""
+    return f'<div class="di-notice" role="status">{html.escape(text, quote=False)}</div>'
+
+
+def legend_html(title: str, entries: list[tuple[str, Colour]], lang: str) -> str:
     """Colour swatches with labels in real units; the no-data swatch is hatched, not just grey."""
     items = []
     for label, (r, g, b) in entries:
@@ -54,15 +72,13 @@ def legend(title: str, entries: list[tuple[str, Colour]], lang: str) -> None:
         items.append(
             f'<span class="legend-item"><span class="swatch" style="{style}"></span>{html.escape(label)}</span>'
         )
-    st.markdown(
-        f'<div class="map-legend" role="list" aria-label="{html.escape(title)}">'
-        f'<strong>{html.escape(title)}</strong> {"".join(items)}</div>',
-        unsafe_allow_html=True,
-    )
+    return (f'<div class="map-legend" role="list" aria-label="{html.escape(title)}">'
+            f'<strong>{html.escape(title)}</strong> {"".join(items)}</div>')
 
 
-def attribution(lang: str) -> None:
-    st.caption(boundaries.ATTRIBUTION)
+def legend(title: str, entries: list[tuple[str, Colour]], lang: str) -> None:
+    """The legend on its own (beside the map on a projector); its CSS comes with the map."""
+    st.markdown(legend_html(title, entries, lang), unsafe_allow_html=True)
 
 
 LEGEND_CSS = """
@@ -70,26 +86,7 @@ LEGEND_CSS = """
 .map-legend {display:flex; flex-wrap:wrap; gap:.4rem 1rem; align-items:center; font-size:1rem; margin:.25rem 0;}
 .map-legend .legend-item {display:inline-flex; align-items:center; gap:.35rem;}
 .map-legend .swatch {display:inline-block; width:1.4rem; height:1rem; border:1px solid #444;}
+.di-note {font-size:.875rem; color:#4a4a4a; margin:.25rem 0 0 0;}
+.di-notice {background:#e8f0fb; color:#0b3b75; border-radius:.5rem; padding:.75rem 1rem; margin:.5rem 0;}
 </style>
 """
-
-
-def _open_profile() -> None:
-    chosen = st.session_state.get("map_open_profile")
-    if chosen:
-        st.session_state["map_open_profile"] = None  # so coming back to the map does not jump again
-        st.session_state["_open_profile"] = chosen
-
-
-def profile_picker(views: list[UnitView], lang: str) -> None:
-    """A list to open a municipality's profile without a mouse (the map canvas takes no keys)."""
-    from components import view_state
-
-    names = {v.atvk: v.name for v in views}
-    st.selectbox(i18n.t("open_profile_of", lang), list(names), index=None, key="map_open_profile",
-                 format_func=names.__getitem__, on_change=_open_profile,
-                 placeholder=i18n.t("open_profile_of", lang))
-    chosen = st.session_state.pop("_open_profile", None)
-    if chosen:
-        view_state.update(atvk=chosen)
-        st.switch_page("pages/profile.py")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
@@ -39,15 +41,19 @@ def sources_footer(dataset: Dataset, source_fields: set[str], lang: str) -> None
     ids = sorted({s.strip() for field in source_fields for s in field.split(";") if s.strip()})
     if not ids:
         return
+    items = []
+    for sid in ids:
+        entry = dataset.source(sid)
+        title = html.escape(entry["title"] or sid)
+        # Titles come from data files: escaped text, a link only for an http(s) address.
+        url = str(entry.get("url", ""))
+        if url.startswith(("http://", "https://")):
+            items.append(f'<li><a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer">{title}</a></li>')
+        else:
+            items.append(f"<li>{title} ({html.escape(sid)})</li>")
+    # One list, not a button per source: every element is re-rendered on every rerun.
     with st.expander(i18n.t("sources", lang)):
-        for sid in ids:
-            entry = dataset.source(sid)
-            title = entry["title"] or sid
-            # Titles come from data files: shown as text, links only for http(s) addresses.
-            if str(entry.get("url", "")).startswith(("http://", "https://")):
-                st.link_button(title[:120], entry["url"], type="tertiary")
-            else:
-                st.text(f"{title} ({sid})")
+        st.markdown(f'<ul class="di-sources">{"".join(items)}</ul>', unsafe_allow_html=True)
 
 
 def figure_text(fig, unit: str, lang: str) -> str:

@@ -13,13 +13,15 @@ def render() -> ViewState:
     """Draw the language switch and filters; return the view they describe."""
     lang = current().lang
     with st.sidebar:
-        st.markdown(f"**{i18n.t('app_title', lang)}**  \n{i18n.t('app_subtitle', lang)}")
         st.segmented_control(
             i18n.t("language", lang), options=list(i18n.LANGUAGES), key=widget_key("lang"),
             format_func=lambda code: {"lv": "Latviešu", "en": "English"}[code], required=True,
         )
         lang = current().lang
-        st.subheader(i18n.t("filters", lang))
+        # Title and the filters' heading in one element, the language switch above them: the browser
+        # re-renders every element on each rerun, and a filter change waits for that.
+        st.markdown(f"**{i18n.t('app_title', lang)}**  \n{i18n.t('app_subtitle', lang)}\n\n"
+                    f"### {i18n.t('filters', lang)}")
         st.selectbox(i18n.t("indicator", lang), MAP_INDICATORS, key=widget_key("indicator"),
                      format_func=lambda c: vocab.INDICATORS[c].label(lang))
         st.selectbox(i18n.t("year", lang), YEARS, key=widget_key("year"))
@@ -31,6 +33,5 @@ def render() -> ViewState:
                  format_func=lambda v: i18n.t(f"vintage_{v}", lang))
         st.slider(i18n.t("threshold", lang), min_value=50, max_value=100, step=5, key=widget_key("threshold"))
         st.toggle(i18n.t("show_facilities", lang), key=widget_key("facilities"))
-        st.divider()
         st.toggle(i18n.t("presentation", lang), key=widget_key("present"), help=i18n.t("presentation_help", lang))
     return current()

@@ -27,21 +27,27 @@ CSS = f"""
 """
 
 
-def render(columns: Mapping[str, Sequence[str]], label: str, numeric: Sequence[str] = ()) -> str:
+def render(columns: Mapping[str, Sequence[str]], label: str, numeric: Sequence[str] = (),
+           links: Sequence[str] | None = None) -> str:
     """``columns`` (header → cells, all the same length) as one ``<table>``; the first column
-    heads each row. Every header and cell is escaped text (cells come from data files), and the
-    markup is one line, so Markdown leaves it alone as a single HTML block."""
+    heads each row, and with ``links`` (one address per row) each row's heading is a link to it.
+    Every header, cell and address is escaped (cells come from data files), and the markup is one
+    line, so Markdown leaves it alone as a single HTML block."""
     headers = list(columns)
     lengths = {len(columns[h]) for h in headers}
+    if links is not None:
+        lengths.add(len(links))
     if len(lengths) > 1:
-        raise ValueError(f"columns differ in length: {sorted(lengths)}")
+        raise ValueError(f"columns (and links) differ in length: {sorted(lengths)}")
     head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in headers)
     rows = []
     for i in range(lengths.pop() if lengths else 0):
         cells = []
         for j, h in enumerate(headers):
             text = html.escape(str(columns[h][i]))
-            if j == 0:
+            if j == 0 and links is not None:
+                cells.append(f'<th scope="row"><a href="{html.escape(links[i])}" target="_self">{text}</a></th>')
+            elif j == 0:
                 cells.append(f'<th scope="row">{text}</th>')
             else:
                 cells.append(f'<td class="number">{text}</td>' if h in numeric else f"<td>{text}</td>")

@@ -89,8 +89,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                     "{indicator} · {group} · {service} · {year} · {vintage}"),
     "table_alternative": ("Tabula (tie paši dati)", "Table (same data)"),
     "selected": ("Izvēlētā pašvaldība", "Selected municipality"),
-    "click_hint": ("Noklikšķiniet uz pašvaldības kartē, lai atvērtu tās profilu.",
-                   "Click a municipality on the map to open its profile."),
+    "click_hint": ("Noklikšķiniet uz pašvaldības kartē vai tās nosaukuma tabulā, lai atvērtu tās profilu.",
+                   "Click a municipality on the map, or its name in the table, to open its profile."),
     "clear_selection": ("Notīrīt izvēli", "Clear selection"),
     "no_figures_year": ("Šim gadam un izvēlei avotos nav neviena skaitļa.",
                         "The sources give no figure for this year and selection."),
@@ -357,7 +357,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "presentation_help": ("Liels teksts un karte visā ekrānā projektoram; saitē ?p=1",
                           "Large type and a full-screen map for a projector; in a link ?p=1"),
     "exit_presentation": ("Iziet no prezentācijas režīma", "Leave presentation mode"),
-    "open_profile_of": ("Atvērt pašvaldības profilu", "Open a municipality's profile"),
     "table_of_chart": ("Tabula (tie paši dati, kas attēlā)", "Table (the same data as the chart)"),
     # Problems with an uploaded file (latgale_di.contract.Problem); the English text is also the
     # one logs and the command line show, so tests pin it.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from components import data, downloads, map_view, presentation, view_state
@@ -22,7 +24,9 @@ region = indicators.select(table, state.year, state.target_group, state.service,
 region = region[region["atvk"] == boundaries.REGION_CODE]
 
 # Show
-toolbar = header(i18n.t("page_map", lang), lang, dataset)
+# The title and toolbar go into a place kept at the top, filled once the map is written: on a
+# filter change the browser handles the page's messages in order, and the map's comes first.
+top = st.container()
 indicator_label = vocab.INDICATORS[state.indicator].label(lang)
 caption = content.caption
 # On a projector: what the map shows and its legend on the left, the map at full height on the
@@ -34,26 +38,28 @@ else:
     info_column = st.container()
     map_column, side_column = st.columns([3, 2], gap="medium")
 caption_slot = info_column.container()
-legend_slot = (info_column if state.present else map_column).container()
 height = presentation.MAP_HEIGHT_PX if state.present else map_view.MAP_HEIGHT_PX
+legend = (indicator_label, choropleth.legend(classes, lang, views))
 # The map is written first, the rest of the page into the places kept for it: a filter change
 # repaints the map as soon as its drawing reaches the browser, not after every element above it.
 with map_column:
     # A click on a municipality opens its profile with the same filters (each one is a link).
     map_view.show(views, classes, state, caption, content.tooltips, content.sites,
                   width_px=presentation.MAP_WIDTH_PX if state.present else None, height_px=height,
-                  label_px=24 if state.present else 15)
-    st.caption(" · ".join([i18n.t("estimated_mark", lang), i18n.t("incomplete_mark", lang),
-                           i18n.t("range_mark", lang)]))
-    map_view.attribution(lang)
+                  label_px=24 if state.present else 15, legend=None if state.present else legend,
+                  notes=(" · ".join([i18n.t("estimated_mark", lang), i18n.t("incomplete_mark", lang),
+                                     i18n.t("range_mark", lang)]), boundaries.ATTRIBUTION))
+with top:
+    toolbar = header(i18n.t("page_map", lang), lang, dataset)
 with caption_slot:
-    st.markdown(f"**{caption}**")
-    st.caption(i18n.t("shown_units", lang, n=content.with_data, total=len(views)))
-    if content.with_data == 0:
-        st.info(i18n.t("no_figures_year", lang))
-with legend_slot:
-    st.markdown(map_view.LEGEND_CSS, unsafe_allow_html=True)
-    map_view.legend(indicator_label, choropleth.legend(classes, lang, views), lang)
+    # What the map shows, how many units have figures and, when none has, a notice: one element,
+    # as each element costs a re-render on every filter change.
+    st.markdown(f"**{html.escape(caption)}**"
+                + map_view.note_html(i18n.t("shown_units", lang, n=content.with_data, total=len(views)))
+                + (map_view.notice_html(i18n.t("no_figures_year", lang)) if content.with_data == 0 else ""),
+                unsafe_allow_html=True)
+    if state.present:  # beside the map on a projector, below what it shows
+        map_view.legend(*legend, lang)
 downloads.offer(toolbar, "karte", i18n.t("page_map", lang),
                 choropleth.views_table(views, state.indicator, state.year, state.target_group, state.service),
                 figures={i18n.t("map_image", lang): lambda: static_map.figure(views, state.vintage, classes, caption,
@@ -67,16 +73,16 @@ with info_column if state.present else side_column:
                                         vocab.INDICATOR_UNITS[state.indicator], lang),
                   help=escape_markdown(f"{vocab.STATUSES[r['status']].label(lang)} · {dataset.cite(r['source'])}"))
 with side_column:
-    st.subheader(i18n.t("table_alternative", lang))
     # A plain HTML table, not st.dataframe: the data grid's script would delay the map's first paint.
-    st.markdown(html_table.CSS + html_table.render({
+    # Heading, table and hint are one element: each element costs a re-render on every rerun.
+    st.markdown(f"### {i18n.t('table_alternative', lang)}\n\n" + html_table.CSS + html_table.render({
         i18n.t("municipality", lang): [v.name for v in views],
         indicator_label: [v.label for v in views],
         i18n.t("status", lang): [vocab.STATUSES[v.status].label(lang) if v.status else "" for v in views],
         i18n.t("source", lang): [dataset.cite(v.source) for v in views],
-    }, i18n.t("table_alternative", lang), numeric=[indicator_label]), unsafe_allow_html=True)
-    st.caption(i18n.t("click_hint", lang))
-    # The keyboard way to what a click on the map does.
-    map_view.profile_picker(views, lang)
+    }, i18n.t("table_alternative", lang), numeric=[indicator_label],
+        # Each name opens that profile, as a click on the map does: the keyboard way to it.
+        links=[map_view.profile_link(state, v.atvk) for v in views])
+        + map_view.note_html(i18n.t("click_hint", lang)), unsafe_allow_html=True)
 
 sources_footer(dataset, {v.source for v in views if v.source}, lang)

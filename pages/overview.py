@@ -27,16 +27,13 @@ st.markdown(f"**{state.year}. g. · {i18n.t(f'vintage_{state.vintage}', lang)}**
 words, picture = st.columns([3, 2], gap="large")
 with words:
     st.subheader(i18n.t("summary", lang))
-    for sentence in sentences:
-        st.markdown(f"- {sentence}")
+    st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
 with picture:
     # The map page's view, small: the same figures, and a click opens a municipality's profile.
     st.markdown(f"**{glance.caption}**")
-    st.markdown(map_view.LEGEND_CSS, unsafe_allow_html=True)
-    map_view.legend(vocab.INDICATORS[state.indicator].label(lang), choropleth.legend(glance.classes, lang,
-                                                                                        glance.views), lang)
     map_view.show(glance.views, glance.classes, state, glance.caption, glance.tooltips, [], width_px=520,
-                  height_px=420, label_px=12)
+                  height_px=420, label_px=12, legend=(vocab.INDICATORS[state.indicator].label(lang),
+                                                      choropleth.legend(glance.classes, lang, glance.views)))
     st.page_link("pages/map.py", label=i18n.t("to_map", lang), icon=":material/map:")
 
 cited: set[str] = set()

@@ -15,7 +15,7 @@ def read(markup: str) -> pd.DataFrame:
     start, end = markup.index("<table"), markup.index("</table>") + len("</table>")
     table = ET.fromstring(markup[start:end])
     headers = [th.text or "" for th in table.find("thead").iter("th")]
-    rows = [[cell.text or "" for cell in tr] for tr in table.find("tbody").iter("tr")]
+    rows = [["".join(cell.itertext()) for cell in tr] for tr in table.find("tbody").iter("tr")]
     return pd.DataFrame(rows, columns=headers)
 
 

@@ -32,7 +32,8 @@ def drawing(at: AppTest) -> ET.Element:
     """The map as drawn: the one markdown element holding ``<svg class="di-map">``, parsed."""
     maps = [m.value for m in at.markdown if 'class="di-map"' in m.value]
     assert len(maps) == 1
-    return ET.fromstring(maps[0][maps[0].index("<svg"):])
+    start = maps[0].index("<svg")
+    return ET.fromstring(maps[0][start:maps[0].index("</svg>", start) + len("</svg>")])
 
 
 def units(svg: ET.Element) -> dict[str, dict[str, str]]:
@@ -58,8 +59,8 @@ def table(at: AppTest):
 def test_default_view_is_latvian_with_real_figures_and_attribution():
     at = run()
     assert at.title[0].value == "Karte"
-    captions = " ".join(c.value for c in at.caption)
-    assert ATTRIBUTION in captions
+    # Under the map, in the same element as the drawing (small print, as a caption).
+    assert any(ATTRIBUTION in m.value and 'class="di-map"' in m.value for m in at.markdown)
     df = table(at)
     shares = dict(zip(df["Pašvaldība"], df.iloc[:, 1]))
     assert shares["Dagdas novads"] == "10 %"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import html
+import re
+from urllib.parse import parse_qs, urlparse
+
 import pytest
 
 from tests.test_app_pages import run
@@ -65,11 +69,15 @@ def test_the_presentation_toggle_puts_the_flag_in_the_link():
     assert at.button(key="exit_presentation")
 
 
-def test_a_municipality_profile_opens_from_the_keyboard_list_on_the_map():
-    at = run("pages/map.py", {"v": "2021"})
-    at.selectbox(key="map_open_profile").set_value("0022000").run()
-    assert at.title[0].value == "Pašvaldības profils"
-    assert at.selectbox(key="vs_atvk").value == "0022000"
+def test_each_name_in_the_map_table_links_to_its_profile_with_the_same_view():
+    at = run("pages/map.py", {"v": "2021", "year": "2023"})
+    markup = next(m.value for m in at.markdown if 'class="di-table"' in m.value)
+    links = dict(re.findall(r'<a href="([^"]+)" target="_self">([^<]+)</a>', markup))
+    assert len(links) == 9  # every current municipality, by name
+    rezekne = next(href for href, name in links.items() if name == "Rēzeknes novads")
+    params = parse_qs(urlparse(html.unescape(rezekne)).query)
+    assert urlparse(html.unescape(rezekne)).path == "pasvaldiba"
+    assert params["atvk"] == ["0043000"] and params["year"] == ["2023"] and params["v"] == ["2021"]
 
 
 @pytest.mark.parametrize("lang, heading, status", [("lv", "Piekļūstamība", "Daļēji atbilst"),

@@ -34,3 +34,13 @@ def test_columns_of_different_lengths_are_refused():
 
 def test_an_empty_table_still_has_its_headers():
     assert tables.read(html_table.render({"A": [], "B": []}, "t")).columns.tolist() == ["A", "B"]
+
+
+def test_row_headings_can_be_links_with_escaped_addresses():
+    markup = html_table.render({"Pašvaldība": ["Dagdas novads"], "Vietas": ["10"]}, "t",
+                               links=['pasvaldiba?atvk=0601000&x="><script>'])
+    assert '<th scope="row"><a href="pasvaldiba?atvk=0601000&amp;x=&quot;&gt;&lt;script&gt;" target="_self">' \
+           'Dagdas novads</a></th>' in markup
+    assert tables.read(markup).iloc[0].tolist() == ["Dagdas novads", "10"]
+    with pytest.raises(ValueError, match="differ in length"):
+        html_table.render({"A": ["1", "2"]}, "t", links=["x"])
