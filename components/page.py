@@ -41,19 +41,24 @@ def sources_footer(dataset: Dataset, source_fields: set[str], lang: str) -> None
     ids = sorted({s.strip() for field in source_fields for s in field.split(";") if s.strip()})
     if not ids:
         return
+    # One list, not a button per source: the browser re-renders every element on each rerun.
+    with st.expander(i18n.t("sources", lang)):
+        st.markdown(sources_list(dataset, ids), unsafe_allow_html=True)
+
+
+def sources_list(dataset: Dataset, ids: list[str]) -> str:
+    """The sources as an HTML list: titles come from data files, so they are escaped text, and
+    only an http(s) address becomes a link."""
     items = []
     for sid in ids:
         entry = dataset.source(sid)
         title = html.escape(entry["title"] or sid)
-        # Titles come from data files: escaped text, a link only for an http(s) address.
         url = str(entry.get("url", ""))
         if url.startswith(("http://", "https://")):
             items.append(f'<li><a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer">{title}</a></li>')
         else:
             items.append(f"<li>{title} ({html.escape(sid)})</li>")
-    # One list, not a button per source: every element is re-rendered on every rerun.
-    with st.expander(i18n.t("sources", lang)):
-        st.markdown(f'<ul class="di-sources">{"".join(items)}</ul>', unsafe_allow_html=True)
+    return f'<ul class="di-sources">{"".join(items)}</ul>'
 
 
 def figure_text(fig, unit: str, lang: str) -> str:
