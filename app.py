@@ -6,9 +6,10 @@ import streamlit as st
 
 st.set_page_config(page_title="DI Latgalē", page_icon="🗺️", layout="wide")
 
-from components import share, sidebar, view_state  # noqa: E402  (set_page_config must come first)
+from components import data, share, sidebar, view_state  # noqa: E402  (set_page_config must come first)
 from latgale_di import i18n  # noqa: E402
 
+data.begin_run()
 view_state.restore()
 lang = view_state.current().lang
 

@@ -19,9 +19,10 @@ import pandas as pd
 import streamlit as st
 
 from components import sign_in
-from latgale_di import dataset, i18n, indicators, logs, privacy, snapshot, storage
+from latgale_di import dataset, i18n, indicators, logs, map_content, privacy, snapshot, storage
 from latgale_di.dataset import Dataset
 from latgale_di.paths import data_dir
+from latgale_di.state import ViewState
 
 # After a failed attempt, the rest of the same run (and any run within this many seconds) uses
 # the fallback at once: a page reads the data several times, and an unreachable host costs a
@@ -93,8 +94,26 @@ def _fallback(location: str, memory: dict) -> Source:
     return Source("default", memory["default"][0])
 
 
+_RUN_SOURCE = "_data_source_this_run"
+
+
+def begin_run() -> None:
+    """Forget the last run's source: ``app.py`` calls this first, so each run asks the store once."""
+    st.session_state.pop(_RUN_SOURCE, None)
+
+
 def source() -> Source:
-    """This run's data source: the database's current version, or the last good data."""
+    """This run's data source: the database's current version, or the last good data.
+
+    Asked once per run (a page reads the data several times, and each ask is a round trip to
+    the database); a change a run makes itself is followed by ``st.rerun``, which asks again."""
+    held = st.session_state.get(_RUN_SOURCE)
+    if held is None:
+        held = st.session_state[_RUN_SOURCE] = _read_source()
+    return held
+
+
+def _read_source() -> Source:
     location = storage.default_location()
     memory = _memory(location)
     if memory["down"] and time.monotonic() - memory["failed_at"] < RETRY_AFTER_S:
@@ -146,6 +165,12 @@ def _indicator_table(location: str, version_id: int, suppress_below: int, vintag
     return indicators.compute(_dataset(location, version_id, suppress_below), vintage=vintage)
 
 
+@st.cache_resource(show_spinner=False, max_entries=500)
+def _map_content(location: str, version_id: int, suppress_below: int, state: ViewState) -> map_content.MapContent:
+    return map_content.build(_dataset(location, version_id, suppress_below),
+                             _indicator_table(location, version_id, suppress_below, state.vintage), state)
+
+
 def suppress_below() -> int:
     """The public sees small counts hidden; a signed-in maintainer sees every figure."""
     return 0 if sign_in.current_maintainer() else privacy.threshold()
@@ -158,6 +183,12 @@ def load_dataset() -> Dataset:
 def indicator_table(vintage: str) -> pd.DataFrame:
     """All years' indicators for one vintage; filtering a cached frame is cheap, computing is not."""
     return _indicator_table(storage.default_location(), current_version().id, suppress_below(), vintage)
+
+
+def map_of(state: ViewState) -> map_content.MapContent:
+    """What the map of ``state`` shows, computed once per data version and view: shared by every
+    session (read-only), so a view someone has seen costs the next one nothing."""
+    return _map_content(storage.default_location(), current_version().id, suppress_below(), state)
 
 
 def read_only_notice(lang: str) -> bool:

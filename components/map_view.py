@@ -10,7 +10,8 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from latgale_di import i18n, svg_map
-from latgale_di.choropleth import Colour, UnitView
+from latgale_di.choropleth import Colour
+from latgale_di.map_content import MapContent
 from latgale_di.state import ViewState
 
 MAP_HEIGHT_PX = 600
@@ -31,9 +32,8 @@ def profile_link(state: ViewState, atvk: str) -> str:
     return f"pasvaldiba?{query}" if query else "pasvaldiba"
 
 
-def show(views: list[UnitView], classes, state: ViewState, title: str, tooltips: dict[str, str],
-         sites: list[dict], width_px: int | None = None, height_px: int = MAP_HEIGHT_PX,
-         label_px: float = 15.0, legend: tuple[str, list[tuple[str, Colour]]] | None = None,
+def show(content: MapContent, state: ViewState, width_px: int | None = None, height_px: int = MAP_HEIGHT_PX,
+         label_px: float = 15.0, sites: bool = True, legend: tuple[str, list[tuple[str, Colour]]] | None = None,
          notes: tuple[str, ...] = ()) -> None:
     """Draw the map as two markdown elements: the vintage's outlines, whose text is the same on
     every run (so Streamlit re-sends it as a reference, not as ~40 kB of paths), and the view —
@@ -43,8 +43,14 @@ def show(views: list[UnitView], classes, state: ViewState, title: str, tooltips:
     One element for the view, not one each for legend, map and notes: the browser re-renders
     every element of the page on each rerun, and that, not the server, is what a filter change
     waits for (docs/performance.md)."""
-    drawing = svg_map.render(views, state.vintage, classes, title, lambda a: profile_link(state, a), tooltips,
-                             sites, width_px=width_px or _fit_width(), max_height_px=height_px, label_px=label_px)
+    width = width_px or _fit_width()
+    key = (width, height_px, label_px, sites)
+    drawing = content.drawings.get(key)
+    if drawing is None:  # content is cached per view: each view and size is drawn once
+        drawing = content.drawings[key] = svg_map.render(
+            content.views, state.vintage, content.classes, content.caption, lambda a: profile_link(state, a),
+            content.tooltips, content.sites if sites else [], width_px=width, max_height_px=height_px,
+            label_px=label_px)
     above = legend_html(*legend, state.lang) if legend else ""
     below = "".join(note_html(n) for n in notes)
     with st.container(gap=None):

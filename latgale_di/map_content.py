@@ -6,7 +6,7 @@ drawing of a view says the same thing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -22,6 +22,9 @@ class MapContent:
     tooltips: dict[str, str]  # ATVK → plain-text tooltip
     sites: list[dict]  # facilities.points records ([] when the layer is off)
     caption: str  # indicator · group · service · year · boundaries
+    # Markup drawn from this content, by what it was drawn for (size, layers): content is cached
+    # per data version and view, so a view seen before is drawn once, not on every run.
+    drawings: dict[tuple, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def with_data(self) -> int:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from components import data, downloads, map_view, presentation, view_state
 from components.page import header, sources_footer
-from latgale_di import boundaries, choropleth, html_table, i18n, indicators, map_content, static_map, vocab
+from latgale_di import boundaries, choropleth, html_table, i18n, indicators, static_map, vocab
 from latgale_di.safety import escape_markdown
 
 # Load
@@ -18,7 +18,7 @@ dataset = data.load_dataset()
 table = data.indicator_table(state.vintage)
 
 # Compute
-content = map_content.build(dataset, table, state)
+content = data.map_of(state)
 classes, views = content.classes, content.views
 region = indicators.select(table, state.year, state.target_group, state.service, state.indicator)
 region = region[region["atvk"] == boundaries.REGION_CODE]
@@ -44,8 +44,7 @@ legend = (indicator_label, choropleth.legend(classes, lang, views))
 # repaints the map as soon as its drawing reaches the browser, not after every element above it.
 with map_column:
     # A click on a municipality opens its profile with the same filters (each one is a link).
-    map_view.show(views, classes, state, caption, content.tooltips, content.sites,
-                  width_px=presentation.MAP_WIDTH_PX if state.present else None, height_px=height,
+    map_view.show(content, state, width_px=presentation.MAP_WIDTH_PX if state.present else None, height_px=height,
                   label_px=24 if state.present else 15, legend=None if state.present else legend,
                   notes=(" · ".join([i18n.t("estimated_mark", lang), i18n.t("incomplete_mark", lang),
                                      i18n.t("range_mark", lang)]), boundaries.ATTRIBUTION))

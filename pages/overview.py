@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import data, downloads, map_view, view_state
 from components.page import figure_caption, figure_text, header, sources_footer
-from latgale_di import choropleth, i18n, map_content, overview, vocab
+from latgale_di import choropleth, i18n, overview, vocab
 
 # Load
 state = view_state.current()
@@ -17,7 +17,7 @@ table = data.indicator_table(state.vintage)
 # Compute
 heads = overview.headlines(table, state.year, state.vintage)
 sentences = overview.summary(heads, state.year, state.vintage, lang)
-glance = map_content.build(dataset, table, state)
+glance = data.map_of(state)
 
 # Show
 toolbar = header(i18n.t("page_overview", lang), lang, dataset)
@@ -31,9 +31,9 @@ with words:
 with picture:
     # The map page's view, small: the same figures, and a click opens a municipality's profile.
     st.markdown(f"**{glance.caption}**")
-    map_view.show(glance.views, glance.classes, state, glance.caption, glance.tooltips, [], width_px=520,
-                  height_px=420, label_px=12, legend=(vocab.INDICATORS[state.indicator].label(lang),
-                                                      choropleth.legend(glance.classes, lang, glance.views)))
+    map_view.show(glance, state, width_px=520, height_px=420, label_px=12, sites=False,
+                  legend=(vocab.INDICATORS[state.indicator].label(lang),
+                          choropleth.legend(glance.classes, lang, glance.views)))
     st.page_link("pages/map.py", label=i18n.t("to_map", lang), icon=":material/map:")
 
 cited: set[str] = set()
