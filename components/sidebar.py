@@ -29,9 +29,12 @@ def render() -> ViewState:
                      format_func=lambda c: vocab.TARGET_GROUPS[c].label(lang))
         st.selectbox(i18n.t("service", lang), list(vocab.SERVICES), key=widget_key("service"),
                      format_func=lambda c: vocab.SERVICES[c].label(lang))
-        st.radio(i18n.t("vintage", lang), boundaries.VINTAGES, key=widget_key("vintage"),
-                 format_func=lambda v: i18n.t(f"vintage_{v}", lang))
-        st.slider(i18n.t("threshold", lang), min_value=50, max_value=100, step=5, key=widget_key("threshold"))
+        # A segmented control and a select box, not a radio and a slider: the same widgets as the
+        # language switch and the filters above, so the browser loads no further widget scripts
+        # (the slider's pulls in two number- and date-formatting libraries) before the map shows.
+        st.segmented_control(i18n.t("vintage", lang), boundaries.VINTAGES, key=widget_key("vintage"),
+                             format_func=lambda v: i18n.t(f"vintage_{v}", lang), required=True)
+        st.selectbox(i18n.t("threshold", lang), list(range(50, 101, 5)), key=widget_key("threshold"))
         st.toggle(i18n.t("show_facilities", lang), key=widget_key("facilities"))
         st.toggle(i18n.t("presentation", lang), key=widget_key("present"), help=i18n.t("presentation_help", lang))
     return current()
