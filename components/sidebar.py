@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.view_state import current, widget_key
 from latgale_di import boundaries, i18n, vocab
-from latgale_di.state import MAP_INDICATORS, YEARS, ViewState
+from latgale_di.state import MAP_INDICATORS, THRESHOLDS, YEARS, ViewState
 
 
 def render() -> ViewState:
@@ -31,10 +31,10 @@ def render() -> ViewState:
                      format_func=lambda c: vocab.SERVICES[c].label(lang))
         # A segmented control and a select box, not a radio and a slider: the same widgets as the
         # language switch and the filters above, so the browser loads no further widget scripts
-        # (the slider's pulls in two number- and date-formatting libraries) before the map shows.
+        # before the map shows (the slider's pulls in two number- and date-formatting libraries).
         st.segmented_control(i18n.t("vintage", lang), boundaries.VINTAGES, key=widget_key("vintage"),
                              format_func=lambda v: i18n.t(f"vintage_{v}", lang), required=True)
-        st.selectbox(i18n.t("threshold", lang), list(range(50, 101, 5)), key=widget_key("threshold"))
+        st.selectbox(i18n.t("threshold", lang), THRESHOLDS, key=widget_key("threshold"))
         st.toggle(i18n.t("show_facilities", lang), key=widget_key("facilities"))
         st.toggle(i18n.t("presentation", lang), key=widget_key("present"), help=i18n.t("presentation_help", lang))
     return current()

@@ -36,6 +36,7 @@ MAP_INDICATORS: tuple[str, ...] = (
     "places", "planned_places", "occupancy_rate", "places_per_10k", "served_per_10k", "eur",
 )
 YEARS: tuple[int, ...] = tuple(range(2016, 2025))
+THRESHOLDS = tuple(range(50, 101, 5))  # occupancy threshold choices, %
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def _parse(name: str, raw: str) -> object | None:
     if name == "year":
         return int(raw) if raw.isdigit() and int(raw) in YEARS else None
     if name == "threshold":
-        return int(raw) if raw.isdigit() and 50 <= int(raw) <= 100 else None  # the slider's range
+        return int(raw) if raw.isdigit() and int(raw) in THRESHOLDS else None  # the sidebar's choices
     if name in ("facilities", "present"):
         return {"1": True, "0": False}.get(raw)
     if name == "scenario":

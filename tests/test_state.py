@@ -20,6 +20,13 @@ def test_bad_values_fall_back_field_by_field():
     assert view.indicator == "occupancy_rate" and view.vintage == "2021" and view.atvk == ""
 
 
+def test_threshold_is_one_of_the_sidebar_choices():
+    assert ViewState.from_params({"thr": "85"}).threshold == 85
+    # The sidebar offers 50, 55, … 100: a value it cannot show falls back to the default.
+    assert ViewState.from_params({"thr": "83"}).threshold == 80
+    assert ViewState.from_params({"thr": "105"}).threshold == 80
+
+
 def test_selected_unit_must_belong_to_the_vintage():
     # 0002000 is Daugavpils in the 2021 codes; it does not exist among the 2009 units.
     assert ViewState.from_params({"v": "2009", "atvk": "0002000"}).atvk == ""
