@@ -34,11 +34,12 @@ def profile_link(state: ViewState, atvk: str) -> str:
 
 def show(content: MapContent, state: ViewState, width_px: int | None = None, height_px: int = MAP_HEIGHT_PX,
          label_px: float = 15.0, sites: bool = True, legend: tuple[str, list[tuple[str, Colour]]] | None = None,
-         notes: tuple[str, ...] = ()) -> None:
+         notes: tuple[str, ...] = (), above: str = "") -> None:
     """Draw the map as two markdown elements: the vintage's outlines, whose text is the same on
     every run (so Streamlit re-sends it as a reference, not as ~40 kB of paths), and the view —
-    its ``legend`` (title, entries) above, colours, links and labels drawn over the outlines, and
-    the ``notes`` (plain text) below — which is all a filter change sends.
+    ``above`` (Markdown, the caller escapes it) and its ``legend`` (title, entries) above, colours,
+    links and labels drawn over the outlines, and the ``notes`` (plain text) below — which is all a
+    filter change sends.
 
     One element for the view, not one each for legend, map and notes: the browser re-renders
     every element of the page on each rerun, and that, not the server, is what a filter change
@@ -51,11 +52,11 @@ def show(content: MapContent, state: ViewState, width_px: int | None = None, hei
             content.views, state.vintage, content.classes, content.caption, lambda a: profile_link(state, a),
             content.tooltips, content.sites if sites else [], width_px=width, max_height_px=height_px,
             label_px=label_px)
-    above = legend_html(*legend, state.lang) if legend else ""
+    head = (above + "\n\n" if above else "") + (legend_html(*legend, state.lang) if legend else "")
     below = "".join(note_html(n) for n in notes)
     with st.container(gap=None):
         st.markdown(svg_map.CSS + LEGEND_CSS + svg_map.outlines(state.vintage), unsafe_allow_html=True)
-        st.markdown(above + drawing + below, unsafe_allow_html=True)
+        st.markdown(head + drawing + below, unsafe_allow_html=True)
 
 
 def note_html(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from components import data, downloads, map_view, view_state
@@ -20,21 +22,25 @@ sentences = overview.summary(heads, state.year, state.vintage, lang)
 glance = data.map_of(state)
 
 # Show
-toolbar = header(i18n.t("page_overview", lang), lang, dataset)
-downloads.offer(toolbar, "parskats", i18n.t("page_overview", lang), overview.region_rows(table, state.year))
-st.markdown(f"**{state.year}. g. · {i18n.t(f'vintage_{state.vintage}', lang)}**" if lang == "lv"
-            else f"**{state.year} · {i18n.t(f'vintage_{state.vintage}', lang)}**")
+# Places kept for the title and the year line, filled once the map is written: on a filter
+# change the browser handles the page's messages in order, and the map's comes first.
+top = st.container()
 words, picture = st.columns([3, 2], gap="large")
-with words:
-    st.subheader(i18n.t("summary", lang))
-    st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
 with picture:
     # The map page's view, small: the same figures, and a click opens a municipality's profile.
-    st.markdown(f"**{glance.caption}**")
     map_view.show(glance, state, width_px=520, height_px=420, label_px=12, sites=False,
                   legend=(vocab.INDICATORS[state.indicator].label(lang),
-                          choropleth.legend(glance.classes, lang, glance.views)))
+                          choropleth.legend(glance.classes, lang, glance.views)),
+                  above=f"**{html.escape(glance.caption)}**")
     st.page_link("pages/map.py", label=i18n.t("to_map", lang), icon=":material/map:")
+with top:
+    toolbar = header(i18n.t("page_overview", lang), lang, dataset)
+    downloads.offer(toolbar, "parskats", i18n.t("page_overview", lang), overview.region_rows(table, state.year))
+    st.markdown(f"**{state.year}. g. · {i18n.t(f'vintage_{state.vintage}', lang)}**" if lang == "lv"
+                else f"**{state.year} · {i18n.t(f'vintage_{state.vintage}', lang)}**")
+with words:
+    # Heading and sentences in one element: each element costs a re-render on every change.
+    st.markdown(f"### {i18n.t('summary', lang)}\n\n" + "\n".join(f"- {sentence}" for sentence in sentences))
 
 cited: set[str] = set()
 for column, head in zip(st.columns(3, gap="large"), heads):
@@ -59,12 +65,13 @@ for column, head in zip(st.columns(3, gap="large"), heads):
                       i18n.t("of_units", lang, n=len(head.without_service), total=known),
                       help=i18n.t("sum_unknown", lang, n=len(head.unknown), total=known + len(head.unknown)))
         if head.places_by_service:
-            st.markdown(f"**{i18n.t('headline_places', lang)}**")
+            # One element for the whole list (each element costs a re-render on every change).
+            lines = [f"**{i18n.t('headline_places', lang)}**"]
             for service, pfig in head.places_by_service.items():
                 year_note = f" ({i18n.t('as_of_year', lang, year=pfig.year)})" if pfig.year != state.year else ""
-                st.markdown(f"{vocab.SERVICES[service].label(lang)}: **{figure_text(pfig, 'places', lang)}**"
-                            f"{year_note}")
-                st.caption(figure_caption(pfig, dataset, lang))
+                lines.append(f"{vocab.SERVICES[service].label(lang)}: **{figure_text(pfig, 'places', lang)}**"
+                             f"{year_note}  \n:small[:gray[{figure_caption(pfig, dataset, lang)}]]")
                 cited.add(pfig.source)
+            st.markdown("\n\n".join(lines))
 
 sources_footer(dataset, cited, lang)
