@@ -265,3 +265,15 @@ def test_a_tiny_run_measures_the_floor_and_a_reference(tmp_path):
     assert summary(result["apps"]["pydeck"]["pages"]["main"]["bytes_change"]).median > 50e3
     assert summary(result["apps"]["floor"]["pages"]["main"]["bytes_change"]).median < 10e3
     assert "| floor | widget |" in done.stdout and "×floor" in done.stdout
+
+
+def test_server_load_times_simultaneous_year_changes_without_a_browser():
+    # Two protocol clients (no Chromium), one change each: every change is a full run of the Map
+    # page that finishes, and the figures say so.
+    done = subprocess.run([sys.executable, "-m", "bench.server_load", "--sessions", "2", "--changes", "1"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-3000:]
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert figures["sessions"] == 2 and figures["changes"] == 2
+    assert 0 < figures["change_p50_ms"] <= figures["change_p95_ms"] <= figures["change_max_ms"]
+    assert figures["rss_mib"] > 50
