@@ -165,7 +165,8 @@ def _indicator_table(location: str, version_id: int, suppress_below: int, vintag
     return indicators.compute(_dataset(location, version_id, suppress_below), vintage=vintage)
 
 
-@st.cache_resource(show_spinner=False, max_entries=500)
+# A view's content and its drawings are tens of kB: the most recent views, not every one ever seen.
+@st.cache_resource(show_spinner=False, max_entries=100)
 def _map_content(location: str, version_id: int, suppress_below: int, state: ViewState) -> map_content.MapContent:
     return map_content.build(_dataset(location, version_id, suppress_below),
                              _indicator_table(location, version_id, suppress_below, state.vintage), state)
