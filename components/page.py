@@ -69,12 +69,21 @@ def figure_text(fig, unit: str, lang: str) -> str:
 
 
 def figure_caption(fig, dataset: Dataset, lang: str) -> str:
-    """Status, year, coverage and source of a figure, as one line of plain text."""
+    """Status, year, coverage and source of a figure, as one line of Markdown (st.caption)."""
+    # st.caption renders markdown, and source titles come from data files.
+    return " · ".join(_caption_parts(fig, lang) + [f"{i18n.t('source', lang)}: "
+                                                    f"{escape_markdown(dataset.cite(fig.source, 70))}"])
+
+
+def figure_note(fig, dataset: Dataset, lang: str) -> str:
+    """The same line as plain text, for HTML that escapes it."""
+    return " · ".join(_caption_parts(fig, lang) + [f"{i18n.t('source', lang)}: {dataset.cite(fig.source, 70)}"])
+
+
+def _caption_parts(fig, lang: str) -> list[str]:
     from latgale_di import vocab
 
     parts = [vocab.STATUSES[fig.status].label(lang)]
     if fig.units_total and fig.units_with_data < fig.units_total and fig.note == "sum of municipalities":
         parts.append(i18n.t("units_with_data", lang, n=fig.units_with_data, total=fig.units_total))
-    # st.caption renders markdown, and source titles come from data files.
-    parts.append(f"{i18n.t('source', lang)}: {escape_markdown(dataset.cite(fig.source, 70))}")
-    return " · ".join(parts)
+    return parts

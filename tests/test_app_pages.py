@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -22,9 +24,14 @@ def run(page: str, params: dict[str, str] | None = None) -> AppTest:
     return at
 
 
+FIGURE = re.compile(r'<div class="di-figure-label">(.*?)</div><div class="di-figure-value">(.*?)</div>')
+
+
 def texts(at: AppTest) -> str:
+    """Every text on the page; a metric, or a figure on a headline card, as ``label=value``."""
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     parts += [f"{m.label}={m.value}" for m in at.metric]
+    parts += [html.unescape(f"{label}={value}") for m in at.markdown for label, value in FIGURE.findall(m.value)]
     return "\n".join(parts)
 
 
@@ -43,7 +50,7 @@ def test_overview_in_english_2023_shows_occupancy_above_the_line():
     body = texts(at)
     assert "Group-apartment occupancy=> 80 %" in body
     assert "more than 80 % full" in body
-    assert "Group apartments / group houses: **≥46**" in body  # a partial sum is marked, never a total
+    assert "Group apartments / group houses: <strong>≥46</strong>" in body  # a partial sum is marked, never a total
 
 
 def test_profile_compares_with_the_region_and_lists_sites():

@@ -1,0 +1,70 @@
+"""A headline card: a heading, its figures (label, value, flag, small print) and a list, drawn as
+one HTML element.
+
+Why not ``st.metric`` and ``st.caption``: a card of three figures was eight elements, and the
+browser re-renders every element of a page on each rerun, which is what a filter change waits
+for (docs/performance.md). Every text passed in is plain text and is escaped here.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import streamlit as st
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    value: str
+    note: str = ""  # small print under the value: status, coverage, source
+    flag: str = ""  # a warning beside the value, e.g. "more than 80 % full"
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    value: str
+    note: str = ""
+
+
+CSS = """
+<style>
+.di-card {border: 1px solid rgba(49, 51, 63, .2); border-radius: .5rem; padding: 1rem 1.25rem;}
+.di-card h3 {margin-top: 0;}
+.di-figure {margin: 0 0 1rem 0;}
+.di-figure-label {font-size: .875rem;}
+.di-figure-value {font-size: 2.25rem; line-height: 1.2;}
+.di-flag {display: inline-block; margin-top: .25rem; padding: .1rem .5rem; border-radius: .75rem;
+  background: #fbe9eb; color: #7d1527; font-size: .875rem;}
+.di-card .di-note {font-size: .875rem; color: #4a4a4a; margin: .25rem 0 0 0;}
+.di-card ul {padding-left: 1.1rem; margin: .25rem 0 0 0;}
+</style>
+"""
+
+
+def html_of(title: str, figures: list[Figure], list_title: str = "", items: list[Item] | None = None) -> str:
+    """The card's markup: ``title`` as its heading, each figure, then ``items`` under ``list_title``."""
+    e = html.escape
+    parts = [f'<div class="di-card"><h3>{e(title)}</h3>']
+    for fig in figures:
+        parts.append(f'<div class="di-figure"><div class="di-figure-label">{e(fig.label)}</div>'
+                     f'<div class="di-figure-value">{e(fig.value)}</div>')
+        if fig.flag:
+            parts.append(f'<div class="di-flag" role="status">⚠ {e(fig.flag)}</div>')
+        if fig.note:
+            parts.append(f'<p class="di-note">{e(fig.note)}</p>')
+        parts.append("</div>")
+    if items:
+        parts.append(f'<div class="di-figure-label"><strong>{e(list_title)}</strong></div><ul>')
+        for item in items:
+            note = f'<br><span class="di-note">{e(item.note)}</span>' if item.note else ""
+            parts.append(f"<li>{e(item.text)}: <strong>{e(item.value)}</strong>{note}</li>")
+        parts.append("</ul>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def show(title: str, figures: list[Figure], list_title: str = "", items: list[Item] | None = None) -> None:
+    st.markdown(CSS + html_of(title, figures, list_title, items), unsafe_allow_html=True)
