@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from components import sign_in
-from latgale_di import dataset, i18n, indicators, logs, map_content, privacy, snapshot, storage
+from latgale_di import dataset, i18n, indicators, logs, map_content, overview, privacy, snapshot, storage
 from latgale_di.dataset import Dataset
 from latgale_di.paths import data_dir
 from latgale_di.state import ViewState
@@ -172,6 +172,12 @@ def _map_content(location: str, version_id: int, suppress_below: int, state: Vie
                              _indicator_table(location, version_id, suppress_below, state.vintage), state)
 
 
+@st.cache_resource(show_spinner=False, max_entries=100)
+def _headlines(location: str, version_id: int, suppress_below: int, year: int,
+               vintage: str) -> list[overview.GroupHeadline]:
+    return overview.headlines(_indicator_table(location, version_id, suppress_below, vintage), year, vintage)
+
+
 def suppress_below() -> int:
     """The public sees small counts hidden; a signed-in maintainer sees every figure."""
     return 0 if sign_in.current_maintainer() else privacy.threshold()
@@ -190,6 +196,12 @@ def map_of(state: ViewState) -> map_content.MapContent:
     """What the map of ``state`` shows, computed once per data version and view: shared by every
     session (read-only), so a view someone has seen costs the next one nothing."""
     return _map_content(storage.default_location(), current_version().id, suppress_below(), state)
+
+
+def headlines_of(year: int, vintage: str) -> list[overview.GroupHeadline]:
+    """The overview's headline figures, computed once per data version, year and vintage (shared,
+    read-only): the overview's script reruns on every filter change."""
+    return _headlines(storage.default_location(), current_version().id, suppress_below(), year, vintage)
 
 
 def read_only_notice(lang: str) -> bool:

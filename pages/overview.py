@@ -17,7 +17,7 @@ dataset = data.load_dataset()
 table = data.indicator_table(state.vintage)
 
 # Compute
-heads = overview.headlines(table, state.year, state.vintage)
+heads = data.headlines_of(state.year, state.vintage)
 sentences = overview.summary(heads, state.year, state.vintage, lang)
 glance = data.map_of(state)
 
