@@ -12,8 +12,9 @@ new view received). Run:
 
 It prints the figures as one JSON line: p50/p95/max of the round trip over all changes (a run
 that fails raises), p95 of the first page loads, and the largest server RSS after all sessions
-have loaded the page. With ``--instances 2`` the sessions are spread over two server processes sharing one database, as
-``compose.yaml`` runs the app behind Caddy (one Python process uses one core at a time).
+have loaded the page. With ``--instances 2`` the sessions are spread over two server processes
+sharing one database, as ``compose.yaml`` runs the app behind Caddy (one Python process uses one
+core at a time).
 """
 
 from __future__ import annotations
@@ -46,7 +47,6 @@ class Session:
     def __init__(self, ws: websockets.ClientConnection, page: str) -> None:
         self.ws, self.page = ws, page
         self.year_id: str | None = None
-        self.widgets: dict[str, object] = {}
 
     async def run(self, year: str | None = None) -> float:
         """Ask for a run (with the year changed to ``year``) and return ms until it finished."""
