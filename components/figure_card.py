@@ -13,6 +13,12 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from components.page import figure_note, figure_text
+from latgale_di import i18n, vocab
+from latgale_di.dataset import Dataset
+from latgale_di.overview import GroupHeadline
+from latgale_di.state import ViewState
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -68,3 +74,37 @@ def html_of(title: str, figures: list[Figure], list_title: str = "", items: list
 
 def show(title: str, figures: list[Figure], list_title: str = "", items: list[Item] | None = None) -> None:
     st.markdown(CSS + html_of(title, figures, list_title, items), unsafe_allow_html=True)
+
+
+def headline(head: GroupHeadline, dataset: Dataset, state: ViewState) -> set[str]:
+    """Draw one target group's headline card (as one element: each element costs a re-render on
+    every filter change); returns the sources it cites."""
+    lang = state.lang
+    cited: set[str] = set()
+    figures = []
+    fig = head.persons_served
+    if fig is not None and fig.known:
+        figures.append(Figure(i18n.t("headline_served", lang), figure_text(fig, "persons", lang),
+                              figure_note(fig, dataset, lang)))
+        cited.add(fig.source)
+    else:
+        figures.append(Figure(i18n.t("headline_served", lang), i18n.t("no_data", lang)))
+    if head.occupancy is not None and head.occupancy.known:
+        above = (head.occupancy.value_min or 0) >= state.threshold
+        figures.append(Figure(i18n.t("headline_occupancy", lang), figure_text(head.occupancy, "%", lang),
+                              figure_note(head.occupancy, dataset, lang),
+                              flag=i18n.t("above_threshold", lang) if above else ""))
+        cited.add(head.occupancy.source)
+    known = len(head.without_service) + len(head.with_service)
+    if known:
+        figures.append(Figure(
+            i18n.t("headline_without", lang), i18n.t("of_units", lang, n=len(head.without_service), total=known),
+            i18n.t("sum_unknown", lang, n=len(head.unknown), total=known + len(head.unknown))))
+    items = []
+    for service, pfig in head.places_by_service.items():
+        year_note = f" ({i18n.t('as_of_year', lang, year=pfig.year)})" if pfig.year != state.year else ""
+        items.append(Item(vocab.SERVICES[service].label(lang), figure_text(pfig, "places", lang) + year_note,
+                          figure_note(pfig, dataset, lang)))
+        cited.add(pfig.source)
+    show(vocab.TARGET_GROUPS[head.target_group].label(lang), figures, i18n.t("headline_places", lang), items)
+    return cited

@@ -7,7 +7,7 @@ import html
 import streamlit as st
 
 from components import data, downloads, figure_card, map_view, view_state
-from components.page import figure_note, figure_text, header, sources_footer
+from components.page import header, sources_footer
 from latgale_di import choropleth, i18n, overview, vocab
 
 # Load
@@ -44,33 +44,7 @@ with words:
 
 cited: set[str] = set()
 for column, head in zip(st.columns(3, gap="large"), heads):
-    figures = []
-    fig = head.persons_served
-    if fig is not None and fig.known:
-        figures.append(figure_card.Figure(i18n.t("headline_served", lang), figure_text(fig, "persons", lang),
-                                          figure_note(fig, dataset, lang)))
-        cited.add(fig.source)
-    else:
-        figures.append(figure_card.Figure(i18n.t("headline_served", lang), i18n.t("no_data", lang)))
-    if head.occupancy is not None and head.occupancy.known:
-        above = (head.occupancy.value_min or 0) >= state.threshold
-        figures.append(figure_card.Figure(i18n.t("headline_occupancy", lang), figure_text(head.occupancy, "%", lang),
-                                          figure_note(head.occupancy, dataset, lang),
-                                          flag=i18n.t("above_threshold", lang) if above else ""))
-        cited.add(head.occupancy.source)
-    known = len(head.without_service) + len(head.with_service)
-    if known:
-        figures.append(figure_card.Figure(
-            i18n.t("headline_without", lang), i18n.t("of_units", lang, n=len(head.without_service), total=known),
-            i18n.t("sum_unknown", lang, n=len(head.unknown), total=known + len(head.unknown))))
-    items = []
-    for service, pfig in head.places_by_service.items():
-        year_note = f" ({i18n.t('as_of_year', lang, year=pfig.year)})" if pfig.year != state.year else ""
-        items.append(figure_card.Item(vocab.SERVICES[service].label(lang),
-                                      figure_text(pfig, "places", lang) + year_note, figure_note(pfig, dataset, lang)))
-        cited.add(pfig.source)
-    with column:  # one element per card: each element costs a re-render on every filter change
-        figure_card.show(vocab.TARGET_GROUPS[head.target_group].label(lang), figures,
-                         i18n.t("headline_places", lang), items)
+    with column:
+        cited |= figure_card.headline(head, dataset, state)
 
 sources_footer(dataset, cited, lang)
