@@ -13,7 +13,9 @@ Every run tries the database again, so the app recovers by itself when it is bac
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -29,6 +31,7 @@ from latgale_di.state import ViewState
 # whole connect timeout per attempt.
 RETRY_AFTER_S = 2.0
 DEFAULT_VERSION_ID = 0  # the shipped dataset, served when nothing was ever read
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -94,12 +97,23 @@ def _fallback(location: str, memory: dict) -> Source:
     return Source("default", memory["default"][0])
 
 
-_RUN_SOURCE = "_data_source_this_run"
+_RUN = "_data_this_run"
 
 
 def begin_run() -> None:
-    """Forget the last run's source: ``app.py`` calls this first, so each run asks the store once."""
-    st.session_state.pop(_RUN_SOURCE, None)
+    """Forget the last run's answers: ``app.py`` calls this first, so each run asks the store once."""
+    st.session_state.pop(_RUN, None)
+
+
+def _this_run(key: tuple, make: Callable[[], T]) -> T:
+    """``make()``, asked once per script run: a page reads the same data several times per run,
+    and even a cache hit costs hashing its arguments (≈ 1 ms for a dataset)."""
+    held = st.session_state.get(_RUN)
+    if held is None:
+        held = st.session_state[_RUN] = {}
+    if key not in held:
+        held[key] = make()
+    return held[key]
 
 
 def source() -> Source:
@@ -107,10 +121,7 @@ def source() -> Source:
 
     Asked once per run (a page reads the data several times, and each ask is a round trip to
     the database); a change a run makes itself is followed by ``st.rerun``, which asks again."""
-    held = st.session_state.get(_RUN_SOURCE)
-    if held is None:
-        held = st.session_state[_RUN_SOURCE] = _read_source()
-    return held
+    return _this_run(("source",), _read_source)
 
 
 def _read_source() -> Source:
@@ -179,29 +190,39 @@ def _headlines(location: str, version_id: int, suppress_below: int, year: int,
 
 
 def suppress_below() -> int:
-    """The public sees small counts hidden; a signed-in maintainer sees every figure."""
-    return 0 if sign_in.current_maintainer() else privacy.threshold()
+    """The public sees small counts hidden; a signed-in maintainer sees every figure (asked once
+    per run: signing in or out is followed by ``st.rerun``)."""
+    return _this_run(("suppress_below",), lambda: 0 if sign_in.current_maintainer() else privacy.threshold())
+
+
+def _key() -> tuple[str, int, int]:
+    """What every cached table depends on: the store, its current version, the privacy threshold."""
+    return storage.default_location(), current_version().id, suppress_below()
 
 
 def load_dataset() -> Dataset:
-    return _dataset(storage.default_location(), current_version().id, suppress_below())
+    key = _key()
+    return _this_run(("dataset", *key), lambda: _dataset(*key))
 
 
 def indicator_table(vintage: str) -> pd.DataFrame:
     """All years' indicators for one vintage; filtering a cached frame is cheap, computing is not."""
-    return _indicator_table(storage.default_location(), current_version().id, suppress_below(), vintage)
+    key = _key()
+    return _this_run(("indicators", *key, vintage), lambda: _indicator_table(*key, vintage))
 
 
 def map_of(state: ViewState) -> map_content.MapContent:
     """What the map of ``state`` shows, computed once per data version and view: shared by every
     session (read-only), so a view someone has seen costs the next one nothing."""
-    return _map_content(storage.default_location(), current_version().id, suppress_below(), state)
+    key = _key()
+    return _this_run(("map", *key, state), lambda: _map_content(*key, state))
 
 
 def headlines_of(year: int, vintage: str) -> list[overview.GroupHeadline]:
     """The overview's headline figures, computed once per data version, year and vintage (shared,
     read-only): the overview's script reruns on every filter change."""
-    return _headlines(storage.default_location(), current_version().id, suppress_below(), year, vintage)
+    key = _key()
+    return _this_run(("headlines", *key, year, vintage), lambda: _headlines(*key, year, vintage))
 
 
 def read_only_notice(lang: str) -> bool:

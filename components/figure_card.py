@@ -44,7 +44,7 @@ CSS = """
 .di-figure-value {font-size: 2.25rem; line-height: 1.2;}
 .di-flag {display: inline-block; margin-top: .25rem; padding: .1rem .5rem; border-radius: .75rem;
   background: #fbe9eb; color: #7d1527; font-size: .875rem;}
-.di-card .di-note {font-size: .875rem; color: #4a4a4a; margin: .25rem 0 0 0;}
+.di-figure .di-note, .di-card .di-note {font-size: .875rem; color: #4a4a4a; margin: .25rem 0 0 0;}
 .di-card ul {padding-left: 1.1rem; margin: .25rem 0 0 0;}
 </style>
 """
@@ -53,15 +53,7 @@ CSS = """
 def html_of(title: str, figures: list[Figure], list_title: str = "", items: list[Item] | None = None) -> str:
     """The card's markup: ``title`` as its heading, each figure, then ``items`` under ``list_title``."""
     e = html.escape
-    parts = [f'<div class="di-card"><h3>{e(title)}</h3>']
-    for fig in figures:
-        parts.append(f'<div class="di-figure"><div class="di-figure-label">{e(fig.label)}</div>'
-                     f'<div class="di-figure-value">{e(fig.value)}</div>')
-        if fig.flag:
-            parts.append(f'<div class="di-flag" role="status">⚠ {e(fig.flag)}</div>')
-        if fig.note:
-            parts.append(f'<p class="di-note">{e(fig.note)}</p>')
-        parts.append("</div>")
+    parts = [f'<div class="di-card"><h3>{e(title)}</h3>', *(figure_html(fig) for fig in figures)]
     if items:
         parts.append(f'<div class="di-figure-label"><strong>{e(list_title)}</strong></div><ul>')
         for item in items:
@@ -70,6 +62,16 @@ def html_of(title: str, figures: list[Figure], list_title: str = "", items: list
         parts.append("</ul>")
     parts.append("</div>")
     return "".join(parts)
+
+
+def figure_html(fig: Figure) -> str:
+    """One figure's markup (label, value, flag, small print), in a card or on its own (with ``CSS``)."""
+    e = html.escape
+    return (f'<div class="di-figure"><div class="di-figure-label">{e(fig.label)}</div>'
+            f'<div class="di-figure-value">{e(fig.value)}</div>'
+            + (f'<div class="di-flag" role="status">⚠ {e(fig.flag)}</div>' if fig.flag else "")
+            + (f'<p class="di-note">{e(fig.note)}</p>' if fig.note else "")
+            + "</div>")
 
 
 def show(title: str, figures: list[Figure], list_title: str = "", items: list[Item] | None = None) -> None:

@@ -9,8 +9,9 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from latgale_di import i18n, svg_map
+from latgale_di import html_table, i18n, svg_map, vocab
 from latgale_di.choropleth import Colour
+from latgale_di.dataset import Dataset
 from latgale_di.map_content import MapContent
 from latgale_di.state import ViewState
 
@@ -19,10 +20,16 @@ MAP_WIDTH_PX = 760  # the narrowest the map column gets on a 1920 px projector o
 PHONE_MAP_WIDTH_PX = 340
 
 
+_FIT_WIDTH = "_map_fit_width"
+
+
 def _fit_width() -> int:
-    """The width to size text for: the server cannot see the screen, but a phone says it is one."""
-    agent = st.context.headers.get("User-Agent", "") if st.context.headers else ""
-    return PHONE_MAP_WIDTH_PX if "Mobi" in agent else MAP_WIDTH_PX
+    """The width to size text for: the server cannot see the screen, but a phone says it is one.
+    Read once per session (a browser does not change its agent; the headers take ~2 ms a run)."""
+    if _FIT_WIDTH not in st.session_state:
+        agent = st.context.headers.get("User-Agent", "") if st.context.headers else ""
+        st.session_state[_FIT_WIDTH] = PHONE_MAP_WIDTH_PX if "Mobi" in agent else MAP_WIDTH_PX
+    return st.session_state[_FIT_WIDTH]
 
 
 def profile_link(state: ViewState, atvk: str) -> str:
@@ -57,6 +64,26 @@ def show(content: MapContent, state: ViewState, width_px: int | None = None, hei
     with st.container(gap=None):
         st.markdown(svg_map.CSS + LEGEND_CSS + svg_map.outlines(state.vintage), unsafe_allow_html=True)
         st.markdown(head + drawing + below, unsafe_allow_html=True)
+
+
+def table_html(content: MapContent, state: ViewState, dataset: Dataset) -> str:
+    """The map as a table, for screen readers and the keyboard: heading, one row per municipality
+    (its name a link to its profile, as a click on the map), figure, status, source, and a hint.
+    One element (each element costs a re-render on every rerun), drawn once per view."""
+    drawn = content.drawings.get(("table",))
+    if drawn is None:
+        lang, views = state.lang, content.views
+        figure = vocab.INDICATORS[state.indicator].label(lang)
+        drawn = content.drawings[("table",)] = (
+            f"### {i18n.t('table_alternative', lang)}\n\n" + html_table.CSS + html_table.render({
+                i18n.t("municipality", lang): [v.name for v in views],
+                figure: [v.label for v in views],
+                i18n.t("status", lang): [vocab.STATUSES[v.status].label(lang) if v.status else "" for v in views],
+                i18n.t("source", lang): [dataset.cite(v.source) for v in views],
+            }, i18n.t("table_alternative", lang), numeric=[figure],
+                links=[profile_link(state, v.atvk) for v in views])
+            + note_html(i18n.t("click_hint", lang)))
+    return drawn
 
 
 def note_html(text: str) -> str:

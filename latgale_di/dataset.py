@@ -58,12 +58,20 @@ class Dataset:
         ids = [s.strip() for s in str(source_field).split(";") if s.strip()]
         return "; ".join(titles.get(i, i)[:max_chars] for i in dict.fromkeys(ids))
 
+    @cached_property
+    def _entries(self) -> dict[str, dict]:
+        # Every page lists its sources on every run: index the registry once, not a scan per id.
+        entries: dict[str, dict] = {}
+        for entry in self.sources.to_dict("records"):
+            entries.setdefault(entry["id"], entry)  # the first entry of an id, as a scan finds it
+        return entries
+
     def source(self, source_id: str) -> dict[str, str]:
         """The registry entry of one source id (a stub with the id as title if unknown)."""
-        hit = self.sources[self.sources["id"] == source_id]
-        if hit.empty:
+        entry = self._entries.get(source_id)
+        if entry is None:
             return {"id": source_id, "title": source_id, "url": "", "publisher": "", "date": "", "kind": ""}
-        return hit.iloc[0].to_dict()
+        return dict(entry)
 
 
 def observations_path(folder: str | Path) -> Path:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from latgale_di import basket, choropleth, facilities, i18n, indicators, vocab
+from latgale_di import basket, boundaries, choropleth, facilities, i18n, indicators, vocab
 from latgale_di.dataset import Dataset
 from latgale_di.state import ViewState
 
@@ -22,6 +22,8 @@ class MapContent:
     tooltips: dict[str, str]  # ATVK → plain-text tooltip
     sites: list[dict]  # facilities.points records ([] when the layer is off)
     caption: str  # indicator · group · service · year · boundaries
+    rows: pd.DataFrame  # the map as rows (choropleth.views_table): what its download holds; read-only
+    region: dict | None  # the region's own row of the indicator (value, range, status, source), if any
     # Markup drawn from this content, by what it was drawn for (size, layers): content is cached
     # per data version and view, so a view seen before is drawn once, not on every run.
     drawings: dict[tuple, str] = field(default_factory=dict, compare=False, repr=False)
@@ -52,4 +54,8 @@ def build(dataset: Dataset, table: pd.DataFrame, state: ViewState) -> MapContent
                      group=vocab.TARGET_GROUPS[state.target_group].label(lang),
                      service=vocab.SERVICES[state.service].label(lang), year=state.year,
                      vintage=i18n.t(f"vintage_{state.vintage}", lang))
-    return MapContent(classes, views, tooltips, sites, caption)
+    region = indicators.select(table, state.year, state.target_group, state.service, state.indicator)
+    region = region[region["atvk"] == boundaries.REGION_CODE]
+    as_rows = choropleth.views_table(views, state.indicator, state.year, state.target_group, state.service)
+    return MapContent(classes, views, tooltips, sites, caption, rows=as_rows,
+                      region=None if region.empty else region.iloc[0].to_dict())

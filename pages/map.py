@@ -6,22 +6,18 @@ import html
 
 import streamlit as st
 
-from components import data, downloads, map_view, presentation, view_state
+from components import data, downloads, figure_card, map_view, presentation, view_state
 from components.page import header, sources_footer
-from latgale_di import boundaries, choropleth, html_table, i18n, indicators, static_map, vocab
-from latgale_di.safety import escape_markdown
+from latgale_di import boundaries, choropleth, i18n, static_map, vocab
 
 # Load
 state = view_state.current()
 lang = state.lang
 dataset = data.load_dataset()
-table = data.indicator_table(state.vintage)
 
 # Compute
 content = data.map_of(state)
 classes, views = content.classes, content.views
-region = indicators.select(table, state.year, state.target_group, state.service, state.indicator)
-region = region[region["atvk"] == boundaries.REGION_CODE]
 
 # Show
 # The title and toolbar go into a place kept at the top, filled once the map is written: on a
@@ -59,29 +55,24 @@ with caption_slot:
                 unsafe_allow_html=True)
     if state.present:  # beside the map on a projector, below what it shows
         map_view.legend(*legend, lang)
-downloads.offer(toolbar, "karte", i18n.t("page_map", lang),
-                choropleth.views_table(views, state.indicator, state.year, state.target_group, state.service),
+downloads.offer(toolbar, "karte", i18n.t("page_map", lang), content.rows,
                 figures={i18n.t("map_image", lang): lambda: static_map.figure(views, state.vintage, classes, caption,
                                                                              lang)})
 
-with info_column if state.present else side_column:
-    if not region.empty:
-        r = region.iloc[0]
-        st.metric(i18n.t("region_figure", lang),
-                  choropleth.value_text(r["value"], r["value_min"], r["value_max"], r["status"],
-                                        vocab.INDICATOR_UNITS[state.indicator], lang),
-                  help=escape_markdown(f"{vocab.STATUSES[r['status']].label(lang)} · {dataset.cite(r['source'])}"))
+# The region's own figure above the table (beside the map on a projector), in the same element
+# as the table where both are in one place: each element costs a re-render on every rerun.
+region = ""
+if (r := content.region) is not None:
+    region = figure_card.CSS + figure_card.figure_html(figure_card.Figure(
+        i18n.t("region_figure", lang),
+        choropleth.value_text(r["value"], r["value_min"], r["value_max"], r["status"],
+                              vocab.INDICATOR_UNITS[state.indicator], lang),
+        f"{vocab.STATUSES[r['status']].label(lang)} · {dataset.cite(r['source'])}")) + "\n\n"
+if state.present and region:
+    info_column.markdown(region, unsafe_allow_html=True)
 with side_column:
     # A plain HTML table, not st.dataframe: the data grid's script would delay the map's first paint.
-    # Heading, table and hint are one element: each element costs a re-render on every rerun.
-    st.markdown(f"### {i18n.t('table_alternative', lang)}\n\n" + html_table.CSS + html_table.render({
-        i18n.t("municipality", lang): [v.name for v in views],
-        indicator_label: [v.label for v in views],
-        i18n.t("status", lang): [vocab.STATUSES[v.status].label(lang) if v.status else "" for v in views],
-        i18n.t("source", lang): [dataset.cite(v.source) for v in views],
-    }, i18n.t("table_alternative", lang), numeric=[indicator_label],
-        # Each name opens that profile, as a click on the map does: the keyboard way to it.
-        links=[map_view.profile_link(state, v.atvk) for v in views])
-        + map_view.note_html(i18n.t("click_hint", lang)), unsafe_allow_html=True)
+    st.markdown(("" if state.present else region) + map_view.table_html(content, state, dataset),
+                unsafe_allow_html=True)
 
 sources_footer(dataset, {v.source for v in views if v.source}, lang)

@@ -25,3 +25,16 @@ def test_titles_are_escaped_and_only_http_addresses_become_links():
     assert "javascript:" not in markup and "<li>Pašvaldības atbilde (b)</li>" in markup
     assert "<li>c (c)</li>" in markup  # no title: its id stands in
     assert markup.count("<li>") == 3
+
+
+def test_every_registry_entry_is_found_by_its_id_and_an_unknown_id_gets_a_stub():
+    from latgale_di import dataset
+
+    ds = dataset.load()
+    first = ds.sources.drop_duplicates("id").set_index("id")
+    for sid in first.index:
+        assert ds.source(sid)["title"] == first.loc[sid, "title"]
+    assert ds.source("no-such-source") == {"id": "no-such-source", "title": "no-such-source", "url": "",
+                                          "publisher": "", "date": "", "kind": ""}
+    ds.source(first.index[0])["title"] = "changed by a caller"
+    assert ds.source(first.index[0])["title"] == first.loc[first.index[0], "title"]  # a copy, not the index

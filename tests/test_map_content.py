@@ -1,0 +1,42 @@
+"""What a map of one view shows, computed once per view: its rows for the download, the region's
+own figure, and the table beside the map, drawn once and then reused."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from latgale_di import boundaries, dataset, indicators, map_content
+from latgale_di.state import ViewState
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    ds = dataset.load()
+    return ds, {v: indicators.compute(ds, vintage=v) for v in boundaries.VINTAGES}
+
+
+def test_the_download_rows_are_the_map_one_row_per_municipality(loaded):
+    ds, tables = loaded
+    state = ViewState()
+    content = map_content.build(ds, tables[state.vintage], state)
+    rows = content.rows
+    assert list(rows["atvk"]) == [v.atvk for v in content.views]
+    assert set(rows["year"]) == {state.year} and set(rows["indicator"]) == {state.indicator}
+    assert list(rows["shown"]) == [v.label for v in content.views]
+    unknown = rows[["value", "value_min", "value_max"]].isna().all(axis=1)
+    assert unknown.sum() == sum(1 for v in content.views if not v.has_data) > 0  # "no data" rows stay
+
+
+def test_the_region_figure_is_the_regions_own_row_or_none(loaded):
+    ds, tables = loaded
+    state = replace(ViewState(), indicator="persons_served", year=2019, target_group="adults_grt",
+                    service="group_apartments", vintage="2021")
+    content = map_content.build(ds, tables["2021"], state)
+    expected = indicators.select(tables["2021"], 2019, "adults_grt", "group_apartments", "persons_served")
+    expected = expected[expected["atvk"] == boundaries.REGION_CODE].iloc[0]
+    assert content.region["value"] == expected["value"]
+    assert content.region["status"] == expected["status"] and content.region["source"] == expected["source"]
+    none = map_content.build(ds, tables["2021"], replace(state, year=2017))
+    assert none.region is None  # no region row that year: no figure, not a zero
