@@ -4,12 +4,14 @@ its small print, and the link to a municipality's profile that a click on it ope
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import replace
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from latgale_di import html_table, i18n, svg_map, vocab
+from components import figure_card
+from latgale_di import choropleth, html_table, i18n, svg_map, vocab
 from latgale_di.choropleth import Colour
 from latgale_di.dataset import Dataset
 from latgale_di.map_content import MapContent
@@ -52,13 +54,10 @@ def show(content: MapContent, state: ViewState, width_px: int | None = None, hei
     every element of the page on each rerun, and that, not the server, is what a filter change
     waits for (docs/performance.md)."""
     width = width_px or _fit_width()
-    key = (width, height_px, label_px, sites)
-    drawing = content.drawings.get(key)
-    if drawing is None:  # content is cached per view: each view and size is drawn once
-        drawing = content.drawings[key] = svg_map.render(
-            content.views, state.vintage, content.classes, content.caption, lambda a: profile_link(state, a),
-            content.tooltips, content.sites if sites else [], width_px=width, max_height_px=height_px,
-            label_px=label_px)
+    drawing = _drawn(content, (width, height_px, label_px, sites), lambda: svg_map.render(
+        content.views, state.vintage, content.classes, content.caption, lambda a: profile_link(state, a),
+        content.tooltips, content.sites if sites else [], width_px=width, max_height_px=height_px,
+        label_px=label_px))
     head = (above + "\n\n" if above else "") + (legend_html(*legend, state.lang) if legend else "")
     below = "".join(note_html(n) for n in notes)
     with st.container(gap=None):
@@ -66,24 +65,44 @@ def show(content: MapContent, state: ViewState, width_px: int | None = None, hei
         st.markdown(head + drawing + below, unsafe_allow_html=True)
 
 
+def _drawn(content: MapContent, key: tuple, draw: Callable[[], str]) -> str:
+    """``draw()``, once per view and ``key``: content is cached per data version and view, so a
+    view seen before is drawn from its markup, not again on every run."""
+    drawing = content.drawings.get(key)
+    if drawing is None:
+        drawing = content.drawings[key] = draw()
+    return drawing
+
+
 def table_html(content: MapContent, state: ViewState, dataset: Dataset) -> str:
     """The map as a table, for screen readers and the keyboard: heading, one row per municipality
     (its name a link to its profile, as a click on the map), figure, status, source, and a hint.
     One element (each element costs a re-render on every rerun), drawn once per view."""
-    drawn = content.drawings.get(("table",))
-    if drawn is None:
-        lang, views = state.lang, content.views
-        figure = vocab.INDICATORS[state.indicator].label(lang)
-        drawn = content.drawings[("table",)] = (
-            f"### {i18n.t('table_alternative', lang)}\n\n" + html_table.CSS + html_table.render({
-                i18n.t("municipality", lang): [v.name for v in views],
-                figure: [v.label for v in views],
-                i18n.t("status", lang): [vocab.STATUSES[v.status].label(lang) if v.status else "" for v in views],
-                i18n.t("source", lang): [dataset.cite(v.source) for v in views],
-            }, i18n.t("table_alternative", lang), numeric=[figure],
-                links=[profile_link(state, v.atvk) for v in views])
-            + note_html(i18n.t("click_hint", lang)))
-    return drawn
+    lang, views = state.lang, content.views
+    figure = vocab.INDICATORS[state.indicator].label(lang)
+    return _drawn(content, ("table",), lambda: (
+        f"### {i18n.t('table_alternative', lang)}\n\n" + html_table.CSS + html_table.render({
+            i18n.t("municipality", lang): [v.name for v in views],
+            figure: [v.label for v in views],
+            i18n.t("status", lang): [vocab.STATUSES[v.status].label(lang) if v.status else "" for v in views],
+            i18n.t("source", lang): [dataset.cite(v.source) for v in views],
+        }, i18n.t("table_alternative", lang), numeric=[figure],
+            links=[profile_link(state, v.atvk) for v in views])
+        + note_html(i18n.t("click_hint", lang))))
+
+
+def region_html(content: MapContent, state: ViewState, dataset: Dataset) -> str:
+    """The region's own figure of the view (value with its marks, status and source) as a figure
+    block with its CSS, or "" when the region has no row; drawn once per view."""
+    r = content.region
+    if r is None:
+        return ""
+    lang = state.lang
+    return _drawn(content, ("region",), lambda: figure_card.CSS + figure_card.figure_html(figure_card.Figure(
+        i18n.t("region_figure", lang),
+        choropleth.value_text(r["value"], r["value_min"], r["value_max"], r["status"],
+                              vocab.INDICATOR_UNITS[state.indicator], lang),
+        f"{vocab.STATUSES[r['status']].label(lang)} · {dataset.cite(r['source'])}")) + "\n\n")
 
 
 def note_html(text: str) -> str:

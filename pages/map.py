@@ -6,7 +6,7 @@ import html
 
 import streamlit as st
 
-from components import data, downloads, figure_card, map_view, presentation, view_state
+from components import data, downloads, map_view, presentation, view_state
 from components.page import header, sources_footer
 from latgale_di import boundaries, choropleth, i18n, static_map, vocab
 
@@ -61,13 +61,7 @@ downloads.offer(toolbar, "karte", i18n.t("page_map", lang), content.rows,
 
 # The region's own figure above the table (beside the map on a projector), in the same element
 # as the table where both are in one place: each element costs a re-render on every rerun.
-region = ""
-if (r := content.region) is not None:
-    region = figure_card.CSS + figure_card.figure_html(figure_card.Figure(
-        i18n.t("region_figure", lang),
-        choropleth.value_text(r["value"], r["value_min"], r["value_max"], r["status"],
-                              vocab.INDICATOR_UNITS[state.indicator], lang),
-        f"{vocab.STATUSES[r['status']].label(lang)} · {dataset.cite(r['source'])}")) + "\n\n"
+region = map_view.region_html(content, state, dataset)
 if state.present and region:
     info_column.markdown(region, unsafe_allow_html=True)
 with side_column:

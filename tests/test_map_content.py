@@ -40,3 +40,18 @@ def test_the_region_figure_is_the_regions_own_row_or_none(loaded):
     assert content.region["status"] == expected["status"] and content.region["source"] == expected["source"]
     none = map_content.build(ds, tables["2021"], replace(state, year=2017))
     assert none.region is None  # no region row that year: no figure, not a zero
+
+
+def test_the_table_and_region_figure_are_drawn_once_per_view(loaded):
+    from components import map_view
+
+    ds, tables = loaded
+    state = replace(ViewState(), indicator="persons_served", year=2019, target_group="adults_grt",
+                    service="group_apartments", vintage="2021")
+    content = map_content.build(ds, tables["2021"], state)
+    table = map_view.table_html(content, state, ds)
+    assert table.count('href="pasvaldiba?') == len(content.views)  # each name opens its profile
+    assert map_view.table_html(content, state, ds) is table  # the markup of a seen view is reused
+    region = map_view.region_html(content, state, ds)
+    assert 'class="di-figure-value"' in region and map_view.region_html(content, state, ds) is region
+    assert map_view.region_html(map_content.build(ds, tables["2021"], replace(state, year=2017)), state, ds) == ""
