@@ -152,6 +152,15 @@ def concurrency_lines(results: dict) -> list[str]:
     if p95.get("ours") and p95.get("floor"):
         lines.append(f"- ours / floor at p95: {times(ratio(p95['ours'], p95['floor']))} (the floor's figure is what "
                      "the machine, shared by the server and every browser page, allows a bare Streamlit app)")
+    for name, record in res.apps(results, "ours"):
+        load = record.get("server_load")
+        if load:
+            lines.append(f"- {name}, the server alone ({load['instances']} process, no browser on the machine): "
+                         f"{load['sessions']} sessions, {load['changes']} changes at once: round trip "
+                         f"p50 {load['change_p50_ms'] or 0:,.0f} ms, p95 {load['change_p95_ms'] or 0:,.0f} ms, "
+                         f"max {load['change_max_ms'] or 0:,.0f} ms; "
+                         f"page loads p95 {load['load_p95_ms'] or 0:,.0f} ms; "
+                         f"server RSS {load['rss_mib'] or 0:,.1f} MiB")
     return lines
 
 

@@ -14,6 +14,8 @@ The shape, all times in ms, bytes as received by the browser, memory in MiB::
          "rerun_ms": {page file stem or "main": [...]},
          "memory": {"rss_idle_mib", "rss_0_mib", "rss_k_mib": [...], "per_session_mib": [...]},  # optional
          "concurrency": {"sessions", "first_map_ms": [...], "change_ms": [...], "no_repaint", "no_map"},  # optional
+         "server_load": {"sessions", "changes", "change_p50_ms", "change_p95_ms", "change_max_ms",
+                         "load_p95_ms", "rss_mib", "instances"},  # optional, ours only (bench/server_load.py)
          "errors": [...]}}}
 
 A ``None`` in a list is a run that measured nothing (no map, no repaint).

@@ -171,6 +171,15 @@ async def run(settings: Settings, only: list[str] | None = None, log: Log = prin
                             concurrency.run(browser, app, settings, app_env(app, db_dir)), records[app.name])
             finally:
                 await browser.close()
+        if "ours" in records and settings.sessions > 0:
+            # After the browser has gone: the server alone, as for people on their own machines.
+            from bench import server_load  # it uses app_env from here
+
+            log(f"server load: {settings.sessions} protocol sessions on one process of ours")
+            load_dir = db_dir / "server-load"
+            load_dir.mkdir()
+            records["ours"]["server_load"] = await _guarded(
+                server_load.load(load_dir, settings.sessions, settings.session_changes), records["ours"])
         for app in apps:
             if app.role == "scale":
                 log(f"scale: indicator computation per filter change ({settings.rerun_runs * 10} changes)")

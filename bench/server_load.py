@@ -14,7 +14,7 @@ It prints the figures as one JSON line: p50/p95/max of the round trip over all c
 that fails raises), p95 of the first page loads, and the largest server RSS after all sessions
 have loaded the page. With ``--instances 2`` the sessions are spread over two server processes
 sharing one database, as ``compose.yaml`` runs the app behind Caddy (one Python process uses one
-core at a time).
+core at a time). ``python -m bench`` runs it too (one process) for the concurrency budget.
 """
 
 from __future__ import annotations
@@ -109,6 +109,24 @@ def figures(result: dict, sessions: int) -> dict:
             "load_p95_ms": rounded(percentile(result["load_ms"], 95)), "rss_mib": result.get("rss_mib")}
 
 
+async def load(db_dir: Path, sessions: int, changes: int, instances: int = 1) -> dict:
+    """Start ``instances`` servers of ours on one store in ``db_dir``, warm each with a first
+    visitor, measure ``sessions`` clients changing the year ``changes`` times; the figures."""
+    servers = []
+    try:
+        for _ in range(instances):  # one store for all, as behind the proxy in production
+            servers.append(server.start(ENTRY, ROOT, app_env(OURS, db_dir)))
+        urls = [srv.url for srv in servers]
+        for url in urls:  # a first visitor pays the imports and fills the caches
+            await measure([url], 1, 1)
+        result = await measure(urls, sessions, changes)
+        result["rss_mib"] = round(max(server.rss_mib(srv.pid) for srv in servers), 1)
+    finally:
+        for srv in servers:
+            server.stop(srv)
+    return {**figures(result, sessions), "instances": instances}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=20)
@@ -117,19 +135,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="server processes sharing one database, as compose.yaml runs them (default 1)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        servers = []
-        try:
-            for _ in range(args.instances):  # one store for all, as behind the proxy in production
-                servers.append(server.start(ENTRY, ROOT, app_env(OURS, Path(tmp))))
-            urls = [srv.url for srv in servers]
-            for url in urls:  # a first visitor pays the imports and fills the caches
-                asyncio.run(measure([url], 1, 1))
-            result = asyncio.run(measure(urls, args.sessions, args.changes))
-            result["rss_mib"] = round(max(server.rss_mib(srv.pid) for srv in servers), 1)
-        finally:
-            for srv in servers:
-                server.stop(srv)
-    print(json.dumps({**figures(result, args.sessions), "instances": args.instances}))
+        print(json.dumps(asyncio.run(load(Path(tmp), args.sessions, args.changes, args.instances))))
     return 0
 
 
