@@ -6,7 +6,10 @@ ASGI server (``st.App``, Streamlit ≥ 1.67) and adds:
 - ``GET /healthz``: 200 with JSON when the database answers, 503 when it does not (Streamlit's
   own ``/_stcore/health`` stays, and only says the web server is up);
 - a log line for every uncaught exception in a page run (``latgale_di.logs``);
-- deep links that work for the very first visitor after a start (see ``_new_style_navigation``).
+- deep links that work for the very first visitor after a start (see ``_new_style_navigation``);
+- deep links that connect at once: each HTML page tells the browser where the server is
+  (``latgale_di.backend_url``), so a page opened at ``/karte`` does not first look for the
+  server at ``/karte/_stcore/health`` and wait.
 
 Streamlit Community Cloud runs ``app.py`` directly: the same app, without ``/healthz``.
 """
@@ -15,11 +18,12 @@ from __future__ import annotations
 
 import streamlit as st
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from latgale_di import logs, readiness
+from latgale_di import backend_url, logs, readiness
 
 
 def _new_style_navigation() -> None:
@@ -43,6 +47,8 @@ async def healthz(request: Request) -> JSONResponse:
 
 _new_style_navigation()
 app = st.App("app.py", routes=[Route("/healthz", healthz, methods=["GET", "HEAD"])],
+             middleware=[Middleware(backend_url.BackendBaseUrl,
+                                    base_url_path=lambda: st.config.get_option("server.baseUrlPath"))],
              on_script_error=logs.script_error)
 
 if __name__ == "__main__":

@@ -179,11 +179,16 @@ def _open(page, url: str, heading: str) -> str:
 
 def test_the_first_visitor_of_a_fresh_server_can_open_a_deep_link(served, page):
     url, _log = served
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(urlparse(request.url).path))
     page.goto(f"{url}/karte")  # nobody has opened a page on this server yet
     page.locator("svg.di-map").first.wait_for(timeout=120_000)
     page.wait_for_timeout(1000)  # Streamlit's notice, if any, comes with the first script run
     assert page.get_by_role("heading", name="Karte").first.is_visible()
     assert "Page not found" not in page.locator("body").inner_text()
+    # The page knew where the server is: no first try at /karte/_stcore/health and its wait.
+    assert "/_stcore/health" in asked
+    assert not [path for path in asked if path.startswith("/karte/")]
 
 
 def test_readiness_and_read_only_fallback_as_the_image_runs(served, database, page):
