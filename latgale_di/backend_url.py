@@ -91,9 +91,9 @@ class BackendBaseUrl:
             zipped = any(k.lower() == b"content-encoding" for k, _ in start.get("headers", []))
             page = inject(gzip.decompress(page) if zipped else page, self._script())
             page = gzip.compress(page, mtime=0) if zipped else page
-            headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
-            headers.append((b"content-length", str(len(page)).encode()))
-            await send({**start, "headers": headers})
+            sized = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+            sized.append((b"content-length", str(len(page)).encode()))
+            await send({**start, "headers": sized})
             await send({"type": "http.response.body", "body": page, "more_body": False})
 
         await self.app(scope, receive, send_page)
