@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -37,7 +38,10 @@ def _get(app, method: str = "GET", base: str = "") -> tuple[int, dict[bytes, byt
 
     scope = {"type": "http", "method": method, "path": "/karte", "headers": [],
              "extensions": {"http.response.pathsend": {}}}
-    asyncio.run(backend_url.BackendBaseUrl(app, base_url_path=base)(scope, receive, send))
+    middleware = backend_url.BackendBaseUrl(app, base_url_path=base)
+    # Its own thread: the browser tests' Playwright keeps an event loop running on this one.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, middleware(scope, receive, send)).result()
     start = sent[0]
     body = b"".join(m.get("body", b"") for m in sent[1:])
     return start["status"], dict(start["headers"]), body
