@@ -33,7 +33,7 @@ def render() -> ViewState:
         # language switch and the filters above, so the browser loads no further widget scripts
         # before the map shows (the slider's pulls in two number- and date-formatting libraries).
         st.segmented_control(i18n.t("vintage", lang), boundaries.VINTAGES, key=widget_key("vintage"),
-                             format_func=lambda v: i18n.t(f"vintage_{v}", lang), required=True)
+                             format_func=lambda v: boundaries.vintage_label(v, lang), required=True)
         st.selectbox(i18n.t("threshold", lang), THRESHOLDS, key=widget_key("threshold"))
         st.toggle(i18n.t("show_facilities", lang), key=widget_key("facilities"))
         st.toggle(i18n.t("presentation", lang), key=widget_key("present"), help=i18n.t("presentation_help", lang))

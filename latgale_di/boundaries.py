@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from latgale_di import extent as _extent
+from latgale_di import i18n
 from latgale_di.paths import GEO_DIR
 
 if TYPE_CHECKING:  # geopandas is heavy; import it only where polygons are needed
@@ -114,6 +115,12 @@ def _units(extent: str, vintage: Vintage) -> dict[str, Unit]:
 def units(vintage: str) -> dict[str, Unit]:
     """The municipalities of ``vintage`` keyed by ATVK code, in the order of the boundary file."""
     return _units(_extent.current(), _check_vintage(vintage))
+
+
+def vintage_label(vintage: str, lang: str = i18n.DEFAULT_LANGUAGE) -> str:
+    """The boundary set as people name it, with its count of units in this extent:
+    "21 pašvaldība (2009–2021)" for Latgale, "119 pašvaldības (2009–2021)" for all of Latvia."""
+    return i18n.t(f"vintage_{vintage}", lang, n=len(units(vintage)))
 
 
 def region_units(vintage: str) -> tuple[str, ...]:

@@ -348,7 +348,7 @@ def build(dataset: Dataset, table: pd.DataFrame, atvk: str, year: int, vintage: 
     return Briefing(
         lang=lang, atvk=atvk, year=year, vintage=vintage, name=name,
         heading=i18n.t("briefing_heading", lang, name=name, year=year),
-        boundaries_text=f"{i18n.t('vintage', lang)}: {i18n.t(f'vintage_{vintage}', lang)}",
+        boundaries_text=f"{i18n.t('vintage', lang)}: {boundaries.vintage_label(vintage, lang)}",
         version_text=i18n.t("data_version", lang, version=version,
                             date=i18n.format_date(dataset.last_updated, lang) or "–"),
         synthetic=dataset.synthetic,

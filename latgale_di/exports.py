@@ -167,7 +167,7 @@ def about(dataset, state, lang: str, page_title: str, link: str, suppress_below:
         (i18n.t("year", lang), str(state.year)),
         (i18n.t("target_group", lang), vocab.TARGET_GROUPS[state.target_group].label(lang)),
         (i18n.t("service", lang), vocab.SERVICES[state.service].label(lang)),
-        (i18n.t("vintage", lang), i18n.t(f"vintage_{state.vintage}", lang)),
+        (i18n.t("vintage", lang), boundaries.vintage_label(state.vintage, lang)),
     ]
     if state.atvk and state.atvk in boundaries.units(state.vintage):
         lines.append((i18n.t("municipality", lang), boundaries.units(state.vintage)[state.atvk].name(lang)))

@@ -64,8 +64,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "indicator": ("Rādītājs", "Indicator"),
     "year": ("Gads", "Year"),
     "vintage": ("Robežas", "Boundaries"),
-    "vintage_2021": ("9 pašvaldības (no 2021. g. 1. jūlija)", "9 municipalities (from 1 July 2021)"),
-    "vintage_2009": ("21 pašvaldība (2009–2021)", "21 municipalities (2009–2021)"),
+    # {n}: how many units the vintage has in this process's extent (boundaries.vintage_label).
+    "vintage_2021": ("{n} {n|pašvaldība|pašvaldības} (no 2021. g. 1. jūlija)",
+                     "{n} {n|municipality|municipalities} (from 1 July 2021)"),
+    "vintage_2009": ("{n} {n|pašvaldība|pašvaldības} (2009–2021)", "{n} {n|municipality|municipalities} (2009–2021)"),
     "target_group": ("Mērķgrupa", "Target group"),
     "service": ("Pakalpojums", "Service"),
     "threshold": ("Noslodzes slieksnis, %", "Occupancy threshold, %"),

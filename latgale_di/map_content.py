@@ -53,7 +53,7 @@ def build(dataset: Dataset, table: pd.DataFrame, state: ViewState) -> MapContent
     caption = i18n.t("map_caption", lang, indicator=vocab.INDICATORS[state.indicator].label(lang),
                      group=vocab.TARGET_GROUPS[state.target_group].label(lang),
                      service=vocab.SERVICES[state.service].label(lang), year=state.year,
-                     vintage=i18n.t(f"vintage_{state.vintage}", lang))
+                     vintage=boundaries.vintage_label(state.vintage, lang))
     region = indicators.select(table, state.year, state.target_group, state.service, state.indicator)
     region = region[region["atvk"] == boundaries.REGION_CODE]
     as_rows = choropleth.views_table(views, state.indicator, state.year, state.target_group, state.service)

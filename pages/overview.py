@@ -8,7 +8,7 @@ import streamlit as st
 
 from components import data, downloads, figure_card, map_view, view_state
 from components.page import header, sources_footer
-from latgale_di import choropleth, i18n, overview, vocab
+from latgale_di import boundaries, choropleth, i18n, overview, vocab
 
 # Load
 state = view_state.current()
@@ -36,8 +36,8 @@ with picture:
 with top:
     toolbar = header(i18n.t("page_overview", lang), lang, dataset)
     downloads.offer(toolbar, "parskats", i18n.t("page_overview", lang), overview.region_rows(table, state.year))
-    st.markdown(f"**{state.year}. g. · {i18n.t(f'vintage_{state.vintage}', lang)}**" if lang == "lv"
-                else f"**{state.year} · {i18n.t(f'vintage_{state.vintage}', lang)}**")
+    st.markdown(f"**{state.year}. g. · {boundaries.vintage_label(state.vintage, lang)}**" if lang == "lv"
+                else f"**{state.year} · {boundaries.vintage_label(state.vintage, lang)}**")
 with words:
     # Heading and sentences in one element: each element costs a re-render on every change.
     st.markdown(f"### {i18n.t('summary', lang)}\n\n" + "\n".join(f"- {sentence}" for sentence in sentences))

@@ -18,7 +18,7 @@ names = boundaries.names(state.vintage, lang)
 names[boundaries.REGION_CODE] = i18n.t("region", lang)
 
 toolbar = header(i18n.t("page_trends", lang), lang, dataset)
-st.caption(i18n.t("trends_intro", lang, vintage=i18n.t(f"vintage_{state.vintage}", lang)))
+st.caption(i18n.t("trends_intro", lang, vintage=boundaries.vintage_label(state.vintage, lang)))
 default = [state.atvk] if state.atvk in units else []
 chosen = st.multiselect(i18n.t("choose_municipalities", lang), list(units), default=default,
                         format_func=lambda a: names[a], key=view_state.labelled(f"trend_units_{state.vintage}"))

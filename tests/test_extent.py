@@ -40,6 +40,17 @@ def test_latgale_is_the_default_and_an_unknown_extent_is_an_error(monkeypatch):
         extent.current()
 
 
+def test_the_boundary_label_counts_the_units_of_the_extent(monkeypatch):
+    # The caption above the map and the sidebar's boundary choice name the count: a national map
+    # captioned "21 municipalities" would misstate what it shows.
+    monkeypatch.delenv(extent.ENV, raising=False)
+    assert boundaries.vintage_label("2009") == "21 pašvaldība (2009–2021)"
+    assert boundaries.vintage_label("2021", "en") == "9 municipalities (from 1 July 2021)"
+    monkeypatch.setenv(extent.ENV, "latvia")
+    assert boundaries.vintage_label("2009") == "119 pašvaldības (2009–2021)"
+    assert boundaries.vintage_label("2021", "en") == "43 municipalities (from 1 July 2021)"
+
+
 def test_the_default_extent_reads_the_latgale_files(monkeypatch):
     monkeypatch.delenv(extent.ENV, raising=False)
     assert boundaries.geojson_path("2021").endswith("latgale_municipalities_2021.geojson")
