@@ -136,9 +136,9 @@ def _scale_indicator_ms(results: dict) -> list[tuple[str, float | None]]:
     """Median server-side computation of one filter change on the national synthetic data."""
     out = []
     for name, record in res.apps(results, "scale"):
-        found = (record.get("indicators") or {})
-        s = summary(found.get("filter_change_ms"))
-        out.append((f"{name}, {found.get('units', '?')} units", s.median if s else None))
+        for found in res.scale_indicators(record) or [{}]:
+            s = summary(found.get("filter_change_ms"))
+            out.append((f"{name}, {found.get('units', '?')} units", s.median if s else None))
     return out
 
 

@@ -54,3 +54,10 @@ def primary_metric(record: dict | None, name: str) -> Summary | None:
     """A metric of the app's primary page."""
     found = primary_page(record) if record else None
     return metric(found[1], name) if found else None
+
+
+def scale_indicators(record: dict) -> list[dict]:
+    """The scale app's per-vintage indicator measurements (``bench/scale.py``); a result written
+    before both vintages were measured holds one record, not a list."""
+    found = record.get("indicators") or []
+    return [found] if isinstance(found, dict) else list(found)

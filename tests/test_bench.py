@@ -55,10 +55,12 @@ def synthetic(ours_first: float | None = 900.0, ours_change: float = 120.0, ours
                            "change_p95_ms": concurrent_ms, "change_max_ms": concurrent_ms * 1.1,
                            "load_p95_ms": 500.0, "rss_mib": rss + 5, "instances": 1}
     apps["ours"] = ours
-    if scale_first is not None:  # --scale: ours-latvia, all 43 units with the synthetic data
+    if scale_first is not None:  # --scale: ours-latvia, all 119 / 43 units with the synthetic data
         latvia = app("scale", {"karte": _page("/karte", scale_first, ours_change * 1.2, ours_bytes)})
-        latvia["indicators"] = {"units": 43, "table_rows": 142352, "load_ms": 14000.0, "suppress_ms": 2000.0,
-                                "table_ms": 13000.0, "filter_change_ms": [scale_change_ms * f for f in (0.8, 1.0, 1.5)]}
+        latvia["indicators"] = [
+            {"vintage": vintage, "units": units, "table_rows": rows, "load_ms": 14000.0, "suppress_ms": 2000.0,
+             "table_ms": 13000.0, "filter_change_ms": [scale_change_ms * f * slower for f in (0.8, 1.0, 1.5)]}
+            for vintage, units, rows, slower in (("2009", 119, 235069, 1.25), ("2021", 43, 142352, 1.0))]
         apps["ours-latvia"] = latvia
     return {"meta": {"date": "2026-01-01 00:00 UTC", "nproc": 2, "chromium": "x", "streamlit": "1.67.0",
                      "settings": {"runs": 3, "changes": 4, "quick": False, "timeout_s": 90}}, "apps": apps}
@@ -174,13 +176,18 @@ def test_report_shows_medians_ranges_ratios_and_verdicts():
 
 def test_scale_budgets_compare_latvia_with_latgale_in_the_same_run_and_time_a_filter_change():
     verdicts = {v.budget.key: v for v in budgets.evaluate(synthetic(), quick=False)}
-    first, change = verdicts["scale_first_map"], verdicts["scale_indicator_ms"]
+    first = verdicts["scale_first_map"]
     assert first.subject == "ours-latvia vs ours (Latgale)" and first.value == pytest.approx(1200 / 900)
-    assert change.subject == "ours-latvia, 43 units" and change.value == pytest.approx(20.0) and change.within
+    # One verdict per boundary set: the 119 pre-2021 units and the 43 current ones.
+    changes = {v.subject: v for v in budgets.evaluate(synthetic(), quick=False) if v.budget.key == "scale_indicator_ms"}
+    assert set(changes) == {"ours-latvia, 119 units", "ours-latvia, 43 units"}
+    assert changes["ours-latvia, 119 units"].value == pytest.approx(25.0)
+    assert changes["ours-latvia, 43 units"].value == pytest.approx(20.0) and changes["ours-latvia, 43 units"].within
     assert failing_keys(synthetic(scale_first=1800.0)) == set()  # 2.0×: over 1.5×, within the tolerance
     assert failing_keys(synthetic(scale_first=2100.0), quick=True) == {"scale_first_map"}  # 2.33×
     # The computation time is absolute (machine-bound): enforced by a full run, reported by a quick one.
     assert failing_keys(synthetic(scale_change_ms=90.0)) == {"scale_indicator_ms"}
+    assert failing_keys(synthetic(scale_change_ms=64.0)) == {"scale_indicator_ms"}  # 119 units 80 ms, 43 units 64 ms
     assert failing_keys(synthetic(scale_change_ms=90.0), quick=True) == set()
 
 
@@ -193,7 +200,16 @@ def test_report_has_a_scale_section():
     result = synthetic()
     text = report.render(result, budgets.evaluate(result, quick=False))
     assert "Scale (all of Latvia" in text and "| ours-latvia | svg |" in text
-    assert "1.33× ours (Latgale)" in text and "43 units" in text and "a filter change computes in 20" in text
+    assert "1.33× ours (Latgale)" in text and "a filter change computes in 20" in text
+    assert "119 units, indicator table 235,069 rows" in text and "43 units, indicator table 142,352 rows" in text
+
+
+def test_a_result_from_before_both_vintages_were_measured_still_reads():
+    result = synthetic()
+    result["apps"]["ours-latvia"]["indicators"] = result["apps"]["ours-latvia"]["indicators"][1]  # one dict
+    changes = [v for v in budgets.evaluate(result, quick=False) if v.budget.key == "scale_indicator_ms"]
+    assert [v.subject for v in changes] == ["ours-latvia, 43 units"]
+    assert "43 units, indicator table" in report.render(result, budgets.evaluate(result, quick=False))
 
 
 def test_scale_adds_ours_latvia_and_the_ours_it_is_compared_with():
