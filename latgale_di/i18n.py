@@ -139,6 +139,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "of_units": ("{n} no {total}", "{n} of {total}"),
     "units_with_data": ("skaitlis ir {n} no {total} pašvaldībām", "figure for {n} of {total} municipalities"),
     "as_of_year": ("{year}. g. dati", "figure of {year}"),
+    "year_and_vintage": ("{year}. g. · {vintage}", "{year} · {vintage}"),
     "summary": ("Kopsavilkums", "Summary"),
     "open_profile": ("Atvērt profilu", "Open profile"),
     "choose_municipality": ("Pašvaldība", "Municipality"),

@@ -36,8 +36,8 @@ with picture:
 with top:
     toolbar = header(i18n.t("page_overview", lang), lang, dataset)
     downloads.offer(toolbar, "parskats", i18n.t("page_overview", lang), overview.region_rows(table, state.year))
-    st.markdown(f"**{state.year}. g. · {boundaries.vintage_label(state.vintage, lang)}**" if lang == "lv"
-                else f"**{state.year} · {boundaries.vintage_label(state.vintage, lang)}**")
+    st.markdown("**" + i18n.t("year_and_vintage", lang, year=state.year,
+                              vintage=boundaries.vintage_label(state.vintage, lang)) + "**")
 with words:
     # Heading and sentences in one element: each element costs a re-render on every change.
     st.markdown(f"### {i18n.t('summary', lang)}\n\n" + "\n".join(f"- {sentence}" for sentence in sentences))
