@@ -29,20 +29,24 @@ def spine(rows: pd.DataFrame, labels: list[str], value_texts: list[str], lang: s
     """
     fig = go.Figure()
     y = list(range(len(rows)))
-    span = (rows["region_max"] - rows["region_min"]).replace(0, math.nan)
+    # A bound is drawn where it lies (">50 %" at 50); the text beside the dot says what it is.
+    position = rows["value"].fillna(rows["value_min"]) if "value_min" in rows else rows["value"]
+    top = rows["region_max_high"].where(rows["region_max_high"].map(math.isfinite), rows["region_max"]) \
+        if "region_max_high" in rows else rows["region_max"]
+    span = (top - rows["region_min"]).replace(0, math.nan)
 
-    def scaled(col: str) -> list[float]:
-        return [0.5 if math.isnan(s) else (v - lo) / s
-                for v, lo, s in zip(rows[col], rows["region_min"], span)]
+    def scaled(values: pd.Series) -> list[float]:
+        return [0.5 if math.isnan(s) or math.isnan(v) else (v - lo) / s
+                for v, lo, s in zip(values, rows["region_min"], span)]
 
     for i in y:
         # The range bar is outlined (a wider #777 line beneath it) so that it has 3:1 against white.
         fig.add_shape(type="line", x0=0, x1=1, y0=i, y1=i, line=dict(color=OUTLINE_COLOUR, width=12))
         fig.add_shape(type="line", x0=0, x1=1, y0=i, y1=i, line=dict(color=RANGE_COLOUR, width=9))
-    fig.add_trace(go.Scatter(x=scaled("region_mean"), y=y, mode="markers", name=i18n.t("region_mean", lang),
+    fig.add_trace(go.Scatter(x=scaled(rows["region_mean"]), y=y, mode="markers", name=i18n.t("region_mean", lang),
                              marker=dict(symbol="line-ns-open", size=22, color=REGION_COLOUR, line=dict(width=3)),
                              hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=scaled("value"), y=y, mode="markers+text", name=i18n.t("municipality", lang),
+    fig.add_trace(go.Scatter(x=scaled(position), y=y, mode="markers+text", name=i18n.t("municipality", lang),
                              text=value_texts, textposition="top center",
                              marker=dict(size=16, color=MUNICIPALITY_COLOUR, line=dict(color="white", width=2)),
                              hovertext=[f"{lab}: {txt}" for lab, txt in zip(labels, value_texts)],

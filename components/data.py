@@ -21,10 +21,10 @@ import pandas as pd
 import streamlit as st
 
 from components import sign_in
-from latgale_di import dataset, i18n, indicators, logs, map_content, overview, privacy, snapshot, storage
+from latgale_di import dataset, figures, i18n, logs, map_content, overview, privacy, snapshot, storage
 from latgale_di.dataset import Dataset
 from latgale_di.paths import data_dir
-from latgale_di.state import ViewState
+from latgale_di.state import YEARS, ViewState
 
 # After a failed attempt, the rest of the same run (and any run within this many seconds) uses
 # the fallback at once: a page reads the data several times, and an unreachable host costs a
@@ -173,7 +173,8 @@ def _dataset(location: str, version_id: int, suppress_below: int) -> Dataset:
 
 @st.cache_resource(show_spinner=False)
 def _indicator_table(location: str, version_id: int, suppress_below: int, vintage: str) -> pd.DataFrame:
-    return indicators.compute(_dataset(location, version_id, suppress_below), vintage=vintage)
+    loaded = _dataset(location, version_id, suppress_below)
+    return figures.table(loaded, vintage, sorted(set(YEARS) | set(loaded.years())))
 
 
 # A view's content and its drawings are tens of kB: the most recent views, not every one ever seen.
@@ -206,7 +207,8 @@ def load_dataset() -> Dataset:
 
 
 def indicator_table(vintage: str) -> pd.DataFrame:
-    """All years' indicators for one vintage; filtering a cached frame is cheap, computing is not."""
+    """Every year view's figures for one vintage (``figures.table``): filtering a cached frame is
+    cheap, computing is not."""
     key = _key()
     return _this_run(("indicators", *key, vintage), lambda: _indicator_table(*key, vintage))
 

@@ -92,16 +92,19 @@ def headline(head: GroupHeadline, dataset: Dataset, state: ViewState) -> set[str
     else:
         figures.append(Figure(i18n.t("headline_served", lang), i18n.t("no_data", lang)))
     if head.occupancy is not None and head.occupancy.known:
-        above = (head.occupancy.value_min or 0) >= state.threshold
+        low = head.occupancy.low
+        above = low > state.threshold or (head.occupancy.qualifier == "greater_than" and low >= state.threshold)
         figures.append(Figure(i18n.t("headline_occupancy", lang), figure_text(head.occupancy, "%", lang),
                               figure_note(head.occupancy, dataset, lang),
                               flag=i18n.t("above_threshold", lang) if above else ""))
         cited.add(head.occupancy.source)
     known = len(head.without_service) + len(head.with_service)
     if known:
+        # The same counts as the map of this group's persons served: "with a figure: N of M".
         figures.append(Figure(
-            i18n.t("headline_without", lang), i18n.t("of_units", lang, n=len(head.without_service), total=known),
-            i18n.t("sum_unknown", lang, n=len(head.unknown), total=known + len(head.unknown))))
+            i18n.t("headline_without", lang),
+            i18n.t("of_units", lang, n=len(head.without_service), total=head.units_total),
+            i18n.t("shown_units", lang, n=known, total=head.units_total)))
     items = []
     for service, pfig in head.places_by_service.items():
         year_note = f" ({i18n.t('as_of_year', lang, year=pfig.year)})" if pfig.year != state.year else ""

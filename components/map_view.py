@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from components import figure_card
+from components.page import figure_note
 from latgale_di import choropleth, html_table, i18n, svg_map, vocab
 from latgale_di.choropleth import Colour
 from latgale_di.dataset import Dataset
@@ -92,17 +93,14 @@ def table_html(content: MapContent, state: ViewState, dataset: Dataset) -> str:
 
 
 def region_html(content: MapContent, state: ViewState, dataset: Dataset) -> str:
-    """The region's own figure of the view (value with its marks, status and source) as a figure
-    block with its CSS, or "" when the region has no row; drawn once per view."""
-    r = content.region
-    if r is None:
+    """The region's figure of the view (its own, or the sum of units, with marks, status, coverage
+    and source) as a figure block with its CSS, or "" when there is none; drawn once per view."""
+    fig = content.region
+    if fig is None:
         return ""
     lang = state.lang
     return _drawn(content, ("region",), lambda: figure_card.CSS + figure_card.figure_html(figure_card.Figure(
-        i18n.t("region_figure", lang),
-        choropleth.value_text(r["value"], r["value_min"], r["value_max"], r["status"],
-                              vocab.INDICATOR_UNITS[state.indicator], lang),
-        f"{vocab.STATUSES[r['status']].label(lang)} · {dataset.cite(r['source'])}")) + "\n\n")
+        i18n.t("region_figure", lang), choropleth.figure_text(fig, lang), figure_note(fig, dataset, lang))) + "\n\n")
 
 
 def note_html(text: str) -> str:
@@ -119,9 +117,11 @@ def legend_html(title: str, entries: list[tuple[str, Colour]], lang: str) -> str
     """Colour swatches with labels in real units; the no-data swatch is hatched, not just grey."""
     items = []
     for label, (r, g, b) in entries:
-        hatched = label == i18n.t("no_data", lang)
-        style = (f"background: repeating-linear-gradient(45deg, rgb({r},{g},{b}) 0 4px, #ffffff 4px 7px);"
-                 if hatched else f"background: rgb({r},{g},{b});")
+        # No data and partial sums are hatched, as on the map (opposite directions).
+        angle = 45 if label == i18n.t("no_data", lang) else (-45 if (r, g, b) == choropleth.INCOMPLETE_COLOUR
+                                                              else None)
+        style = (f"background: repeating-linear-gradient({angle}deg, rgb({r},{g},{b}) 0 4px, #ffffff 4px 7px);"
+                 if angle is not None else f"background: rgb({r},{g},{b});")
         items.append(
             f'<span class="legend-item"><span class="swatch" style="{style}"></span>{html.escape(label)}</span>'
         )

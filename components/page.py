@@ -83,7 +83,10 @@ def figure_note(fig, dataset: Dataset, lang: str) -> str:
 def _caption_parts(fig, lang: str) -> list[str]:
     from latgale_di import vocab
 
-    parts = [vocab.STATUSES[fig.status].label(lang)]
+    parts = [vocab.STATUSES[fig.status].label(lang)] if fig.status in vocab.STATUSES else []
+    as_of = getattr(fig, "as_of", 0)
+    if as_of and as_of != fig.year:
+        parts.append(i18n.t("as_of_year", lang, year=as_of))
     if fig.units_total and fig.units_with_data < fig.units_total and fig.note == "sum of municipalities":
         parts.append(i18n.t("units_with_data", lang, n=fig.units_with_data, total=fig.units_total))
     return parts

@@ -15,7 +15,8 @@ import pandas as pd
 
 from latgale_di import boundaries
 from latgale_di.facilities import units_of
-from latgale_di.overview import COMMUNITY_SERVICES, as_of
+from latgale_di.figures import of_year
+from latgale_di.overview import COMMUNITY_SERVICES
 
 PROPOSED_2029: tuple[str, ...] = ("social_mentor", "youth_behaviour_rehabilitation")
 # A site whose opening date no source gives is known to operate at the time of the research pack's
@@ -35,7 +36,7 @@ def matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: in
     for proposed in PROPOSED_2029:
         state[proposed] = "proposed"
 
-    current = as_of(table, year)
+    current = of_year(table, year)
     if target_group != "all":
         current = current[current["target_group"] == target_group]
         facilities = facilities[facilities["target_groups"].str.split(";").map(lambda g: target_group in g)]
@@ -81,7 +82,7 @@ def coverage(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: 
     out = pd.Series("unknown", index=states.index)
     out[services.eq("planned").any(axis=1)] = "planned"
     out[services.eq("provided").any(axis=1)] = "provided"
-    served = as_of(table, year)
+    served = of_year(table, year)
     served = served[(served["service"] == "any") & (served["indicator"] == "persons_served")
                     & (target_group == "all" or served["target_group"] == target_group)]
     nobody = set(served.loc[served["value"] == 0, "atvk"])

@@ -24,11 +24,11 @@ from typing import Any
 
 import pandas as pd
 
-from latgale_di import boundaries, choropleth, demand, facilities, i18n, locator, privacy, vocab
+from latgale_di import boundaries, choropleth, demand, facilities, figures, i18n, locator, privacy, profile, vocab
 from latgale_di import pdf as pdf_export
 from latgale_di.boundaries import REGION_CODE
 from latgale_di.dataset import Dataset
-from latgale_di.overview import as_of
+from latgale_di.figures import of_year
 from latgale_di.population import denominators
 
 # Indicators in the order a reader asks about them; the first seven are the key ones, listed as
@@ -174,33 +174,30 @@ def _shown_unit(indicator: str) -> str:
     return "persons" if unit == "per 10,000" else unit
 
 
-def _number(value: float, unit: str, lang: str) -> str:
-    text = i18n.format_number(value, lang)
-    return f"{text} %" if unit == "%" else (f"{text} EUR" if unit.startswith("EUR") else text)
-
-
 def _status_label(status: str, lang: str) -> str:
     return vocab.STATUSES[status].label(lang) if status in vocab.STATUSES else status
 
 
 def _indicator_rows(table: pd.DataFrame, atvk: str, year: int, vintage: str, lang: str,
                     limit: int) -> tuple[list[dict], int]:
-    """The rows to show (as records, best first) and how many more the dashboard has."""
-    current = as_of(table, year)
-    units = current[current["atvk"] != REGION_CODE]
-    keys = ["target_group", "service", "indicator"]
-    known = units[units["value"].notna()]
-    stats = {k: (g.mean(), g.min(), g.max(), g.count()) for k, g in known.groupby(keys)["value"]}
-    own = {tuple(r[k] for k in keys): r for r in units[units["atvk"] == atvk].to_dict("records")}
-    candidates = []
-    for key, r in own.items():
-        has_figure = any(not math.isnan(_float(r[c])) for c in ("value", "value_min", "value_max"))
+    """The rows to show (as records, best first) and how many more the dashboard has.
+
+    The municipality's figures and the region's statistics are the profile page's
+    (``profile.comparison``): the same view, the same honest mean and range.
+    """
+    current = of_year(table, year)
+    compared = {(r["target_group"], r["service"], r["indicator"]): r
+                for r in profile.comparison(table, atvk, year, vintage).to_dict("records")}
+    candidates: list[tuple[int, tuple[str, str, str], dict | None]] = []
+    for key, r in compared.items():
         # A hidden count with its bound ("<5") says something; a hidden derived figure does not.
-        tier = 0 if has_figure else (2 if r["status"] == vocab.SUPPRESSED else 1)
-        candidates.append((tier, key, r))
-    for key in stats:
-        if key not in own and key[2] in KEY_INDICATORS:
-            candidates.append((1, key, None))
+        tier = 0 if r["qualifier"] != "hidden" else (1 if math.isnan(_float(r["value_max"])) else 0)
+        candidates.append((2 if tier == 1 else tier, key, r))
+    others = current[(current["atvk"] != REGION_CODE) & current["indicator"].isin(KEY_INDICATORS)
+                     & (current["value"].notna() | current["value_min"].notna())]
+    for key in others[["target_group", "service", "indicator"]].drop_duplicates().itertuples(index=False):
+        if tuple(key) not in compared:
+            candidates.append((1, tuple(key), None))
 
     def rank(c) -> tuple:
         tier, (group, service, indicator), _ = c
@@ -218,19 +215,26 @@ def _indicator_rows(table: pd.DataFrame, atvk: str, year: int, vintage: str, lan
         unit = _shown_unit(indicator)
         if r is None:
             value, status, source, row_year = i18n.t("no_data", lang), "", "", ""
+            view = figures.view(current, vintage, year, group, service, indicator)
+            stat = figures.spread(view.figures())
+            region = choropleth.interval_text(stat.mean_low, stat.mean_high, unit, lang) if stat else ""
+            n_used = stat.used if stat else 0
+            low, low_high, high, high_high = ((stat.min_low, stat.min_high, stat.max_low, stat.max_high) if stat
+                                              else (math.nan,) * 4)
         else:
             value = choropleth.value_text(_float(r["value"]), _float(r["value_min"]), _float(r["value_max"]),
                                           str(r["status"]), unit, lang)
-            status, source, row_year = str(r["status"]), r["source"], str(int(r["year"]))
-        stat = stats.get((group, service, indicator))
-        if stat is None:
+            status, source, row_year = str(r["status"]), r["source"], str(int(r["as_of"]))
+            region = choropleth.interval_text(r["region_mean"], r["region_mean_high"], unit, lang)
+            n_used = int(r["units_with_data"])
+            low, low_high = r["region_min"], r["region_min_high"]
+            high, high_high = r["region_max"], r["region_max_high"]
+        if n_used == 0:
             region, region_detail = i18n.t("no_data", lang), ""
         else:
-            mean, low, high, n = stat
-            region = _number(mean, unit, lang)
-            region_detail = i18n.t("briefing_units_short", lang, n=int(n), total=total)
-            if n > 1 and low != high:
-                region_detail = f"{i18n.format_number(low, lang)}–{i18n.format_number(high, lang)} · {region_detail}"
+            region_detail = i18n.t("briefing_units_short", lang, n=n_used, total=total)
+            if n_used > 1 and not (low == high and low_high == high_high):
+                region_detail = f"{choropleth.range_text(low, low_high, high, high_high, unit, lang)} · {region_detail}"
         out.append({
             "indicator": indicator, "target_group": group, "service": service,
             "label": vocab.INDICATORS[indicator].label(lang) if indicator in vocab.INDICATORS else indicator,
@@ -242,8 +246,10 @@ def _indicator_rows(table: pd.DataFrame, atvk: str, year: int, vintage: str, lan
     return out, more
 
 
-def _site_rows(dataset: Dataset, atvk: str, vintage: str, lang: str) -> list[dict]:
-    sites = dataset.facilities[facilities.units_of(dataset.facilities, vintage) == atvk]
+def _site_rows(dataset: Dataset, atvk: str, vintage: str, year: int, lang: str) -> list[dict]:
+    # A site belongs to a year's briefing only if it was open (or planned) by then.
+    in_year = figures.sites_in_year(dataset.facilities, year)
+    sites = in_year[facilities.units_of(in_year, vintage) == atvk]
     records = sorted(sites.to_dict("records"), key=lambda r: (_SITE_STATUS_ORDER.get(r["status"], 99), r["name"]))
     out = []
     for r in records:
@@ -286,7 +292,7 @@ def _shortfalls(table: pd.DataFrame, atvk: str, year: int, lang: str, limit: int
     messages = []
     if gaps.empty:
         messages.append(i18n.t("briefing_zero_shortfall" if not ranked.empty else "briefing_no_shortfall", lang))
-    current = as_of(table, year)
+    current = of_year(table, year)
     hidden = current[(current["atvk"] == atvk) & (current["indicator"] == "shortfall")
                      & (current["status"] == vocab.SUPPRESSED)]
     if not hidden.empty:
@@ -308,9 +314,9 @@ def build(dataset: Dataset, table: pd.DataFrame, atvk: str, year: int, vintage: 
           limits: Limits = LIMITS[0], suppress_below: int | None = None, today: date | None = None) -> Briefing:
     """The briefing of municipality ``atvk`` for ``year`` in ``vintage`` boundaries, in ``lang``.
 
-    ``table`` is ``indicators.compute(dataset, vintage=vintage)`` of the (suppressed) dataset the
-    reader may see; ``suppress_below`` is the threshold it was suppressed with (default: the public
-    one, ``privacy.threshold()``; 0 for a maintainer's view), said in the footer.
+    ``table`` is ``figures.table(dataset, vintage)`` of the (suppressed) dataset the reader may
+    see; ``suppress_below`` is the threshold it was suppressed with (default: the public one,
+    ``privacy.threshold()``; 0 for a maintainer's view), said in the footer.
     """
     units = boundaries.units(vintage)
     if atvk not in units:
@@ -326,7 +332,7 @@ def build(dataset: Dataset, table: pd.DataFrame, atvk: str, year: int, vintage: 
     indicators_shown = tuple(
         IndicatorRow(**{k: v for k, v in r.items() if k != "source"}, refs=cite.refs(r["source"]))
         for r in indicator_rows)
-    all_sites = _site_rows(dataset, atvk, vintage, lang)
+    all_sites = _site_rows(dataset, atvk, vintage, year, lang)
     sites = tuple(SiteRow(r["name"], r["services"], r["places"], r["status"], cite.refs(r["source"]))
                   for r in all_sites[:limits.sites])
     gap_rows, gap_messages = _shortfalls(table, atvk, year, lang, limits.shortfalls)

@@ -2,12 +2,17 @@
 
 Classification follows the reader's question, not the data's spread:
 
-* percentages use fixed breaks that carry meaning (the occupancy threshold, 50 % served, 100 %);
-* counts and rates use a few "nice" equal steps from zero, so the legend reads in whole units;
+* percentages use fixed classes that carry meaning (the occupancy threshold, 50 % served, 100 %);
+* counts and rates are classed by Fisher–Jenks natural breaks (mapclassify) over the values on
+  the map, at most four classes and never more than there are distinct values, so the legend
+  never shows an empty or degenerate class ("1–1");
 * zero is its own class (a service that is absent is a finding) and "no data" is another,
-  drawn grey and labelled, so that unknown never looks like zero;
+  drawn grey and hatched, so that unknown never looks like zero;
+* a partial sum ("at least", some parts unknown) is its own class too, never the colour of a
+  known value, and does not count as a figure (``latgale_di.figures``);
 * a value the source gives only as a range (">50 %") gets a class when the whole range falls
-  into one; estimated and incomplete values are marked "≈" and "≥" on the map and in the legend.
+  into one; estimated values are marked "≈", partial sums "≥";
+* the legend lists only the classes that the view's values fall into.
 """
 
 from __future__ import annotations
@@ -19,11 +24,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from latgale_di import boundaries, i18n, vocab
+from latgale_di.figures import Figure, View
 
 Colour = tuple[int, int, int]
 
 NO_DATA_COLOUR: Colour = (200, 200, 200)
 SUPPRESSED_COLOUR: Colour = (150, 140, 170)  # hidden for privacy: a figure exists, unlike "no data"
+# A partial sum: something is known, but not the figure. Hatched on the map and in the legend.
+INCOMPLETE_COLOUR: Colour = (210, 165, 150)
 THRESHOLD_MARK = "⚠ "  # before a value (and legend class) above the occupancy threshold
 
 # ColorBrewer sequential palettes, light to dark; the first colour is the zero class. Chosen by
@@ -72,7 +80,7 @@ class Classes:
 
     def index_of_range(self, low: float, high: float) -> int | None:
         """The class of a range, if the whole range falls into one class."""
-        if math.isnan(low):
+        if math.isnan(low) or not self.breaks:
             return None
         lo = self.index(low + 1e-9)
         if math.isnan(high):
@@ -92,6 +100,8 @@ class Classes:
         for upper in self.breaks:
             if math.isinf(upper):
                 out.append(f"> {i18n.format_number(lower, lang)}{unit}")
+            elif counts and upper == lower + 1:
+                out.append(f"{i18n.format_number(upper, lang)}{unit}")
             elif counts:
                 out.append(f"{i18n.format_number(lower + 1, lang)}–{i18n.format_number(upper, lang)}{unit}")
             elif lower == 0:
@@ -102,17 +112,40 @@ class Classes:
         return [f"{THRESHOLD_MARK}{label}" if self.flagged(i) else label for i, label in enumerate(out)]
 
 
-def _nice_step(maximum: float, n: int) -> float:
-    raw = maximum / n
-    magnitude = 10 ** math.floor(math.log10(raw))
-    for m in (1, 2, 2.5, 5, 10):
-        if raw <= m * magnitude:
-            return m * magnitude
-    return 10 * magnitude
+def _picked(palette: tuple[str, ...], k: int) -> tuple[str, ...]:
+    """The zero colour and ``k`` class colours spread over the palette's ramp, darkest last, so
+    that fewer classes keep the ramp's ends and stay as far apart as the full ramp's."""
+    ramp = palette[1:]
+    if k >= len(ramp):
+        return palette
+    picks = [round(len(ramp) - 1 - (k - 1 - i) * (len(ramp) - 1) / max(k - 1, 1)) for i in range(k)]
+    if k == 1:
+        picks = [len(ramp) - 2]
+    return (palette[0], *(ramp[i] for i in picks))
+
+
+def natural_breaks(values: pd.Series, k: int = 4) -> tuple[float, ...]:
+    """Upper bounds of at most ``k`` Fisher–Jenks classes of the positive ``values`` (mapclassify);
+    fewer when there are fewer distinct values, none when there is no positive value."""
+    positive = sorted({float(v) for v in values.dropna() if v > 0})
+    if not positive:
+        return ()
+    if len(positive) <= k:
+        return tuple(positive)
+    # Imported here: mapclassify brings scipy and scikit-learn (~1 s), needed only for count maps.
+    import warnings
+
+    import mapclassify
+    import numpy as np
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "Numba not installed": the pure-Python path is fast enough here
+        bins = mapclassify.FisherJenks(np.asarray(positive), k=k).bins
+    return tuple(float(b) for b in bins)
 
 
 def classes_for(indicator: str, values: pd.Series, threshold: float = 80.0) -> Classes:
-    """The classification of ``indicator`` given the values on the map now."""
+    """The classification of ``indicator`` given the values on the map now (exact values only)."""
     palette = _PALETTES[_DIRECTION.get(indicator, "good")]
     unit = vocab.INDICATOR_UNITS[indicator]
     if indicator == "occupancy_rate":
@@ -121,15 +154,8 @@ def classes_for(indicator: str, values: pd.Series, threshold: float = 80.0) -> C
         return Classes((10.0, 30.0, 50.0, math.inf), unit, palette)
     if indicator == "shortfall_pct":
         return Classes((25.0, 50.0, 75.0, math.inf), unit, palette)
-    finite = values.dropna()
-    maximum = float(finite.max()) if not finite.empty else 0.0
-    n = len(palette) - 1
-    if maximum <= 0:
-        return Classes(tuple(float(i) for i in range(1, n + 1)), unit, palette)
-    step = _nice_step(maximum, n)
-    if unit in ("persons", "places", "EUR"):
-        step = max(1.0, math.ceil(step))
-    return Classes(tuple(step * i for i in range(1, n + 1)), unit, palette)
+    breaks = natural_breaks(values, len(palette) - 1)
+    return Classes(breaks, unit, _picked(palette, len(breaks)))
 
 
 @dataclass(frozen=True)
@@ -159,14 +185,20 @@ class UnitView:
     status: str
     source: str
     note: str
-    class_index: int | None  # None: no data, or a range that spans classes
+    class_index: int | None  # None: no data, a partial sum, or a range that spans classes
     label: str  # short text drawn on the map
+    qualifier: str = "missing"  # latgale_di.figures.QUALIFIERS
+    as_of: int = 0  # the year the figure describes (a stock carried forward is older than the view)
 
     @property
     def has_data(self) -> bool:
-        """Whether the sources give a figure (one hidden for privacy counts: it exists)."""
-        return self.status == vocab.SUPPRESSED or not (
-            math.isnan(self.value) and math.isnan(self.value_min) and math.isnan(self.value_max))
+        """Whether the unit has a figure (one hidden for privacy counts: it exists; a partial sum
+        does not)."""
+        return self.qualifier in ("exact", "estimate", "greater_than", "range", "hidden")
+
+    @property
+    def partial(self) -> bool:
+        return self.qualifier == "at_least"
 
 
 def value_text(value: float, value_min: float, value_max: float, status: str, unit: str, lang: str) -> str:
@@ -184,52 +216,87 @@ def value_text(value: float, value_min: float, value_max: float, status: str, un
     return i18n.t("no_data", lang)
 
 
-def unit_views(table: pd.DataFrame, vintage: str, indicator: str, classes: Classes, lang: str) -> list[UnitView]:
-    """One ``UnitView`` per municipality of ``vintage``, in boundary-file order.
+def interval_text(low: float, high: float, unit: str, lang: str, decimals: int | None = None) -> str:
+    """A statistic known only within [low, high]: "12,5", "≥ 12,5" (no upper bound) or "12,5–30"."""
+    if math.isnan(low):
+        return i18n.t("no_data", lang)
+    unit_text = "" if unit in ("persons", "places") else (" %" if unit == "%" else f" {vocab.UNITS[unit].label(lang)}")
+    lo = i18n.format_number(low, lang, decimals)
+    if high == low:
+        return f"{lo}{unit_text}"
+    if math.isinf(high) or math.isnan(high) or (unit == "%" and high >= 100):
+        return f"≥ {lo}{unit_text}"
+    return f"{lo}–{i18n.format_number(high, lang, decimals)}{unit_text}"
 
-    ``table`` holds the indicator rows for one year, target group and service (at most one row
-    per municipality).
-    """
-    rows = {r["atvk"]: r for r in table[table["indicator"] == indicator].to_dict("records")}
-    unit = vocab.INDICATOR_UNITS[indicator]
+
+def range_text(min_low: float, min_high: float, max_low: float, max_high: float, unit: str, lang: str) -> str:
+    """The lowest and highest figure over units, each possibly an interval: "0–49 %" when both are
+    known exactly, else "0 % … ≥ 50 %"."""
+    if min_low == min_high and max_low == max_high:
+        return interval_text(min_low, min_low, "persons", lang) + "–" + interval_text(max_low, max_low, unit, lang)
+    return f"{interval_text(min_low, min_high, unit, lang)} … {interval_text(max_low, max_high, unit, lang)}"
+
+
+def figure_text(fig: Figure, lang: str) -> str:
+    """A figure as a reader should see it, with its marks and unit (``value_text``)."""
+    return value_text(fig.value, fig.value_min, fig.value_max, fig.status, fig.unit, lang)
+
+
+def unit_views(view: View, classes: Classes, lang: str) -> list[UnitView]:
+    """One ``UnitView`` per municipality of the view, in boundary-file order."""
     out = []
-    for atvk, u in boundaries.units(vintage).items():
-        r = rows.get(atvk)
+    for atvk, u in boundaries.units(view.vintage).items():
+        fig = view.units[atvk]
         name = u.name(lang)
-        if r is None:
-            out.append(UnitView(atvk, name, math.nan, math.nan, math.nan, "", "", "", None, i18n.t("no_data", lang)))
+        if not fig.known:
+            out.append(UnitView(atvk, name, math.nan, math.nan, math.nan, "", "", "", None, i18n.t("no_data", lang),
+                                "missing", fig.as_of))
             continue
-        value, vmin, vmax = (float(r[c]) if pd.notna(r[c]) else math.nan for c in ("value", "value_min", "value_max"))
-        index = classes.index(value) if not math.isnan(value) else classes.index_of_range(vmin, vmax)
-        text = value_text(value, vmin, vmax, str(r["status"]), unit, lang)
+        if fig.qualifier in ("exact", "estimate"):
+            index: int | None = classes.index(fig.value)
+        elif fig.qualifier in ("greater_than", "range"):
+            index = classes.index_of_range(fig.value_min, fig.value_max)
+        else:
+            index = None  # a partial sum or a hidden figure has a class of its own
+        text = figure_text(fig, lang)
         if classes.flagged(index):
             text = THRESHOLD_MARK + text
-        out.append(UnitView(atvk, name, value, vmin, vmax, str(r["status"]), str(r["source"]), str(r["note"] or ""),
-                            index, text))
+        out.append(UnitView(atvk, name, fig.value, fig.value_min, fig.value_max, fig.status, fig.source, fig.note,
+                            index, text, fig.qualifier, fig.as_of))
     return out
 
 
 def legend(classes: Classes | Categories, lang: str, shown: list[UnitView]) -> list[tuple[str, Colour]]:
-    """Legend entries (label, colour): the classes, then "no data" if any unit lacks a figure."""
-    entries = list(zip(classes.labels(lang), (classes.colour(i) for i in range(len(classes.palette)))))
+    """Legend entries (label, colour): the classes that some unit falls into, then "incomplete",
+    "hidden" and "no data" where a unit is so."""
+    present = {v.class_index for v in shown if v.class_index is not None}
+    entries = [(label, classes.colour(i)) for i, label in enumerate(classes.labels(lang)) if i in present]
+    if any(v.partial for v in shown):
+        entries.append((i18n.t("incomplete_legend", lang), INCOMPLETE_COLOUR))
     if any(v.status == vocab.SUPPRESSED for v in shown):
         entries.append((i18n.t("hidden_legend", lang), SUPPRESSED_COLOUR))
-    if any((not v.has_data or v.class_index is None) and v.status != vocab.SUPPRESSED for v in shown):
+    if any(v.class_index is None and not v.partial and v.status != vocab.SUPPRESSED for v in shown):
         entries.append((i18n.t("no_data", lang), NO_DATA_COLOUR))
     return entries
 
 
 def fill_colour(view: UnitView, classes: Classes) -> Colour:
-    """A unit's colour: its class, else the hidden-for-privacy or the no-data colour."""
+    """A unit's colour: its class, else the hidden-for-privacy, partial-sum or no-data colour."""
     if view.status == vocab.SUPPRESSED:
         return SUPPRESSED_COLOUR
+    if view.partial:
+        return INCOMPLETE_COLOUR
     return classes.colour(view.class_index) if view.class_index is not None else NO_DATA_COLOUR
 
 
 def tooltip_text(view: UnitView, indicator: str, year: int, lang: str, cite: Callable[[str], str]) -> str:
     """Plain-text tooltip: name, value with unit, year, status, source (Streamlit escapes it)."""
-    lines = [view.name, f"{vocab.INDICATORS[indicator].label(lang)}: {view.label}", f"{i18n.t('year', lang)}: {year}"]
-    if view.has_data:
+    carried = view.as_of and view.as_of != year
+    when = f"{year}" + (f" ({i18n.t('as_of_year', lang, year=view.as_of)})" if carried else "")
+    lines = [view.name, f"{vocab.INDICATORS[indicator].label(lang)}: {view.label}", f"{i18n.t('year', lang)}: {when}"]
+    if view.partial:
+        lines.append(i18n.t("incomplete_long", lang))
+    if view.has_data or view.partial:
         lines.append(f"{i18n.t('status', lang)}: {vocab.STATUSES[view.status].label(lang)}")
         lines.append(f"{i18n.t('source', lang)}: {cite(view.source)}")
         if view.note:
@@ -250,7 +317,7 @@ def coverage_views(states: pd.Series, vintage: str, lang: str, categories: Categ
             continue
         index = categories.states.index(state)
         out.append(UnitView(atvk, name, float(index), math.nan, math.nan, "derived", "",
-                            i18n.t("coverage_note", lang), index, i18n.t(f"basket_{state}", lang)))
+                            i18n.t("coverage_note", lang), index, i18n.t(f"basket_{state}", lang), "exact"))
     return out
 
 
@@ -266,6 +333,8 @@ def views_table(views: list[UnitView], indicator: str, year: int, target_group: 
         "value": [v.value if numeric else math.nan for v in views],
         "value_min": [v.value_min for v in views], "value_max": [v.value_max for v in views],
         "shown": [v.label for v in views],
+        "qualifier": [v.qualifier for v in views],
+        "as_of": [v.as_of or year for v in views],
         "unit": vocab.INDICATOR_UNITS.get(indicator, ""),
         "status": [v.status for v in views], "source": [v.source for v in views], "note": [v.note for v in views],
     })

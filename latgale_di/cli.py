@@ -97,7 +97,7 @@ def _is_maintainer(name: str) -> bool:
 def _indicators(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from latgale_di import dataset, indicators, privacy, vocab
+    from latgale_di import dataset, figures, privacy, vocab
     from latgale_di.safety import neutralise_formula
 
     data = dataset.load(args.data) if args.data else dataset.load()
@@ -108,7 +108,8 @@ def _indicators(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     vintage = args.vintage or default_vintage(args.year)
-    table = indicators.compute(data, vintage=vintage, year=args.year)
+    # The year view the app shows: stocks as of the year, sites summed (latgale_di.figures).
+    table = figures.table(data, vintage, [args.year])
     columns = ["year", "atvk", "municipality", "vintage", "target_group", "service", "indicator",
                "value", "unit", "status", "source"]
     # A hidden count prints as its bound ("<5"); every text cell is safe to open in a spreadsheet.
@@ -138,7 +139,7 @@ def _briefing(args: argparse.Namespace) -> int:
     from dataclasses import replace
     from pathlib import Path
 
-    from latgale_di import briefing, dataset, indicators, privacy, storage
+    from latgale_di import briefing, dataset, figures, privacy, storage
 
     started = time.monotonic()
     vintage = args.vintage or default_vintage(args.year)
@@ -172,7 +173,7 @@ def _briefing(args: argparse.Namespace) -> int:
             data = dataset.from_version(data, store.observations(version.id), version.id, version.created_at,
                                         version.action)
     data = replace(data, observations=privacy.suppress(data.observations, suppress_below))
-    table = indicators.compute(data, vintage=vintage)
+    table = figures.table(data, vintage, sorted(set(data.years()) | {args.year}))
     try:
         document = briefing.pdf(data, table, args.atvk, args.year, vintage, args.lang,
                                 suppress_below=suppress_below)

@@ -5,23 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from latgale_di.boundaries import REGION_CODE
-from latgale_di.overview import as_of
+from latgale_di.figures import of_year
 
 COLUMNS = ["atvk", "target_group", "service", "persons_assessed", "persons_served", "places", "waiting_list",
            "shortfall", "shortfall_pct", "status", "source"]
-
-# What the sources say in words where they give no numbers (seed 000, 30 June 2023).
-QUALITATIVE: tuple[dict[str, str], ...] = (
-    {"target_group": "adults_grt", "service": "day_care_centre", "source": "seed:000_823427077d47131e",
-     "lv": "Dienas centra pakalpojumiem personām ar garīga rakstura traucējumiem pieprasījums ir lielāks, nekā "
-           "tika izveidotas vietas.",
-     "en": "Demand for day-care centre services for people with mental disorders is greater than the places "
-           "created."},
-    {"target_group": "children_ft", "service": "day_care_centre", "source": "seed:000_823427077d47131e",
-     "lv": "Tāda pati situācija ir arī dienas centriem bērniem.",
-     "en": "The same holds for day-care centres for children."},
-)
-
 
 def ranked(table: pd.DataFrame, year: int, target_group: str | None = None) -> pd.DataFrame:
     """Municipality × service rows with a computed shortfall, largest first.
@@ -29,7 +16,7 @@ def ranked(table: pd.DataFrame, year: int, target_group: str | None = None) -> p
     Shortfall = max(0, persons assessed − supply), supply being places when known, else persons
     served (see ``latgale_di.indicators``). Rows with no shortfall figure are left out.
     """
-    rows = as_of(table, year)
+    rows = of_year(table, year)
     rows = rows[rows["atvk"] != REGION_CODE]
     if target_group not in (None, "all"):
         rows = rows[rows["target_group"] == target_group]

@@ -106,6 +106,27 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "incomplete_mark": ("≥ nepilnīgs: dažām veidojošajām pašvaldībām nav skaitļa",
                         "≥ incomplete: some component municipalities have no figure"),
     "range_mark": ("> vai – : avots dod tikai robežas", "> or – : the source gives only bounds"),
+    # One figure per view (latgale_di.figures)
+    "incomplete_legend": ("nepilnīgs: vismaz …", "incomplete: at least …"),
+    "incomplete_long": ("Daļējā summa: dažām daļām skaitļa nav, tāpēc šis ir tikai apakšējais slieksnis, "
+                        "nevis pašvaldības skaitlis.",
+                        "A partial sum: some parts have no figure, so this is only a lower bound, not the "
+                        "municipality's figure."),
+    "region_name": ("Latgales plānošanas reģions", "Latgale planning region"),
+    "n_in_average": ("Pašvaldības vidējā", "Municipalities in the average"),
+    "planned_places_of_projects": ("Projektu plānotās vietas", "Planned places of the projects"),
+    "per_planned_place": ("EUR uz plānoto vietu", "EUR per planned place"),
+    "service_places": ("Vietas: {service}", "Places: {service}"),
+    "per_place_no_planned_places": ("nav: projekta avots nenorāda plānotās vietas",
+                                    "none: the project's source gives no planned places"),
+    "per_place_no_funding": ("nav finansējuma skaitļa", "no funding figure"),
+    "per_place_rule": ("Uz vietu: projekta budžets dalīts ar vietām, ko plāno tas pats projekts (pēc tā paša "
+                       "avota). Budžets netiek dalīts ar līdz šim atvērtajām vietām vai ar citu pakalpojumu "
+                       "vietām. Darbības izmaksas: izvēlētā pakalpojuma vietas (kā tabulā) × dienas likme × 365.",
+                       "Per place: a project's budget divided by the places the same project plans (from the "
+                       "same source), never by the places opened so far or by other services' places. Running "
+                       "cost: the chosen service's places (as in the table) × day rate × 365."),
+    "partial_units": ("vēl {n} ar daļēju summu (“≥”)", "{n} more with a partial sum (“≥”)"),
     "above_threshold": ("virs sliekšņa", "above threshold"),
     "attribution": ("Robežas", "Boundaries"),
     "open_source": ("atvērt avotu", "open source"),
@@ -148,6 +169,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
                        "pašvaldībām, par kurām ir skaitlis.",
                        "Dot: the municipality. Tick: the average of Latgale municipalities. Bar: lowest–highest "
                        "among the municipalities that have a figure."),
+    "vs_region_bounds": ("Kur avots dod tikai robežu (piemēram, “> 50 %”), vidējais un amplitūda ir robežās "
+                         "(“30–59 %”, “≥ 12”), nevis viens skaitlis, ko neuzrādītās vērtības varētu atspēkot.",
+                         "Where a source gives only a bound (such as “> 50 %”), the average and range are given "
+                         "as bounds (“30–59 %”, “≥ 12”), never one number that the bounded values could "
+                         "contradict."),
     "region_mean": ("Latgales vidējais", "Latgale average"),
     "region_range": ("Latgales amplitūda", "Latgale range"),
     "no_municipality_figures": ("Šai pašvaldībai {year}. gadam avotos skaitļu nav.",

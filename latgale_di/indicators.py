@@ -3,7 +3,8 @@
 Computed indicators, per year × unit × target group × service:
 
 * ``occupancy_rate`` = occupied_places / places × 100 (%), flagged above a threshold by the UI;
-* ``share_served`` = persons_served / persons_assessed × 100 (%);
+* ``share_served`` = persons_served / persons_assessed × 100 (%); a reported zero served is 0 %
+  even where the number assessed is not given (the zero rule, ``docs/data-contract.md``);
 * ``shortfall`` = max(0, demand − supply) (persons) and ``shortfall_pct`` (% of demand), where
   demand = persons_assessed and supply = places when known, else persons_served;
 * ``places_per_10k`` and ``served_per_10k`` = count / population × 10 000.
@@ -28,6 +29,7 @@ from latgale_di.dataset import Dataset
 from latgale_di.population import denominators
 
 KEY: list[str] = ["year", "atvk", "target_group", "service"]
+ZERO_SHARE_NOTE = "nobody served: 0 % of any number assessed"
 OUTPUT_COLUMNS: list[str] = [
     "year", "atvk", "municipality", "vintage", "target_group", "service", "indicator",
     "value", "unit", "status", "source", "note", "value_min", "value_max",
@@ -83,10 +85,17 @@ def _column(wide: pd.DataFrame, name: str) -> pd.Series:
 
 
 def compute(dataset: Dataset, vintage: str = "2021", year: int | None = None) -> pd.DataFrame:
-    """The full indicator table for ``vintage`` (all years, or one ``year``)."""
+    """The full indicator table for ``vintage`` (all years, or one ``year``): each figure in the
+    year it was reported for. A view of one year with stocks carried forward and sites summed is
+    ``latgale_di.figures.year_table``."""
     obs = reaggregate.for_vintage(dataset.observations, vintage)
     if year is not None:
         obs = obs[obs["year"] == year]
+    return from_observations(obs, dataset.population, vintage)
+
+
+def from_observations(obs: pd.DataFrame, population: pd.DataFrame, vintage: str) -> pd.DataFrame:
+    """Stored rows of ``obs`` (already in ``vintage``) plus the indicators computed from them."""
     if obs.empty:
         return pd.DataFrame(columns=OUTPUT_COLUMNS)
     wide_v = _wide(obs, "value").astype(float)
@@ -100,8 +109,15 @@ def compute(dataset: Dataset, vintage: str = "2021", year: int | None = None) ->
     pieces = []
     pieces.append(_computed(metrics.occupancy_rate(wide_v["occupied_places"], wide_v["places"]), "occupancy_rate",
                             ["occupied_places", "places"], wide_v, wide_s, wide_src))
-    pieces.append(_computed(metrics.share_served(wide_v["persons_served"], wide_v["persons_assessed"]),
-                            "share_served", ["persons_served", "persons_assessed"], wide_v, wide_s, wide_src))
+    share = metrics.share_served(wide_v["persons_served"], wide_v["persons_assessed"])
+    # The zero rule (docs/data-contract.md): nobody served is 0 % of any number assessed, so a
+    # reported zero gives a share of zero even where the number assessed is not given.
+    nobody = wide_v["persons_served"].eq(0) & wide_v["persons_assessed"].isna()
+    pieces.append(_computed(share.where(~nobody), "share_served", ["persons_served", "persons_assessed"],
+                            wide_v, wide_s, wide_src))
+    zeros = pd.Series(0.0, index=wide_v.index)[nobody]
+    pieces.append(_computed(zeros, "share_served", ["persons_served"], wide_v[nobody], wide_s[nobody],
+                            wide_src[nobody], ZERO_SHARE_NOTE))
     supply_is_places = wide_v["places"].notna()
     supply = wide_v["places"].where(supply_is_places, wide_v["persons_served"])
     demand = wide_v["persons_assessed"]
@@ -114,7 +130,7 @@ def compute(dataset: Dataset, vintage: str = "2021", year: int | None = None) ->
         pieces.append(_computed(metrics.shortfall_pct(demand[mask], supply[mask]), "shortfall_pct", inputs,
                                 wide_v[mask], wide_s[mask], wide_src[mask], note))
 
-    dens = denominators(dataset.population, vintage)
+    dens = denominators(population, vintage)
     index = wide_v.index.to_frame(index=False)
     pairs = list(zip(index["atvk"], index["year"].astype(int)))
     looked_up = {pair: dens.get(*pair) for pair in dict.fromkeys(pairs)}  # once per unit and year

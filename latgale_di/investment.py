@@ -1,9 +1,14 @@
 """DI infrastructure and service funding by municipality, and what running the places costs.
 
-Funding is the sum of the ``eur`` figures of a unit over all years (project totals or eligible
-costs as each source states them; the notes say which). Per resident uses the latest population;
-per place divides by the places known for the unit. Running cost is an estimate: places × day
-rate × 365, with the day rate taken from the data (one real rate is known) or entered by the user.
+Funding is the sum of the ``eur`` figures of a unit up to the year (project totals or eligible
+costs as each source states them; the notes say which). Per resident uses the population of the
+year. Per place divides a project's budget by the places *that project plans* (the planned
+places its own source gives): a budget and its places must be the same project at the same
+stage, so a budget is never divided by the few places opened so far, nor by places of other
+services. Where a unit's projects do not all give their planned places, no per-place figure is
+shown and ``per_place_reason`` says why. Running cost is an estimate: the service's places as
+the page shows them (as of the year) × day rate × 365, with the day rate from the data (one real
+rate is known) or entered by the user.
 """
 
 from __future__ import annotations
@@ -15,24 +20,10 @@ import pandas as pd
 
 from latgale_di import metrics
 from latgale_di.boundaries import REGION_CODE
-from latgale_di.overview import as_of
+from latgale_di.figures import of_year, own_year
 from latgale_di.population import Denominators
 
 DAYS_PER_YEAR = 365
-
-# The seed's own words on the money, where it gives no exact figure (seed 000, 30 June 2023).
-STATEMENTS: tuple[dict[str, str], ...] = (
-    {"source": "seed:000_823427077d47131e",
-     "lv": "Kopējais plānotais finansējums DI infrastruktūras attīstīšanai ir vairāk nekā 11 milj. [EUR], no kuriem "
-           "lielākā daļa ir apgūti.",
-     "en": "Total planned funding for DI infrastructure is more than 11 million [EUR], most of it already spent."},
-    {"source": "seed:000_823427077d47131e",
-     "lv": "Bažas rada pašvaldību spēja uzturēt pakalpojumu spektru un izveidoto infrastruktūru bez valsts atbalsta, "
-           "kā arī nodrošināt algas speciālistiem.",
-     "en": "The worry is whether municipalities can keep the services and the new infrastructure running without "
-           "state support, and pay the specialists."},
-)
-
 
 def running_cost(places: float, eur_per_day: float, days: int = DAYS_PER_YEAR) -> float:
     """Yearly cost of running places.
@@ -68,31 +59,73 @@ def day_rate_from_data(observations: pd.DataFrame, service: str) -> DayRate | No
 
 def funding_years(table: pd.DataFrame) -> tuple[int, int] | None:
     """First and last year with a municipal funding figure, or None when there is none."""
-    years = table.loc[(table["indicator"] == "eur") & (table["atvk"] != REGION_CODE) & table["value"].notna(), "year"]
+    own = own_year(table)
+    years = own.loc[(own["indicator"] == "eur") & (own["atvk"] != REGION_CODE) & own["value"].notna(), "year"]
     return (int(years.min()), int(years.max())) if not years.empty else None
+
+
+def region_funding(table: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The region's own funding figures (ATVK ``LPR``) up to ``year``, each in its own year."""
+    own = own_year(table)
+    return own[(own["indicator"] == "eur") & (own["atvk"] == REGION_CODE) & (own["year"] <= year)]
+
+
+# Why a unit has no funding per place.
+NO_PLANNED_PLACES = "no_planned_places"  # a project's source gives no planned places
+NO_FUNDING = "no_funding"
+
+
+def _per_project(own: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Each funded project of a unit up to ``year`` with the places the same source plans.
+
+    A project is one ``eur`` figure; its planned places are the ``planned_places`` figures of the
+    same unit that cite the same source (the project's own page), summed over services.
+    """
+    money = own[(own["indicator"] == "eur") & (own["atvk"] != REGION_CODE) & (own["year"] <= year)
+                & own["value"].notna()]
+    planned = own[(own["indicator"] == "planned_places") & (own["atvk"] != REGION_CODE) & (own["year"] <= year)
+                  & own["value"].notna()]
+    # A sum across the 2021 reform may be "incomplete" because other old units lack a figure; the
+    # places that cite the project's own source are still all of that project's places.
+    places_of = planned.groupby(["atvk", "source"])["value"].sum()
+    out = money[["atvk", "year", "value", "status", "source", "note"]].rename(columns={"value": "eur"}).copy()
+    out["planned_places"] = [places_of.get((a, src), math.nan) for a, src in zip(out["atvk"], out["source"])]
+    return out
 
 
 def by_municipality(table: pd.DataFrame, denominators: Denominators, year: int, service: str,
                     rate: DayRate | None) -> pd.DataFrame:
-    """Funding, funding per resident and per place, and yearly running cost, per unit."""
-    money = table[(table["indicator"] == "eur") & (table["atvk"] != REGION_CODE) & (table["year"] <= year)
-                  & table["value"].notna()]
-    places = as_of(table, year)
-    places = places[(places["indicator"] == "places") & (places["atvk"] != REGION_CODE)
-                    & (places["target_group"] != "all")]
-    places_all = places.groupby("atvk")["value"].sum()
-    places_service = places[places["service"] == service].groupby("atvk")["value"].sum()
-    eur = money.groupby("atvk").agg(eur=("value", "sum"), projects=("note", lambda n: " | ".join(n)),
-                                    source=("source", lambda s: "; ".join(dict.fromkeys(s))),
-                                    status=("status", lambda s: "incomplete" if "incomplete" in set(s) else
-                                            ("estimated" if "estimated" in set(s) else "reported")))
-    atvks = sorted(set(eur.index) | set(places_all.index))
+    """Funding, funding per resident and per planned place, and yearly running cost, per unit.
+
+    Columns: ``eur`` (sum of the unit's project budgets up to ``year``), ``eur_per_resident``,
+    ``planned_places`` (of those projects), ``eur_per_place`` = eur ÷ planned places when every
+    project gives its planned places (else missing, ``per_place_reason``), ``service_places`` (the
+    service's places as of ``year``, with ``places_year`` and ``places_status``), ``running_cost`` =
+    service_places × day rate × 365 (EUR per year), ``status``, ``projects``, ``source``.
+    """
+    projects = _per_project(own_year(table), year)
+    current = of_year(table, year)
+    places = current[(current["indicator"] == "places") & (current["atvk"] != REGION_CODE)
+                     & (current["service"] == service) & (current["target_group"] != "all") & current["value"].notna()]
+    service_places = places.groupby("atvk").agg(service_places=("value", "sum"), places_year=("as_of", "max"),
+                                                places_status=("status", lambda s: "incomplete" if "incomplete"
+                                                               in set(s) else sorted(set(s))[-1]),
+                                                places_source=("source", lambda s: "; ".join(dict.fromkeys(s))))
+    eur = projects.groupby("atvk").agg(
+        eur=("eur", "sum"), planned_places=("planned_places", lambda p: p.sum(min_count=len(p))),
+        projects=("note", lambda n: " | ".join(n)),
+        source=("source", lambda s: "; ".join(dict.fromkeys(s))),
+        status=("status", lambda s: "incomplete" if "incomplete" in set(s) else
+                ("estimated" if "estimated" in set(s) else "reported")))
+    atvks = sorted(set(eur.index) | set(service_places.index))
     out = pd.DataFrame(index=pd.Index(atvks, name="atvk"))
-    out = out.join(eur)
-    out["places"] = places_all
-    out["service_places"] = places_service
-    population = pd.Series({a: (d.value if (d := denominators.get(a, year)) else math.nan) for a in atvks})
+    out = out.join(eur).join(service_places)
+    population = pd.Series({a: (d.value if (d := denominators.get(a, year)) else math.nan) for a in atvks},
+                           dtype=float)
     out["eur_per_resident"] = metrics.per_10k(out["eur"], population) / 10_000
-    out["eur_per_place"] = out["eur"] / out["places"].where(out["places"] > 0)
+    out["eur_per_place"] = out["eur"] / out["planned_places"].where(out["planned_places"] > 0)
+    out["per_place_reason"] = [
+        "" if p == p else (NO_FUNDING if e != e else NO_PLANNED_PLACES)
+        for e, p in zip(out["eur"], out["eur_per_place"])]
     out["running_cost"] = [running_cost(p, rate.value if rate else math.nan) for p in out["service_places"]]
     return out.reset_index()

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from latgale_di import basket, boundaries, choropleth, facilities, i18n, indicators, vocab
+from latgale_di import basket, boundaries, choropleth, facilities, figures, i18n, vocab
 from latgale_di.dataset import Dataset
 from latgale_di.state import ViewState
 
@@ -23,14 +23,20 @@ class MapContent:
     sites: list[dict]  # facilities.points records ([] when the layer is off)
     caption: str  # indicator · group · service · year · boundaries
     rows: pd.DataFrame  # the map as rows (choropleth.views_table): what its download holds; read-only
-    region: dict | None  # the region's own row of the indicator (value, range, status, source), if any
+    region: figures.Figure | None  # the region's figure (its own, or the sum of units), if any
     # Markup drawn from this content, by what it was drawn for (size, layers): content is cached
     # per data version and view, so a view seen before is drawn once, not on every run.
     drawings: dict[tuple, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def with_data(self) -> int:
+        """Units with a figure: the same count as ``figures.View.with_figure`` (partial sums do not count)."""
         return sum(1 for v in self.views if v.has_data)
+
+    @property
+    def partial(self) -> int:
+        """Units with only a partial sum ("≥"): not counted as having a figure."""
+        return sum(1 for v in self.views if v.partial)
 
 
 def build(dataset: Dataset, table: pd.DataFrame, state: ViewState) -> MapContent:
@@ -43,19 +49,20 @@ def build(dataset: Dataset, table: pd.DataFrame, state: ViewState) -> MapContent
                                  state.service)
         views = choropleth.coverage_views(states, state.vintage, lang, classes)
     else:
-        rows = indicators.select(table, state.year, state.target_group, state.service)
-        classes = choropleth.classes_for(state.indicator, rows.loc[rows["indicator"] == state.indicator, "value"],
-                                         state.threshold)
-        views = choropleth.unit_views(rows, state.vintage, state.indicator, classes, lang)
+        figures_of_view = figures.view(figures.of_year(table, state.year), state.vintage, state.year,
+                                       state.target_group, state.service, state.indicator)
+        exact = [f.value for f in figures_of_view.figures() if f.qualifier in ("exact", "estimate")]
+        classes = choropleth.classes_for(state.indicator, pd.Series(exact, dtype=float), state.threshold)
+        views = choropleth.unit_views(figures_of_view, classes, lang)
     tooltips = {v.atvk: choropleth.tooltip_text(v, state.indicator, state.year, lang, dataset.cite) for v in views}
-    sites = (facilities.points(facilities.select(dataset.facilities, state.target_group, state.service), lang,
-                               dataset.cite) if state.facilities else [])
+    chosen = figures.sites_in_year(facilities.select(dataset.facilities, state.target_group, state.service),
+                                   state.year)
+    sites = facilities.points(chosen, lang, dataset.cite) if state.facilities else []
     caption = i18n.t("map_caption", lang, indicator=vocab.INDICATORS[state.indicator].label(lang),
                      group=vocab.TARGET_GROUPS[state.target_group].label(lang),
                      service=vocab.SERVICES[state.service].label(lang), year=state.year,
                      vintage=boundaries.vintage_label(state.vintage, lang))
-    region = indicators.select(table, state.year, state.target_group, state.service, state.indicator)
-    region = region[region["atvk"] == boundaries.REGION_CODE]
+    region = figures_of_view.region if state.indicator != "coverage" else None
     as_rows = choropleth.views_table(views, state.indicator, state.year, state.target_group, state.service)
     return MapContent(classes, views, tooltips, sites, caption, rows=as_rows,
-                      region=None if region.empty else region.iloc[0].to_dict())
+                      region=region if region is not None and region.known else None)

@@ -2,34 +2,58 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
-from latgale_di.boundaries import REGION_CODE
-from latgale_di.overview import as_of
+from latgale_di import figures
+from latgale_di.figures import of_year, own_year
 
-COMPARISON_COLUMNS = ["target_group", "service", "indicator", "value", "status", "source", "note", "year",
-                      "region_mean", "region_min", "region_max", "units_with_data"]
+COMPARISON_COLUMNS = ["target_group", "service", "indicator", "value", "value_min", "value_max", "qualifier", "status",
+                      "source", "note", "year", "as_of", "region_mean", "region_mean_high", "region_min",
+                      "region_min_high", "region_max", "region_max_high", "units_with_data", "units_left_out"]
 
 
-def comparison(table: pd.DataFrame, atvk: str, year: int) -> pd.DataFrame:
-    """Each indicator the municipality has in ``year`` with the mean, min and max over units.
+def comparison(table: pd.DataFrame, atvk: str, year: int, vintage: str | None = None) -> pd.DataFrame:
+    """Each figure the municipality has in the year view, with the mean, min and max over units.
 
-    Mean, min and max are over the municipalities that have a figure (``units_with_data``), the
-    unweighted mean of unit values: "a typical municipality", not the regional rate.
+    The statistics are ``figures.spread`` over the units of the same view: the unweighted mean of
+    unit figures ("a typical municipality", not the regional rate), each statistic an interval
+    [``region_mean``, ``region_mean_high``] that the units' bounds allow (equal ends: exact;
+    ``region_*_high`` = inf: "at least"). ``units_with_data`` units take part; ``units_left_out``
+    have no figure, a hidden one or only a partial sum. ``year`` is the view's, ``as_of`` the
+    year the municipality's figure describes.
     """
-    current = as_of(table, year)
-    units = current[(current["atvk"] != REGION_CODE) & current["value"].notna()]
-    own = units[units["atvk"] == atvk]
+    current = of_year(table, year)
+    own = current[current["atvk"] == atvk]
     if own.empty:
         return pd.DataFrame(columns=COMPARISON_COLUMNS)
-    keys = ["target_group", "service", "indicator"]
-    stats = units.groupby(keys)["value"].agg(region_mean="mean", region_min="min", region_max="max",
-                                             units_with_data="count").reset_index()
-    out = own[[*keys, "value", "status", "source", "note", "year"]].merge(stats, on=keys, how="left")
-    return out.sort_values(keys).reset_index(drop=True)[COMPARISON_COLUMNS]
+    vintage = vintage or str(own["vintage"].iloc[0])
+    records = []
+    for group, service, indicator in own[["target_group", "service", "indicator"]].drop_duplicates().itertuples(
+            index=False):
+        view = figures.view(current, vintage, year, group, service, indicator)
+        fig = view.units.get(atvk)
+        if fig is None or not fig.known:
+            continue
+        spread = figures.spread(view.figures())
+        nan = math.nan
+        records.append({
+            "target_group": group, "service": service, "indicator": indicator, "value": fig.value,
+            "value_min": fig.value_min, "value_max": fig.value_max, "qualifier": fig.qualifier,
+            "status": fig.status, "source": fig.source, "note": fig.note, "year": year, "as_of": fig.as_of,
+            "region_mean": spread.mean_low if spread else nan, "region_mean_high": spread.mean_high if spread else nan,
+            "region_min": spread.min_low if spread else nan, "region_min_high": spread.min_high if spread else nan,
+            "region_max": spread.max_low if spread else nan, "region_max_high": spread.max_high if spread else nan,
+            "units_with_data": spread.used if spread else 0,
+            "units_left_out": spread.left_out if spread else len(view.units),
+        })
+    out = pd.DataFrame.from_records(records, columns=COMPARISON_COLUMNS)
+    return out.sort_values(["target_group", "service", "indicator"]).reset_index(drop=True)
 
 
 def trend(table: pd.DataFrame, atvk: str) -> pd.DataFrame:
     """All years of every indicator of one municipality (long form, sorted by year)."""
-    rows = table[(table["atvk"] == atvk)]
+    rows = own_year(table)
+    rows = rows[rows["atvk"] == atvk]
     return rows.sort_values(["target_group", "service", "indicator", "year"]).reset_index(drop=True)

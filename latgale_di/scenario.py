@@ -30,9 +30,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from latgale_di import choropleth, i18n, metrics, vocab
+from latgale_di.figures import of_year
 from latgale_di.investment import DAYS_PER_YEAR, DayRate
 from latgale_di.investment import running_cost as _running_cost
-from latgale_di.overview import as_of
 from latgale_di.population import Denominators
 from latgale_di.state import SCENARIO_PATTERN
 
@@ -209,7 +209,7 @@ def _inputs(rows: pd.DataFrame, key: tuple[str, str, str]) -> dict[str, _Input]:
     out = {}
     for r in mine.itertuples(index=False):
         value = float(r.value) if pd.notna(r.value) else math.nan
-        out[r.indicator] = _Input(value, str(r.status), str(r.source), int(r.year))
+        out[r.indicator] = _Input(value, str(r.status), str(r.source), int(getattr(r, "as_of", r.year)))
     return out
 
 
@@ -248,9 +248,9 @@ def apply(table: pd.DataFrame, changes: Iterable[Change], year: int,
           denominators: Denominators | None = None) -> pd.DataFrame:
     """Today and the scenario side by side: one row per change × indicator (see ``SHOWN_INDICATORS``).
 
-    ``table`` is an indicator table (``latgale_di.indicators.compute``); it is not modified.
+    ``table`` is the figure layer's table (``latgale_di.figures.table``); it is not modified.
     Today's figures are each unit's latest places up to ``year`` and the flows of ``year``
-    (``overview.as_of``), recomputed with the same formulas as the scenario, so the difference
+    (the year view), recomputed with the same formulas as the scenario, so the difference
     shows only the change. Columns: see ``COLUMNS``. ``difference`` = scenario − today, missing if
     either is missing or a lower bound (a difference of lower bounds can be wrong either way).
     ``status`` is the scenario value's: ``illustrative``, or ``incomplete`` for a lower bound.
@@ -258,7 +258,7 @@ def apply(table: pd.DataFrame, changes: Iterable[Change], year: int,
     or ``served`` where the shortfall's supply is persons served + added places. Population for
     ``places_per_10k`` comes from ``denominators`` (none given → missing).
     """
-    rows = as_of(table, year)
+    rows = of_year(table, year)
     out = []
     for change in combine(changes):
         pop = denominators.get(change.atvk, year) if denominators is not None else None

@@ -55,7 +55,9 @@ def figure(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines", fill="toself", name=html.escape(label), hoverinfo="skip",
             fillcolor=f"rgb{colour}", line=dict(color=f"rgb{contrast.outline_for(colour)}", width=1.5),
-            fillpattern=dict(shape="/", fgcolor="#ffffff", size=10, solidity=0.25) if label == no_data else None,
+            fillpattern=(dict(shape="/", fgcolor="#ffffff", size=10, solidity=0.25) if label == no_data else
+                         dict(shape="\\", fgcolor="#ffffff", size=10, solidity=0.25)
+                         if colour == choropleth.INCOMPLETE_COLOUR else None),
         ))
     points = boundaries.label_points(vintage)
     # Labels on a white box, as on screen: black text stays readable on the darkest class.

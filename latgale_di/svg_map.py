@@ -36,6 +36,7 @@ TOLERANCE_PX = 0.6  # simplification: below what a 1-px outline shows
 LABEL_TEXT = {"figure": (20, 20, 20), "no data": (90, 90, 90)}
 LABEL_HALO = (255, 255, 255)
 HATCH_ID = "di-map-no-data"
+PARTIAL_HATCH_ID = "di-map-partial"
 OUTLINES_CLASS = "di-map-outlines"
 
 
@@ -140,9 +141,10 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
     for v in views:
         fill = choropleth.fill_colour(v, classes)
         line = contrast.outline_for(fill)
-        # "No data" is hatched as well as grey, as in the legend: colour is not the only cue.
-        paint = (f'fill="url(#{HATCH_ID})" data-fill="{_hex(fill)}"' if fill == choropleth.NO_DATA_COLOUR
-                 else f'fill="{_hex(fill)}"')
+        # "No data" and partial sums are hatched as well as coloured, as in the legend: colour is
+        # not the only cue, and neither reads as a class of known values.
+        hatch = {choropleth.NO_DATA_COLOUR: HATCH_ID, choropleth.INCOMPLETE_COLOUR: PARTIAL_HATCH_ID}.get(fill)
+        paint = f'fill="url(#{hatch})" data-fill="{_hex(fill)}"' if hatch else f'fill="{_hex(fill)}"'
         name = html.escape(tooltips.get(v.atvk, v.name))
         spoken = html.escape(f"{v.name}: {v.label}")
         units.append(
@@ -168,10 +170,8 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         f'role="group" aria-label="{html.escape(title)}" fill-rule="evenodd" '
         f'style="width:100%;height:auto;max-height:{max_height_px}px;display:block;margin:auto">'
         f"<title>{html.escape(title)}</title>"
-        f'<defs><pattern id="{HATCH_ID}" width="{7 * px:.1f}" height="{7 * px:.1f}" patternUnits="userSpaceOnUse" '
-        f'patternTransform="rotate(45)"><rect width="{7 * px:.1f}" height="{7 * px:.1f}" '
-        f'fill="{_hex(choropleth.NO_DATA_COLOUR)}"/><rect width="{2 * px:.1f}" height="{7 * px:.1f}" '
-        f'fill="#ffffff" fill-opacity="0.6"/></pattern></defs>'
+        f"<defs>{_hatch(HATCH_ID, choropleth.NO_DATA_COLOUR, 45, px)}"
+        f"{_hatch(PARTIAL_HATCH_ID, choropleth.INCOMPLETE_COLOUR, -45, px)}</defs>"
         f'<g class="units" stroke-width="{1.2 * px:.2f}" stroke-linejoin="round">{"".join(units)}</g>'
         f'<g class="sites" stroke-width="{1.5 * px:.2f}">{"".join(circles)}</g>'
         # Labels ignore the pointer so that a click on a label still reaches its municipality.
@@ -180,6 +180,14 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         f'stroke="{_hex(LABEL_HALO)}" stroke-width="{4 * px:.1f}" stroke-linejoin="round" pointer-events="none">'
         f'{"".join(texts)}</g></svg>'
     )
+
+
+def _hatch(pattern_id: str, colour: Sequence[int], angle: int, px: float) -> str:
+    """A fill of ``colour`` with white stripes at ``angle`` degrees (no data: 45; partial sum: −45)."""
+    return (f'<pattern id="{pattern_id}" width="{7 * px:.1f}" height="{7 * px:.1f}" patternUnits="userSpaceOnUse" '
+            f'patternTransform="rotate({angle})"><rect width="{7 * px:.1f}" height="{7 * px:.1f}" '
+            f'fill="{_hex(colour)}"/><rect width="{2 * px:.1f}" height="{7 * px:.1f}" '
+            f'fill="#ffffff" fill-opacity="0.6"/></pattern>')
 
 
 # Hover and keyboard focus outline the municipality: the map is a set of links.

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts, data, downloads, presentation, view_state
+from components import charts, data, downloads, presentation, quotes, view_state
 from components.page import header, sources_footer
-from latgale_di import boundaries, demand, i18n, vocab
-from latgale_di.safety import escape_markdown
+from latgale_di import boundaries, demand, i18n, statements, vocab
 
 # Load
 state = view_state.current()
@@ -18,7 +17,7 @@ names = boundaries.names(state.vintage, lang)
 
 # Compute
 rows = demand.ranked(table, state.year, state.target_group)
-statements = [q for q in demand.QUALITATIVE if state.target_group in ("all", q["target_group"])]
+said = statements.for_view("demand", state.year, state.target_group)
 
 
 def count(value: float) -> str:
@@ -47,9 +46,8 @@ else:
         i18n.t("status", lang): [vocab.STATUSES[s].label(lang) for s in rows["status"]],
         i18n.t("source", lang): [dataset.cite(s) for s in rows["source"]],
     }, hide_index=True, width="stretch")
-if statements:
+if said:
     st.subheader(i18n.t("in_words", lang))
-    for q in statements:
-        st.markdown(f"> {q[lang]}  \n> — {escape_markdown(dataset.cite(q['source']))}")
+    st.markdown(quotes.markdown(said, dataset, lang))
 
-sources_footer(dataset, set(rows["source"]) | {q["source"] for q in statements}, lang)
+sources_footer(dataset, set(rows["source"]) | {q.source for q in said}, lang)

@@ -6,9 +6,9 @@ import math
 
 import streamlit as st
 
-from components import data, downloads, view_state
+from components import data, downloads, quotes, view_state
 from components.page import header, sources_footer
-from latgale_di import boundaries, i18n, investment, population, vocab
+from latgale_di import boundaries, i18n, investment, population, statements, vocab
 from latgale_di.safety import escape_markdown
 
 # Load
@@ -40,11 +40,23 @@ else:
 # Compute
 rows = investment.by_municipality(table, population.denominators(dataset.population, state.vintage), state.year,
                                   service, rate)
-region = table[(table["indicator"] == "eur") & (table["atvk"] == boundaries.REGION_CODE)]
+region = investment.region_funding(table, state.year)
 
 
 def eur(value: float, decimals: int = 0) -> str:
     return i18n.format_number(value, lang, decimals) if value == value else i18n.t("no_data", lang)
+
+
+def per_place(value: float, reason: str) -> str:
+    return eur(value) if value == value else i18n.t(f"per_place_{reason}", lang)
+
+
+def places(value: float, status: object, year: float) -> str:
+    if value != value:
+        return i18n.t("no_data", lang)
+    mark = "≥" if status == "incomplete" else ""
+    as_of = f" ({i18n.t('as_of_year', lang, year=int(year))})" if year == year and int(year) != state.year else ""
+    return f"{mark}{eur(value)}{as_of}"
 
 
 # Show
@@ -61,21 +73,26 @@ else:
         i18n.t("municipality", lang): [names.get(a, a) for a in rows["atvk"]],
         i18n.t("funding", lang): [eur(v) for v in rows["eur"]],
         i18n.t("per_resident", lang): [eur(v, 1) for v in rows["eur_per_resident"]],
-        i18n.t("per_place", lang): [eur(v) for v in rows["eur_per_place"]],
-        i18n.t("places", lang): [eur(v) for v in rows["places"]],
+        i18n.t("planned_places_of_projects", lang): [eur(v) for v in rows["planned_places"]],
+        i18n.t("per_planned_place", lang): [per_place(v, r) for v, r in zip(rows["eur_per_place"],
+                                                                            rows["per_place_reason"])],
+        i18n.t("service_places", lang, service=vocab.SERVICES[service].label(lang)): [
+            places(v, s, y) for v, s, y in zip(rows["service_places"], rows["places_status"], rows["places_year"])],
         i18n.t("running_cost", lang): [eur(v) for v in rows["running_cost"]],
         i18n.t("status", lang): [vocab.STATUSES[s].label(lang) if isinstance(s, str) else "" for s in rows["status"]],
         i18n.t("projects", lang): rows["projects"].fillna("").tolist(),
         i18n.t("source", lang): [dataset.cite(s) if isinstance(s, str) else "" for s in rows["source"]],
     }, hide_index=True, width="stretch")
+    st.caption(i18n.t("per_place_rule", lang))
 st.subheader(i18n.t("region_funding", lang))
 for r in region.itertuples(index=False):
     st.markdown(f"- **{eur(r.value)} EUR** ({r.year}) — {escape_markdown(r.note)}  \n"
                 f"  {escape_markdown(dataset.cite(r.source))}")
-st.subheader(i18n.t("in_words", lang))
-for q in investment.STATEMENTS:
-    st.markdown(f"> {q[lang]}  \n> — {escape_markdown(dataset.cite(q['source']))}")
+said = statements.for_view("funding", state.year)
+if said:
+    st.subheader(i18n.t("in_words", lang))
+    st.markdown(quotes.markdown(said, dataset, lang))
 
 sources_footer(dataset, {s for s in rows["source"] if isinstance(s, str)} | set(region["source"])
-               | {q["source"] for q in investment.STATEMENTS} | ({rate.source} if rate and rate.source else set()),
+               | {q.source for q in said} | ({rate.source} if rate and rate.source else set()),
                lang)

@@ -50,7 +50,9 @@ with caption_slot:
     # What the map shows, how many units have figures and, when none has, a notice: one element,
     # as each element costs a re-render on every filter change.
     st.markdown(f"**{html.escape(caption)}**"
-                + map_view.note_html(i18n.t("shown_units", lang, n=content.with_data, total=len(views)))
+                + map_view.note_html(i18n.t("shown_units", lang, n=content.with_data, total=len(views))
+                                     + (f"; {i18n.t('partial_units', lang, n=content.partial)}" if content.partial
+                                        else ""))
                 + (map_view.notice_html(i18n.t("no_figures_year", lang)) if content.with_data == 0 else ""),
                 unsafe_allow_html=True)
     if state.present:  # beside the map on a projector, below what it shows

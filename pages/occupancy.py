@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from components import charts, data, downloads, presentation, view_state
-from components.page import figure_caption, figure_text, header, sources_footer
-from latgale_di import boundaries, i18n, occupancy, overview, vocab
+from components.page import figure_caption, header, sources_footer
+from latgale_di import boundaries, choropleth, figures, i18n, occupancy, vocab
 
 # Load
 state = view_state.current()
@@ -16,10 +16,13 @@ table = data.indicator_table(state.vintage)
 names = boundaries.names(state.vintage, lang)
 
 # Compute
-rows = occupancy.by_municipality(table, state.year, state.target_group, state.service, state.threshold)
-sites = occupancy.sites(dataset.facilities, state.vintage, state.target_group, state.service, state.threshold)
-region = next(h for h in overview.headlines(table, state.year, state.vintage)
-              if h.target_group == state.target_group).occupancy if state.target_group == "adults_grt" else None
+rows = occupancy.by_municipality(table, state.year, state.target_group, state.service, state.threshold, state.vintage)
+sites = occupancy.sites(dataset.facilities, state.vintage, state.target_group, state.service, state.threshold,
+                        state.year)
+region = figures.view(figures.of_year(table, state.year), state.vintage, state.year, state.target_group,
+                      "group_apartments" if state.service == "any" else state.service, "occupancy_rate")
+region_figure = region.region if region.region_reported else None
+names = {**names, boundaries.REGION_CODE: i18n.t("region_name", lang)}
 
 
 def flag(value) -> str:
@@ -28,8 +31,18 @@ def flag(value) -> str:
     return ("⚠ " + i18n.t("yes", lang)) if bool(value) else i18n.t("no", lang)
 
 
-def pct(value: float) -> str:
-    return f"{i18n.format_number(value, lang, 1)} %" if value == value else i18n.t("no_data", lang)
+def pct(value: float, qualifier: str = "exact") -> str:
+    if value != value:
+        return i18n.t("no_data", lang)
+    return ("> " if qualifier == "greater_than" else "") + f"{i18n.format_number(value, lang, 1)} %"
+
+
+def count(value: float, qualifier: str = "exact") -> str:
+    if qualifier == "hidden":
+        return i18n.t("hidden", lang)
+    if value != value:
+        return i18n.t("no_data", lang)
+    return ("≥" if qualifier == "at_least" else "") + i18n.format_number(value, lang)
 
 
 # Show
@@ -42,9 +55,9 @@ downloads.offer(toolbar, "noslodze", i18n.t("page_occupancy", lang),
 st.caption(i18n.t("occupancy_intro", lang, threshold=state.threshold))
 st.markdown(f"**{vocab.TARGET_GROUPS[state.target_group].label(lang)} · {vocab.SERVICES[state.service].label(lang)}"
             f" · {state.year}**")
-if region is not None and region.known:
-    st.metric(i18n.t("region_statement", lang), figure_text(region, "%", lang))
-    st.caption(figure_caption(region, dataset, lang))
+if region_figure is not None and region_figure.known:
+    st.metric(i18n.t("region_statement", lang), choropleth.figure_text(region_figure, lang))
+    st.caption(figure_caption(region_figure, dataset, lang))
 
 st.subheader(i18n.t("by_municipality", lang))
 if rows.empty:
@@ -53,11 +66,10 @@ else:
     st.plotly_chart(presentation.fit(bars, state), key="occupancy_bars", config={"displayModeBar": False})
     st.dataframe({
         i18n.t("municipality", lang): labels,
-        i18n.t("places", lang): [i18n.format_number(v, lang) or i18n.t("no_data", lang) for v in rows["places"]],
+        i18n.t("places", lang): [count(v, q) for v, q in zip(rows["places"], rows["places_qualifier"])],
         i18n.t("year_col", lang): [int(y) if y == y else "" for y in rows["places_year"]],
-        i18n.t("occupied", lang): [i18n.format_number(v, lang) or i18n.t("no_data", lang)
-                                   for v in rows["occupied_places"]],
-        i18n.t("occupancy", lang): [pct(v) for v in rows["occupancy_rate"]],
+        i18n.t("occupied", lang): [count(v, q) for v, q in zip(rows["occupied_places"], rows["occupied_qualifier"])],
+        i18n.t("occupancy", lang): [pct(v, q) for v, q in zip(rows["occupancy_rate"], rows["occupancy_qualifier"])],
         i18n.t("flag", lang): [flag(v) for v in rows["above_threshold"]],
         i18n.t("status", lang): [", ".join(vocab.STATUSES[s].label(lang) for s in v.split(", "))
                                  for v in rows["status"]],
@@ -79,4 +91,5 @@ else:
         i18n.t("source", lang): [dataset.cite(s) for s in sites["source"]],
     }, hide_index=True, width="stretch")
 
-sources_footer(dataset, set(rows["source"]) | set(sites["source"]) | ({region.source} if region else set()), lang)
+cited = set(rows["source"]) | set(sites["source"]) | ({region_figure.source} if region_figure else set())
+sources_footer(dataset, cited, lang)

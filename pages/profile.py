@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import charts, data, downloads, presentation, view_state
 from components.page import header, sources_footer
-from latgale_di import basket, boundaries, briefing, choropleth, exports, facilities, i18n, profile, vocab
+from latgale_di import basket, boundaries, briefing, choropleth, exports, facilities, figures, i18n, profile, vocab
 
 # Load
 state = view_state.current()
@@ -24,9 +24,10 @@ state = view_state.current()
 unit = units[state.atvk]
 
 # Compute
-compared = profile.comparison(table, state.atvk, state.year)
+compared = profile.comparison(table, state.atvk, state.year, state.vintage)
 history = profile.trend(table, state.atvk)
-sites = dataset.facilities[facilities.units_of(dataset.facilities, state.vintage) == state.atvk]
+in_year = figures.sites_in_year(dataset.facilities, state.year)
+sites = in_year[facilities.units_of(in_year, state.vintage) == state.atvk]
 provided = basket.matrix(table, dataset.facilities, state.vintage, state.year).loc[state.atvk]
 
 
@@ -36,8 +37,24 @@ def label(r) -> str:
 
 
 def text(r) -> str:
-    return choropleth.value_text(r.value, float("nan"), float("nan"), r.status, vocab.INDICATOR_UNITS[r.indicator],
-                                 lang)
+    return choropleth.value_text(r.value, getattr(r, "value_min", float("nan")), getattr(r, "value_max", float("nan")),
+                                 r.status, vocab.INDICATOR_UNITS[r.indicator], lang)
+
+
+def mean_text(r) -> str:
+    return choropleth.interval_text(r.region_mean, r.region_mean_high, vocab.INDICATOR_UNITS[r.indicator], lang)
+
+
+def range_text(r) -> str:
+    unit = vocab.INDICATOR_UNITS[r.indicator]
+    if r.units_with_data == 0:
+        return i18n.t("no_data", lang)
+    return choropleth.range_text(r.region_min, r.region_min_high, r.region_max, r.region_max_high, unit, lang)
+
+
+def units_text(r) -> str:
+    total = int(r.units_with_data + r.units_left_out)
+    return i18n.t("of_units", lang, n=int(r.units_with_data), total=total)
 
 
 # Show
@@ -61,18 +78,17 @@ if compared.empty:
     st.info(i18n.t("no_municipality_figures", lang, year=state.year))
 else:
     st.markdown(f"**{i18n.t('vs_region', lang)}**")
-    st.caption(i18n.t("vs_region_help", lang))
+    st.caption(i18n.t("vs_region_help", lang) + " " + i18n.t("vs_region_bounds", lang))
     rows = list(compared.itertuples(index=False))
     st.plotly_chart(presentation.fit(spine, state), key="profile_spine", config={"displayModeBar": False})
     st.dataframe({
         i18n.t("indicator_col", lang): [label(r) for r in rows],
         i18n.t("value", lang): [text(r) for r in rows],
-        i18n.t("region_mean", lang): [i18n.format_number(r.region_mean, lang, 1) for r in rows],
-        i18n.t("region_range", lang): [f"{i18n.format_number(r.region_min, lang)}–"
-                                       f"{i18n.format_number(r.region_max, lang)}" for r in rows],
-        i18n.t("n_units", lang): [int(r.units_with_data) for r in rows],
+        i18n.t("region_mean", lang): [mean_text(r) for r in rows],
+        i18n.t("region_range", lang): [range_text(r) for r in rows],
+        i18n.t("n_in_average", lang): [units_text(r) for r in rows],
         i18n.t("status", lang): [vocab.STATUSES[r.status].label(lang) for r in rows],
-        i18n.t("year_col", lang): [int(r.year) for r in rows],
+        i18n.t("year_col", lang): [int(r.as_of) for r in rows],
         i18n.t("source", lang): [dataset.cite(r.source) for r in rows],
     }, hide_index=True, width="stretch")
 

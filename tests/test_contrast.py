@@ -15,7 +15,14 @@ import pytest
 
 from components import charts
 from latgale_di import choropleth, contrast, svg_map
-from latgale_di.choropleth import _PALETTES, NO_DATA_COLOUR, SUPPRESSED_COLOUR, Categories, hex_to_rgb
+from latgale_di.choropleth import (
+    _PALETTES,
+    INCOMPLETE_COLOUR,
+    NO_DATA_COLOUR,
+    SUPPRESSED_COLOUR,
+    Categories,
+    hex_to_rgb,
+)
 from latgale_di.contrast import (
     blend,
     check_categorical,
@@ -266,11 +273,15 @@ def test_coverage_categories_distinguishable_in_every_vision():
     assert not problems, f"coverage categories {CATEGORIES.palette}:{_listing(problems)}"
 
 
-@pytest.mark.parametrize("special", ["no data", "suppressed"])
+SPECIAL = {"no data": NO_DATA_COLOUR, "suppressed": SUPPRESSED_COLOUR, "incomplete": INCOMPLETE_COLOUR}
+
+
+@pytest.mark.parametrize("special", sorted(SPECIAL))
 @pytest.mark.parametrize("name", sorted(PALETTES))
 def test_no_data_and_hidden_never_look_like_a_class(special, name):
-    """A municipality without a figure, or with one hidden for privacy, must not pass for a class."""
-    colour = NO_DATA_COLOUR if special == "no data" else SUPPRESSED_COLOUR
+    """A municipality without a figure, with one hidden for privacy, or with only a partial sum
+    must not pass for a class."""
+    colour = SPECIAL[special]
     problems = pair_problems((special, colour, f"{name} class {i}", c) for i, c in enumerate(PALETTES[name]))
     assert not problems, f"{special} {contrast.hex_of(colour)} on the {name!r} map:{_listing(problems)}"
 
@@ -282,16 +293,17 @@ def test_no_data_never_looks_like_a_coverage_category():
     assert not problems, f"no data on the coverage map:{_listing(problems)}"
 
 
-def test_no_data_and_hidden_are_told_apart_and_stand_out_from_their_outline():
-    problems = pair_problems([("no data", NO_DATA_COLOUR, "suppressed", SUPPRESSED_COLOUR)])
-    problems += outline_problems([NO_DATA_COLOUR, SUPPRESSED_COLOUR], ["no data", "suppressed"])
+def test_no_data_hidden_and_incomplete_are_told_apart_and_stand_out_from_their_outline():
+    names = sorted(SPECIAL)
+    problems = pair_problems([(a, SPECIAL[a], b, SPECIAL[b]) for i, a in enumerate(names) for b in names[i + 1:]])
+    problems += outline_problems([SPECIAL[n] for n in names], names)
     assert not problems, _listing(problems)
 
 
 def _every_fill() -> list[tuple[str, tuple[int, int, int]]]:
     fills = [(f"{name} class {i}", c) for name, cs in PALETTES.items() for i, c in enumerate(cs)]
     fills += [(f"coverage {s}", c) for s, c in zip(CATEGORIES.states, CATEGORY_COLOURS)]
-    return fills + [("no data", NO_DATA_COLOUR), ("suppressed", SUPPRESSED_COLOUR)]
+    return fills + [(name, colour) for name, colour in SPECIAL.items()]
 
 
 @pytest.mark.parametrize("kind", sorted(LABEL_TEXT))
@@ -310,12 +322,15 @@ def test_map_label_text_has_4_5_to_1_on_its_box_over_any_fill(kind):
 
 
 def _drawn(indicator: str, vintage: str = "2009") -> ET.Element:
-    from latgale_di import dataset, indicators
+    from latgale_di import dataset, figures
 
-    table = indicators.compute(dataset.load(), vintage=vintage)
-    rows = indicators.select(table, 2019, "children_ft", "any")
-    classes = choropleth.classes_for(indicator, rows.loc[rows["indicator"] == indicator, "value"])
-    views = choropleth.unit_views(rows, vintage, indicator, classes, "lv")
+    table = figures.table(dataset.load(), vintage, [2019])
+    view = figures.view(table, vintage, 2019, "children_ft", "any", indicator)
+    exact = [f.value for f in view.figures() if f.qualifier == "exact"]
+    import pandas as pd
+
+    classes = choropleth.classes_for(indicator, pd.Series(exact, dtype=float))
+    views = choropleth.unit_views(view, classes, "lv")
     svg = svg_map.render(views, vintage, classes, "t", lambda a: a, {}, [])
     return ET.fromstring(svg)
 
@@ -367,12 +382,17 @@ def test_colour_is_never_the_only_cue_for_threshold_and_no_data_classes():
     """Above the occupancy threshold: "⚠" on the map label and in the legend; no data: said in words."""
     import pandas as pd
 
+    from latgale_di import figures
+
     rows = pd.DataFrame({"atvk": ["0022000", "0024000"], "indicator": "occupancy_rate", "value": [92.0, 60.0],
                          "value_min": float("nan"), "value_max": float("nan"), "status": "reported",
-                         "source": "s", "note": ""})
+                         "source": "s", "note": "", "year": 2023, "target_group": "adults_grt",
+                         "service": "group_apartments"})
     classes = choropleth.classes_for("occupancy_rate", rows["value"], threshold=80)
-    views = {v.atvk: v for v in choropleth.unit_views(rows, "2021", "occupancy_rate", classes, "en")}
+    view = figures.view(rows, "2021", 2023, "adults_grt", "group_apartments", "occupancy_rate")
+    views = {v.atvk: v for v in choropleth.unit_views(view, classes, "en")}
     assert views["0022000"].label == "⚠ 92 %" and views["0024000"].label == "60 %"
     assert [v.label for a, v in views.items() if a not in rows["atvk"].tolist()][0] == "no data"
     legend = [label for label, _ in choropleth.legend(classes, "en", list(views.values()))]
-    assert legend == ["0 %", "> 0 to 50 %", "50–80 %", "⚠ 80–100 %", "⚠ > 100 %", "no data"]
+    # Only the classes some unit falls into; the threshold's class marked in words, not colour alone.
+    assert legend == ["50–80 %", "⚠ 80–100 %", "no data"]

@@ -60,8 +60,11 @@ def test_region_stated_occupancy_keeps_its_bound(data):
 
 def test_no_computed_value_from_missing_inputs(data):
     table = indicators.compute(data, vintage="2009", year=2019)
-    # Krāslavas novads: 0 adults served, assessed unknown → no share, no shortfall.
-    assert table[(table["atvk"] == "0600202") & (table["indicator"].isin(["share_served", "shortfall"]))].empty
+    # Krāslavas novads: 0 adults served, assessed unknown → no shortfall (the gap needs the demand) ...
+    assert table[(table["atvk"] == "0600202") & (table["indicator"] == "shortfall")].empty
+    # ... but nobody served is 0 % of any number assessed (the zero rule), said in the note.
+    share = one(table, atvk="0600202", target_group="adults_grt", service="any", indicator="share_served")
+    assert share["value"] == 0 and share["status"] == "derived" and share["note"] == indicators.ZERO_SHARE_NOTE
     assert not table["value"].isin([math.inf, -math.inf]).any()
 
 

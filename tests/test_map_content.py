@@ -7,14 +7,14 @@ from dataclasses import replace
 
 import pytest
 
-from latgale_di import boundaries, dataset, indicators, map_content
+from latgale_di import boundaries, dataset, figures, map_content
 from latgale_di.state import ViewState
 
 
 @pytest.fixture(scope="module")
 def loaded():
     ds = dataset.load()
-    return ds, {v: indicators.compute(ds, vintage=v) for v in boundaries.VINTAGES}
+    return ds, {v: figures.table(ds, v, list(range(2016, 2025))) for v in boundaries.VINTAGES}
 
 
 def test_the_download_rows_are_the_map_one_row_per_municipality(loaded):
@@ -29,17 +29,19 @@ def test_the_download_rows_are_the_map_one_row_per_municipality(loaded):
     assert unknown.sum() == sum(1 for v in content.views if not v.has_data) > 0  # "no data" rows stay
 
 
-def test_the_region_figure_is_the_regions_own_row_or_none(loaded):
+def test_the_region_figure_is_the_regions_own_row_or_none_never_zero(loaded):
     ds, tables = loaded
     state = replace(ViewState(), indicator="persons_served", year=2019, target_group="adults_grt",
                     service="group_apartments", vintage="2021")
     content = map_content.build(ds, tables["2021"], state)
-    expected = indicators.select(tables["2021"], 2019, "adults_grt", "group_apartments", "persons_served")
-    expected = expected[expected["atvk"] == boundaries.REGION_CODE].iloc[0]
-    assert content.region["value"] == expected["value"]
-    assert content.region["status"] == expected["status"] and content.region["source"] == expected["source"]
+    expected = figures.of_year(tables["2021"], 2019)
+    expected = expected[(expected["atvk"] == boundaries.REGION_CODE) & (expected["target_group"] == "adults_grt")
+                        & (expected["service"] == "group_apartments")
+                        & (expected["indicator"] == "persons_served")].iloc[0]
+    assert content.region.value == expected["value"] and content.region.qualifier == "exact"
+    assert content.region.status == expected["status"] and content.region.source == expected["source"]
     none = map_content.build(ds, tables["2021"], replace(state, year=2017))
-    assert none.region is None  # no region row that year: no figure, not a zero
+    assert none.region is None  # no region row that year and no unit figure: no figure, not a zero
 
 
 def test_the_table_and_region_figure_are_drawn_once_per_view(loaded):

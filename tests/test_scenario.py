@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from latgale_di import dataset, indicators, population, scenario
+from latgale_di import dataset, figures, indicators, population, scenario
 from latgale_di.investment import DayRate
 from latgale_di.scenario import Change
 from latgale_di.state import SCENARIO_PATTERN, ViewState
@@ -19,13 +19,15 @@ GA = "group_apartments"
 
 
 def table(*rows: tuple) -> pd.DataFrame:
-    """A tiny indicator table: (year, atvk, target_group, service, indicator, value, status)."""
+    """A tiny figure table (``figures.table``'s shape) from own-year rows: (year, atvk,
+    target_group, service, indicator, value, status), each year's view with stocks carried forward."""
     frame = pd.DataFrame(rows, columns=["year", "atvk", "target_group", "service", "indicator", "value", "status"])
     frame["source"] = "src:" + frame["indicator"]
     frame["note"] = ""
     frame["value_min"] = math.nan
     frame["value_max"] = math.nan
-    return frame
+    years = range(int(frame["year"].min()), int(frame["year"].max()) + 2)
+    return pd.concat([figures.as_of_rows(frame, y) for y in years], ignore_index=True)
 
 
 def values(result: pd.DataFrame, indicator: str, atvk: str | None = None) -> pd.Series:
