@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from latgale_di import boundaries
+from latgale_di import boundaries, figures
 from latgale_di.facilities import units_of
 from latgale_di.figures import of_year
 from latgale_di.overview import COMMUNITY_SERVICES
 
 PROPOSED_2029: tuple[str, ...] = ("social_mentor", "youth_behaviour_rehabilitation")
-# A site whose opening date no source gives is known to operate at the time of the research pack's
-# sources (2023 or later), not before: for earlier years it says nothing.
-UNDATED_SITES_FROM = 2023
 STATES: tuple[str, ...] = ("provided", "planned", "missing", "unknown", "proposed")
 
 
@@ -48,17 +45,16 @@ def matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: in
     for r in current[current["indicator"] == "planned_places"].itertuples(index=False):
         if pd.notna(r.value) and r.value > 0 and state.at[r.atvk, r.service] in ("unknown", "missing"):
             state.at[r.atvk, r.service] = "planned"
-    sites = facilities.assign(unit=units_of(facilities, vintage))
+    # The sites of this year's view (figures.sites_in_year): open by then, or described by then.
+    in_year = figures.sites_in_year(facilities, year)
+    sites = in_year.assign(unit=units_of(in_year, vintage))
     for r in sites.itertuples(index=False):
         if r.unit not in state.index:
             continue
-        if not str(r.opened) and year < UNDATED_SITES_FROM:
-            continue
-        opened_by_then = str(r.opened)[:4] <= str(year) if str(r.opened) else True
         for service in str(r.services).split(";"):
             if service not in state.columns:
                 continue
-            if r.status == "operating" and opened_by_then:
+            if r.status == "operating":
                 state.at[r.unit, service] = "provided"
             elif state.at[r.unit, service] in ("unknown", "missing"):
                 state.at[r.unit, service] = "planned"
