@@ -85,11 +85,21 @@ def table_html(content: MapContent, state: ViewState, dataset: Dataset) -> str:
         f"### {i18n.t('table_alternative', lang)}\n\n" + html_table.CSS + html_table.render({
             i18n.t("municipality", lang): [v.name for v in views],
             figure: [v.label for v in views],
-            i18n.t("status", lang): [vocab.STATUSES[v.status].label(lang) if v.status else "" for v in views],
+            i18n.t("status", lang): [_status_text(v, state) for v in views],
             i18n.t("source", lang): [dataset.cite(v.source) for v in views],
         }, i18n.t("table_alternative", lang), numeric=[figure],
             links=[profile_link(state, v.atvk) for v in views])
         + note_html(i18n.t("click_hint", lang))))
+
+
+def _status_text(view, state: ViewState) -> str:
+    """A unit's status, and the year its figure is from when that is earlier than the view's."""
+    if not view.status:
+        return ""
+    text = vocab.STATUSES[view.status].label(state.lang)
+    if view.as_of and view.as_of != state.year:
+        text += f" · {i18n.t('as_of_year', state.lang, year=view.as_of)}"
+    return text
 
 
 def region_html(content: MapContent, state: ViewState, dataset: Dataset) -> str:

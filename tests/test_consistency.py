@@ -92,7 +92,10 @@ def test_map_table_header_and_download_show_the_figure_layers_figures(params, ex
         cell = row[label].replace("⚠ ", "")
         assert cell == _shown(fig), (atvk, fig)
         if fig.known and fig.status:
-            assert row["Status"] == vocab.STATUSES[fig.status].label("en")
+            status = vocab.STATUSES[fig.status].label("en")
+            if fig.carried:  # a stock from an earlier year says which
+                status += f" · figure of {fig.as_of}"
+            assert row["Status"] == status
     header = i18n.t("shown_units", "en", n=view.with_figure, total=view.total)
     assert any(header in m.value for m in at.markdown)
 
