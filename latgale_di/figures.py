@@ -9,8 +9,8 @@ that the same view says the same thing everywhere.
 
 The rules (``docs/data-contract.md``, "One figure per view"):
 
-* **Stocks carry forward.** Places, planned places and day rates describe what exists until it
-  changes: a view of year *Y* shows each unit's latest figure up to *Y*, with the year it is
+* **Stocks carry forward.** Places, planned places, day rates and plan targets describe what
+  exists until it changes: a view of year *Y* shows each unit's latest figure up to *Y*, with the year it is
   from (``as_of``). Flows (persons served, assessed, occupied places) are of their own year only.
 * **Sites fill gaps.** A unit with no places (or occupied places) figure of its own gets the sum
   over its single-service sites that were open by *Y* (status ``derived``; "at least" when a site
@@ -36,7 +36,8 @@ from latgale_di.boundaries import REGION_CODE
 from latgale_di.dataset import Dataset
 
 # Indicators that describe a stock which stays until it changes.
-STOCK_INDICATORS: frozenset[str] = frozenset({"places", "planned_places", "eur_per_day"})
+# A plan's target stays until a new plan replaces it.
+STOCK_INDICATORS: frozenset[str] = frozenset({"places", "planned_places", "eur_per_day", "target_persons"})
 # Site columns that add up to a unit's figure of the same indicator.
 SITE_COLUMNS: dict[str, str] = {"places": "places", "occupied_places": "occupied"}
 # A site whose opening date no source gives is known to operate at the time of the research
@@ -182,8 +183,10 @@ def _site_sums(sites: pd.DataFrame, units: pd.Series, year: int) -> pd.DataFrame
     open_sites = sites_open(sites, year)
     if open_sites.empty:
         return pd.DataFrame()
+    opened = open_sites["opened"].fillna("").astype(str).str[:4]
+    since = opened.where(opened.str.fullmatch(r"\d{4}"), str(UNDATED_SITES_FROM)).astype(int)
     records: list[dict] = []
-    for r, unit in zip(open_sites.to_dict("records"), units[open_sites.index]):
+    for r, unit, first in zip(open_sites.to_dict("records"), units[open_sites.index], since):
         services = [s for s in str(r["services"]).split(";") if s and s != "institutional_care"]
         groups = [g for g in str(r["target_groups"]).split(";") if g]
         single = len(services) == 1 and len(groups) == 1
@@ -193,7 +196,7 @@ def _site_sums(sites: pd.DataFrame, units: pd.Series, year: int) -> pd.DataFrame
                 for group in groups:
                     records.append({"atvk": unit, "target_group": group, "service": service,
                                     "indicator": indicator, "value": value if single else math.nan,
-                                    "source": r["source"]})
+                                    "source": r["source"], "since": first})
     if not records:
         return pd.DataFrame()
     parts = pd.DataFrame.from_records(records)
@@ -209,6 +212,7 @@ def _site_sums(sites: pd.DataFrame, units: pd.Series, year: int) -> pd.DataFrame
             "value": float(group.loc[known, "value"].sum()), "value_min": math.nan, "value_max": math.nan,
             "status": "derived" if complete else "incomplete",
             "source": "; ".join(dict.fromkeys(group["source"])),
+            "as_of": int(group["since"].max()),  # the sum stands as it is since the last site opened
             "note": f"sum of {len(group)} sites open by {year}" if complete else
                     f"sum of {int(known.sum())} of {len(group)} sites open by {year}; the others give no figure",
         })
@@ -248,8 +252,7 @@ def _with_sites(rows: pd.DataFrame, sums: pd.DataFrame, vintage: str, year: int)
     added = pd.DataFrame.from_records(take)
     drop = set(map(tuple, added[key].itertuples(index=False)))
     rows = rows[[tuple(r) not in drop for r in rows[key].itertuples(index=False)]]
-    added = added.assign(year=year, vintage=vintage, as_of=year,
-                         unit=added["indicator"].map(vocab.INDICATOR_UNITS))
+    added = added.assign(year=year, vintage=vintage, unit=added["indicator"].map(vocab.INDICATOR_UNITS))
     return pd.concat([rows, added[[c for c in rows.columns if c in added.columns]]], ignore_index=True)
 
 

@@ -114,8 +114,9 @@ def test_occupancy_page_shows_places_against_occupied_and_flags_the_threshold():
     assert daugavpils["Places"] == "12" and daugavpils["Occupied places"] == "8"
     assert daugavpils["Occupancy"] == "66.7 %" and daugavpils["Above threshold?"] == "⚠ yes"  # threshold 60 %
     preili = table[table["Municipality"].str.startswith("Preiļi")].iloc[0]
-    # Places: the sum of its sites open in 2022 (Līči, 16), not the partial sum "≥16" of the old units.
-    assert preili["Places"] == "16" and preili["Occupancy"] == "no data" and preili["Year"] == 2022
+    # Places: the sum of its sites open in 2022 (Līči, 16, open since 2021), not the partial sum
+    # "≥16" of the old units.
+    assert preili["Places"] == "16" and preili["Occupancy"] == "no data" and preili["Year"] == 2021
     assert len(at.get("plotly_chart")) == 1
 
 
