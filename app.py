@@ -29,6 +29,7 @@ PAGES = [
     page("pages/demand.py", "page_demand", ":material/trending_down:", "pieprasijums"),
     page("pages/basket.py", "page_basket", ":material/checklist:", "grozs"),
     page("pages/trends.py", "page_trends", ":material/show_chart:", "tendences"),
+    page("pages/progress.py", "page_progress", ":material/flag:", "virziba"),
     page("pages/investment.py", "page_investment", ":material/euro:", "investicijas"),
     page("pages/scenario.py", "page_scenario", ":material/tune:", "scenarijs"),
     page("pages/sources.py", "page_sources", ":material/menu_book:", "avoti"),

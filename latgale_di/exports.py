@@ -33,6 +33,8 @@ _HEADERS: dict[str, str] = {
     "waiting_list": "col_waiting_list", "eur": "funding", "eur_per_resident": "per_resident",
     "eur_per_place": "per_place", "running_cost": "running_cost", "projects": "projects", "name": "facilities",
     "services": "service", "basket": "status", "facility_status": "facility_status", "shown": "col_shown",
+    "qualifier": "col_qualifier", "as_of": "col_as_of", "target": "plan_target", "share_pct": "plan_share",
+    "direction": "plan_change",
 }
 # Columns holding vocabulary codes, shown as their labels.
 _LABELS: dict[str, Mapping] = {

@@ -112,7 +112,60 @@ _STRINGS: dict[str, tuple[str, str]] = {
                         "nevis pašvaldības skaitlis.",
                         "A partial sum: some parts have no figure, so this is only a lower bound, not the "
                         "municipality's figure."),
-    "region_name": ("Latgales plānošanas reģions", "Latgale planning region"),
+    # DI progress (pages/progress.py)
+    "page_progress": ("DI virzība", "DI progress"),
+    "progress_intro": ("Vai deinstitucionalizācija notiek? DI plāna mērķi pret jaunākajiem skaitļiem, pāreja no "
+                       "institūcijām uz sabiedrībā balstītiem pakalpojumiem un to uzturēšanas izmaksas pēc "
+                       "projekta beigām. Tikai avotu skaitļi; “nav datu” nekad nenozīmē nulli.",
+                       "Is deinstitutionalisation happening? The DI plan's targets against the latest figures, the "
+                       "move from institutions to community-based services, and what running them costs once the "
+                       "project ends. Only the sources' figures; “no data” never means zero."),
+    "progress_where": ("Reģions vai pašvaldība", "Region or municipality"),
+    "plan_progress": ("Virzība uz DI plāna mērķiem {year}", "Progress against the DI plan {year}"),
+    "no_plan_figures": ("Šai izvēlei {year}. gadā avotos nav ne mērķa, ne skaitļa.",
+                        "The sources give no target or figure for this choice in {year}."),
+    "plan_target_col": ("Mērķis", "Target"),
+    "plan_target": ("Mērķa vērtība", "Target value"),
+    "plan_latest": ("Jaunākais skaitlis (gads)", "Latest figure (year)"),
+    "plan_share": ("Sasniegts", "Reached"),
+    "plan_change": ("Pārmaiņas", "Change"),
+    "plan_persons": ("personas, kas saņem sabiedrībā balstītus pakalpojumus", "persons receiving community-based "
+                     "services"),
+    "plan_places": ("plānotās vietas pret atvērtajām", "places planned against opened"),
+    "cumulative_since": ("kumulatīvi kopš 2015. g.", "cumulative since 2015"),
+    "share_not_comparable": ("plānotās vietas ir atsevišķu projektu plānu summa, nevis DI plāna mērķis, un tās "
+                             "var neietvert atvērtās vietas, tāpēc sasniegtā daļa netiek rēķināta.",
+                             "planned places are a sum of single projects' plans, not a DI plan target, and need "
+                             "not include the places opened, so no share reached is computed."),
+    "no_earlier_figure": ("nav agrāka skaitļa", "no earlier figure"),
+    "since_year": ("kopš {year}. g.", "since {year}"),
+    "assessment_good": ("labā virzienā", "in the right direction"),
+    "assessment_bad": ("nelabā virzienā", "in the wrong direction"),
+    "assessment_neutral": ("bez pārmaiņām", "unchanged"),
+    "transition": ("No institūcijām uz sabiedrībā balstītu aprūpi", "From institutions to community-based care"),
+    "transition_note": ("Raustītā līnija: institūcijas; nepārtrauktā: sabiedrībā balstīti pakalpojumi. Vietas — "
+                        "kā zināmas attiecīgajā gadā; “≥” — daļēja summa. Punkts ir tikai gados, kad avots "
+                        "kaut ko ziņo.",
+                        "Dashed: institutions; solid: community-based services. Places as known in that year; "
+                        "“≥” a partial sum. A point only in years a source reports something."),
+    "series_institution_places": ("Vietas institūcijās", "Places in institutions"),
+    "series_institution_residents": ("Iemītnieki institūcijās", "Residents of institutions"),
+    "series_community_places": ("Vietas sabiedrībā balstītos pakalpojumos", "Places in community-based services"),
+    "series_community_served": ("Sabiedrībā balstītu pakalpojumu saņēmēji (kumulatīvi)",
+                                "Persons served in the community (cumulative)"),
+    "project_end_marker": ("DI projekta beigas", "DI project ends"),
+    "per_100k_children": ("uz 100 000 bērnu (0–17 g.)", "per 100,000 children aged 0–17"),
+    "benchmark_line": ("Bērni institucionālajā aprūpē uz 100 000 bērnu (0–17 g.): {values} ({publisher}, {date}). "
+                       "Latgales rādītājam vajag bērnu skaitu vecumā 0–17 gadi, kura datos vēl nav.",
+                       "Children in residential care per 100,000 children aged 0–17: {values} ({publisher}, "
+                       "{date}). Latgale's rate needs the number of children aged 0–17, which the data do not "
+                       "have yet."),
+    "after_project": ("Pēc projekta: kas maksās par pakalpojumu uzturēšanu", "After the project: who pays to run "
+                      "the services"),
+    "running_cost_line": ("{service}: {places} vietas × {rate} EUR dienā × 365 = {total} EUR gadā",
+                          "{service}: {places} places × {rate} EUR a day × 365 = {total} EUR a year"),
+    "no_running_costs": ("Avotos nav dienas likmes, no kuras aprēķināt uzturēšanas izmaksas.",
+                         "The sources give no day rate to compute running costs from."),
     "n_in_average": ("Pašvaldības vidējā", "Municipalities in the average"),
     "planned_places_of_projects": ("Projektu plānotās vietas", "Planned places of the projects"),
     "per_planned_place": ("EUR uz plānoto vietu", "EUR per planned place"),
@@ -346,6 +399,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                         "LATGALE_DI_CONTACT); it has not been set yet."),
     "col_atvk": ("ATVK kods", "ATVK code"),
     "col_shown": ("Kā kartē", "As on the map"),
+    "col_qualifier": ("Kas tas ir (precīzs, vismaz, robeža…)", "What it is (exact, at least, bound…)"),
+    "col_as_of": ("Skaitļa gads", "Year of the figure"),
     "col_value_min": ("Vērtība no", "Value from"),
     "col_value_max": ("Vērtība līdz", "Value up to"),
     "col_region_min": ("Reģionā mazākā", "Region lowest"),

@@ -22,7 +22,7 @@ sites = occupancy.sites(dataset.facilities, state.vintage, state.target_group, s
 region = figures.view(figures.of_year(table, state.year), state.vintage, state.year, state.target_group,
                       "group_apartments" if state.service == "any" else state.service, "occupancy_rate")
 region_figure = region.region if region.region_reported else None
-names = {**names, boundaries.REGION_CODE: i18n.t("region_name", lang)}
+names = {**names, boundaries.REGION_CODE: i18n.t("region", lang)}
 
 
 def flag(value) -> str:

@@ -11,8 +11,8 @@ import pytest
 from tests.test_app_pages import run
 
 PAGES = ["pages/overview.py", "pages/map.py", "pages/profile.py", "pages/occupancy.py", "pages/demand.py",
-         "pages/basket.py", "pages/trends.py", "pages/investment.py", "pages/scenario.py", "pages/sources.py",
-         "pages/data.py"]  # every page with data (the accessibility statement has none)
+         "pages/basket.py", "pages/trends.py", "pages/progress.py", "pages/investment.py", "pages/scenario.py",
+         "pages/sources.py", "pages/data.py"]  # every page with data (the accessibility statement has none)
 CHART_PAGES = {"pages/map.py": 1, "pages/profile.py": 2, "pages/occupancy.py": 1, "pages/demand.py": 1,
                "pages/trends.py": 1}
 

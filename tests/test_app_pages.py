@@ -96,8 +96,8 @@ def test_sources_page_lists_formulas_statuses_and_attribution():
 
 
 @pytest.mark.parametrize("page", ["pages/overview.py", "pages/map.py", "pages/profile.py", "pages/occupancy.py",
-                                  "pages/demand.py", "pages/basket.py", "pages/trends.py", "pages/investment.py",
-                                  "pages/sources.py"])
+                                  "pages/demand.py", "pages/basket.py", "pages/trends.py", "pages/progress.py",
+                                  "pages/investment.py", "pages/sources.py"])
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_every_page_runs_in_both_languages_and_keeps_the_view_in_the_url(page, lang):
     at = run(page, {"lang": lang, "tg": "adults_grt"})

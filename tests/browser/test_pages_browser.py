@@ -14,6 +14,7 @@ PAGES = [  # (url path, heading in English, something the page must show)
     ("pieprasijums", "Demand & shortfall", "ranked by unmet demand"),
     ("grozs", "Minimum services basket", "proposed for 2029"),
     ("tendences", "Trends", "Dashed line"),
+    ("virziba", "DI progress", "cumulative since 2015"),
     ("investicijas", "Investment & sustainability", "Region-wide projects"),
     ("avoti", "Sources & methods", "Indicators and formulas"),
 ]
@@ -86,3 +87,20 @@ def test_phone_layout_has_no_sideways_scroll(browser, app_url, artifacts, path):
     phone.screenshot(path=str(artifacts / f"phone_{path or 'overview'}_lv.png"), full_page=True)
     context.close()
     assert overflow <= 1
+
+
+def test_di_progress_on_a_projector(browser, app_url, artifacts):
+    """The DI progress page at 1920 × 1080 in Latvian: targets, share reached, the transition chart."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="lv-LV")
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/virziba?year=2023&v=2021&tg=adults_grt")
+        page.get_by_role("heading", name="DI virzība", exact=True).wait_for(timeout=60_000)
+        page.get_by_text("kumulatīvi kopš 2015. g.", exact=False).first.wait_for(timeout=60_000)
+        wait_idle(page)
+        table = page.locator(".di-table table").first
+        assert "90 %" in table.inner_text() and "labā virzienā" in table.inner_text()
+        assert page.locator("[data-testid='stPlotlyChart'] .main-svg").count() >= 1
+        page.screenshot(path=str(artifacts / "progress_1080p_lv.png"), full_page=True)
+    finally:
+        context.close()

@@ -1,0 +1,63 @@
+"""DI progress: is deinstitutionalisation happening? Targets, the move out of institutions, and
+what running the new services costs once the project ends."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import data, downloads, presentation, quotes, view_state
+from components.page import header, sources_footer
+from components.progress_view import benchmark_text, cost_line, plan_table, progress_rows, transition_chart
+from latgale_di import boundaries, i18n, progress, statements, vocab
+
+# Load
+state = view_state.current()
+lang = state.lang
+dataset = data.load_dataset()
+table = data.indicator_table(state.vintage)
+units = boundaries.units(state.vintage)
+
+toolbar = header(i18n.t("page_progress", lang), lang, dataset)
+st.caption(i18n.t("progress_intro", lang))
+where = st.selectbox(i18n.t("progress_where", lang), ["", *units], key=view_state.labelled("progress_atvk"),
+                     format_func=lambda a: units[a].name(lang) if a else i18n.t("region", lang),
+                     index=([*units].index(state.atvk) + 1) if state.atvk in units else 0)
+
+# Compute
+plan = progress.plan_progress(table, state.vintage, state.year, where or boundaries.REGION_CODE)
+group = state.target_group if state.target_group in progress.TRANSITION_SERIES else "adults_grt"
+moves = progress.transition(table, state.vintage, group)
+costs = progress.running_costs(table, dataset.observations, state.vintage, state.year)
+after = statements.for_view("funding", state.year)
+rows = progress_rows(plan, lang)
+chart = transition_chart(moves, group, lang) if not moves.empty else None
+
+# Show
+downloads.offer(toolbar, "virziba", i18n.t("page_progress", lang), rows,
+                figures={i18n.t("transition", lang): lambda: chart} if chart is not None else None)
+st.subheader(i18n.t("plan_progress", lang, year=state.year))
+if plan:
+    st.markdown(plan_table(plan, dataset, lang), unsafe_allow_html=True)
+else:
+    st.info(i18n.t("no_plan_figures", lang, year=state.year))
+
+st.subheader(i18n.t("transition", lang) + " · " + vocab.TARGET_GROUPS[group].label(lang))
+if chart is None:
+    st.info(i18n.t("no_rows", lang))
+else:
+    st.plotly_chart(presentation.fit(chart, state), key="transition_chart", config={"displayModeBar": False})
+    st.caption(i18n.t("transition_note", lang))
+if group == "children_ooc":
+    st.caption(benchmark_text(lang))
+
+st.subheader(i18n.t("after_project", lang))
+if costs:
+    for cost in costs:
+        st.markdown(f"- {cost_line(cost, lang)}")
+else:
+    st.caption(i18n.t("no_running_costs", lang))
+if after:
+    st.markdown(quotes.markdown(after, dataset, lang))
+
+sources_footer(dataset, {p.target.source for p in plan} | {p.latest.source for p in plan}
+               | set(moves["source"]) | {c.rate.source for c in costs} | {q.source for q in after}, lang)
