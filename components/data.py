@@ -21,7 +21,19 @@ import pandas as pd
 import streamlit as st
 
 from components import sign_in
-from latgale_di import dataset, figures, i18n, logs, map_content, overview, privacy, snapshot, storage
+from latgale_di import (
+    boundaries,
+    dataset,
+    figures,
+    i18n,
+    logs,
+    map_content,
+    nearby,
+    overview,
+    privacy,
+    snapshot,
+    storage,
+)
 from latgale_di.dataset import Dataset
 from latgale_di.paths import data_dir
 from latgale_di.state import YEARS, ViewState
@@ -188,6 +200,22 @@ def _map_content(location: str, version_id: int, suppress_below: int, state: Vie
 def _headlines(location: str, version_id: int, suppress_below: int, year: int,
                vintage: str) -> list[overview.GroupHeadline]:
     return overview.headlines(_indicator_table(location, version_id, suppress_below, vintage), year, vintage)
+
+
+@st.cache_resource(show_spinner=False, max_entries=20)
+def _available(location: str, version_id: int, suppress_below: int, indicators: tuple[str, ...],
+               any_means_all: bool) -> set[nearby.Key]:
+    tables: dict[str, pd.DataFrame] = {v: _indicator_table(location, version_id, suppress_below, v)
+                                       for v in boundaries.VINTAGES}
+    return nearby.available(tables, indicators, any_means_all)
+
+
+def available(indicators: tuple[str, ...], any_means_all: bool = False) -> set[nearby.Key]:
+    """The choices (vintage, year, target group, service) that have figures of ``indicators``,
+    once per data version: what a page offers when the reader's choice has none."""
+    key = _key()
+    return _this_run(("available", *key, indicators, any_means_all),
+                     lambda: _available(*key, indicators, any_means_all))
 
 
 def suppress_below() -> int:

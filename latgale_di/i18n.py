@@ -295,6 +295,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "by_municipality": ("Pa pašvaldībām", "By municipality"),
     "by_site": ("Pa pakalpojumu vietām", "By site"),
     "no_rows": ("Šai izvēlei avotos skaitļu nav.", "The sources give no figures for this choice."),
+    "nearby_choices": ("Skaitļi ir tuvām izvēlēm:", "Nearby choices with figures:"),
+    "year_short": ("{year}. g.", "{year}"),
     "demand_intro": ("Pašvaldības un pakalpojumi, sakārtoti pēc neapmierinātā pieprasījuma: izvērtētās personas "
                      "mīnus vietas (vai saņēmēji, ja vietu skaits nav zināms).",
                      "Municipalities and services ranked by unmet demand: persons assessed minus places (or "

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts, data, downloads, presentation, quotes, view_state
+from components import charts, data, downloads, presentation, quotes
+from components import nearby as nearby_choices
 from components.page import header, sources_footer
 from latgale_di import boundaries, demand, i18n, statements, vocab
 
 # Load
-state = view_state.current()
+# The page ranks every service of the target group: any service counts.
+keys = {(v, y, g, "any") for v, y, g, _ in data.available(("shortfall",))}
+state = nearby_choices.opening(keys, ("any",))  # nothing chosen and nothing to show: the nearest view with figures
 lang = state.lang
 dataset = data.load_dataset()
 table = data.indicator_table(state.vintage)
@@ -33,7 +36,7 @@ downloads.offer(toolbar, "pieprasijums", i18n.t("page_demand", lang), rows,
 st.caption(i18n.t("demand_intro", lang))
 st.markdown(f"**{vocab.TARGET_GROUPS[state.target_group].label(lang)} · {state.year}**")
 if rows.empty:
-    st.info(i18n.t("no_rows", lang))
+    nearby_choices.offer(state, keys, "pieprasijums", ("any",))
 else:
     st.plotly_chart(presentation.fit(bars, state), key="demand_bars", config={"displayModeBar": False})
     st.dataframe({

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts, data, downloads, presentation, view_state
+from components import charts, data, downloads, presentation
+from components import nearby as nearby_choices
 from components.page import figure_caption, header, sources_footer
 from latgale_di import boundaries, choropleth, figures, i18n, occupancy, vocab
 
 # Load
-state = view_state.current()
+keys = data.available(("places", "occupied_places", "occupancy_rate"), any_means_all=True)
+state = nearby_choices.opening(keys)  # nothing chosen and nothing to show: the nearest view with figures
 lang = state.lang
 dataset = data.load_dataset()
 table = data.indicator_table(state.vintage)
@@ -61,7 +63,7 @@ if region_figure is not None and region_figure.known:
 
 st.subheader(i18n.t("by_municipality", lang))
 if rows.empty:
-    st.info(i18n.t("no_rows", lang))
+    nearby_choices.offer(state, keys, "noslodze")
 else:
     st.plotly_chart(presentation.fit(bars, state), key="occupancy_bars", config={"displayModeBar": False})
     st.dataframe({
