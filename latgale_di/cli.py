@@ -231,6 +231,11 @@ def _import(args: argparse.Namespace) -> int:
     store.ensure_initial()
     version = store.import_rows(reading.table, author=args.author, file_name=Path(args.file).name,
                                 data=Path(args.file).read_bytes(), note=args.note)
+    if version is None:
+        current = store.current()
+        print(f"{args.file}: nothing to import: every figure is already in the current version "
+              f"{current.id if current else ''} (numbers compared as numbers); no new version was made")
+        return 0
     print(f"{args.file}: imported as version {version.id} ({version.summary})")
     return 0
 
