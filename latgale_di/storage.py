@@ -53,6 +53,7 @@ ROW_ORDERS = ("position", "key", "listed")
 # Above this many incoming keys, reading every current row once beats looking keys up in batches.
 _LOOKUP_LIMIT = 5000
 _BATCH = 500
+_WRITE_SLICE = 20_000  # rows per insert statement batch
 
 
 def default_location() -> str:
@@ -205,7 +206,10 @@ _VERSION_FIELDS = "id, parent_id, created_at, author, action, file_name, file_sh
 
 def as_text(rows: pd.DataFrame) -> pd.DataFrame:
     """``rows`` with exactly the stored columns, as text (missing → empty)."""
-    return rows.reindex(columns=list(COLUMNS)).astype(object).fillna("").astype(str).reset_index(drop=True)
+    # Column by column: converting the whole frame to objects at once doubled a large import's memory.
+    rows = rows.reset_index(drop=True)
+    return pd.DataFrame({c: rows[c].fillna("").astype(str) if c in rows.columns else "" for c in COLUMNS},
+                        index=rows.index)
 
 
 def row_keys(rows: pd.DataFrame) -> pd.Series:
@@ -274,11 +278,14 @@ def compare(current: pd.DataFrame, incoming: pd.DataFrame) -> Changes:
     ids = current["id"] if "id" in current.columns else pd.Series(range(len(current)), index=current.index)
     current = as_text(current).set_axis(current.index)
     in_keys, cur_keys = row_keys(incoming), row_keys(current)
-    mine = _by_key(in_keys, signatures(incoming))
-    theirs = _by_key(cur_keys, signatures(current))
-    common = mine.index.intersection(theirs.index)
+    # Only rows whose key is on both sides are compared cell by cell: a large import of new figures
+    # never builds their signatures.
+    shared, matched = in_keys.isin(cur_keys).to_numpy(), cur_keys.isin(in_keys).to_numpy()
+    mine = _by_key(in_keys[shared], signatures(incoming[shared]))
+    theirs = _by_key(cur_keys[matched], signatures(current[matched]))
+    common = mine.index
     changed = common[mine.loc[common].to_numpy() != theirs.loc[common].to_numpy()]
-    added = mine.index.difference(theirs.index)
+    added = pd.Index(in_keys[~shared].unique())
     written = in_keys.isin(changed.union(added))
     closed = [int(i) for i in ids[cur_keys.isin(changed)]]
     return Changes(closed, incoming[written.to_numpy()].assign(position=incoming.index[written.to_numpy()]),
@@ -431,12 +438,17 @@ class Store:
         first = int(db.execute("SELECT coalesce(max(id), 0) FROM observation_rows").fetchone()[0]) + 1
         text = as_text(rows)
         ids = list(range(first, first + len(text)))
-        # Plain Python lists: iterating pandas' Arrow-backed text row by row is ten times slower.
         keys = row_keys(text).tolist()
-        values = text.astype(object).to_numpy().tolist()
-        db.executemany(f"INSERT INTO observation_rows (id, first_version, removed_in, position, row_key, "
-                       f"{', '.join(COLUMNS)}) VALUES (?, ?, NULL, ?, ?, {', '.join('?' * len(COLUMNS))})",
-                       [(i, version_id, int(p), k, *r) for i, p, k, r in zip(ids, positions, keys, values)])
+        positions = [int(p) for p in positions]
+        sql = (f"INSERT INTO observation_rows (id, first_version, removed_in, position, row_key, {', '.join(COLUMNS)}) "
+               f"VALUES (?, ?, NULL, ?, ?, {', '.join('?' * len(COLUMNS))})")
+        # In slices, as plain Python lists: a large import never holds every row twice more, and
+        # iterating pandas' Arrow-backed text row by row is ten times slower.
+        for start in range(0, len(text), _WRITE_SLICE):
+            end = start + _WRITE_SLICE
+            values = text.iloc[start:end].astype(object).to_numpy().tolist()
+            db.executemany(sql, [(i, version_id, p, k, *r) for i, p, k, r in
+                                 zip(ids[start:end], positions[start:end], keys[start:end], values)])
         return ids
 
     def _close(self, db: _Connection, version_id: int, ids: Sequence[int]) -> None:
