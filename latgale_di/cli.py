@@ -1,5 +1,10 @@
 """Command line: ``python -m latgale_di indicators|briefing|validate|import|build-data``.
 
+``indicators``, ``briefing`` and ``validate`` read what the app shows: the store's current version
+(``--version N`` for an older one, ``--data DIR`` for a dataset folder; see ``latgale_di.shown_data``).
+A person at a terminal sees the answer only; the JSON log lines a server writes to stderr are
+written with ``--log-json`` (or ``LATGALE_DI_LOG_JSON=1``).
+
 Exit codes: 0 success; 1 the data were rejected (one line per problem) or no PDF could be made; 2 usage error.
 """
 
@@ -21,8 +26,23 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+_DB_HELP = "SQLite file or postgresql:// URL (default: $DATABASE_URL, else $LATGALE_DI_DB, else var/latgale_di.sqlite3)"
+_LOG_JSON_HELP = "write the JSON log lines a server writes (to stderr); default: only the answer"
+
+
+def _data_options(parser: argparse.ArgumentParser, what: str) -> None:
+    """Which data a reading command uses: the store's current version unless told otherwise."""
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--data", default=None, metavar="DIR",
+                        help=f"{what} a dataset folder instead of the store (e.g. data/)")
+    source.add_argument("--version", type=int, default=None, metavar="N",
+                        help=f"{what} version N of the store (default: its current version, as the app shows)")
+    parser.add_argument("--db", default=None, help=_DB_HELP)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m latgale_di", description="Latgale DI dashboard: data tools.")
+    parser.add_argument("--log-json", action="store_true", help=_LOG_JSON_HELP)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     ind = sub.add_parser("indicators", help="print the indicator table for a year")
@@ -30,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     ind.add_argument("--vintage", choices=boundaries.VINTAGES, default=None,
                      help="boundary vintage (default: 2009 for years before 2021, else 2021)")
     ind.add_argument("--format", choices=("table", "csv"), default="table")
-    ind.add_argument("--data", default=None, help="dataset folder (default: the shipped data/)")
+    _data_options(ind, "compute from")
     ind.add_argument("--maintainer", default=None, metavar="NAME",
                      help="show counts below the privacy threshold too: a maintainer in the secrets file "
                           "(password from $LATGALE_DI_PASSWORD or standard input)")
@@ -42,13 +62,15 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--out", required=True, metavar="FILE.pdf")
     brief.add_argument("--year", type=int, default=2019)
     brief.add_argument("--vintage", choices=boundaries.VINTAGES, default=None,
-                       help="boundary vintage (default: 2009 for years before 2021, else 2021)")
+                       help="boundary vintage (default: the one the ATVK code belongs to)")
+    _data_options(brief, "brief from")
     brief.add_argument("--maintainer", default=None, metavar="NAME",
                        help="show counts below the privacy threshold too (as for 'indicators')")
 
     val = sub.add_parser("validate", help="check a data file against the contract")
     val.add_argument("file")
     val.add_argument("--kind", choices=("observations", "facilities", "population"), default=None)
+    _data_options(val, "compare observations with")
 
     imp = sub.add_parser("import", help="import a data file as a new dataset version (nothing is written if it "
                                         "has errors)")
@@ -56,8 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--sheet", default=None, help="XLSX sheet name (default: the first sheet)")
     imp.add_argument("--author", required=True, help="who imports (kept with the version)")
     imp.add_argument("--note", default="")
-    imp.add_argument("--db", default=None, help="SQLite file or postgresql:// URL "
-                     "(default: $DATABASE_URL, else $LATGALE_DI_DB, else var/latgale_di.sqlite3)")
+    imp.add_argument("--db", default=None, help=_DB_HELP)
 
     sub.add_parser("hash-password", help="read a password from standard input and print its hash for "
                                          "secrets.toml [maintainers]")
@@ -70,6 +91,9 @@ def _parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build-data", help="rebuild data/ from data/sources/ (the research pack)")
     build.add_argument("--check", action="store_true", help="only report whether data/ is up to date")
+
+    for command in sub.choices.values():  # also after the command: `import FILE --log-json`
+        command.add_argument("--log-json", action="store_true", default=argparse.SUPPRESS, help=_LOG_JSON_HELP)
     return parser
 
 
@@ -81,6 +105,34 @@ def default_vintage(year: int) -> str:
 def _number(value: float) -> str:
     """Up to 4 decimals, no exponent, no trailing zeros; missing → empty."""
     return "" if value != value else format(round(float(value), 4), ".15g")
+
+
+def shown_value(value: float, status: str, low: float, high: float, unit: str = "") -> str:
+    """A figure as printed: the number; a hidden count as its bound (``<5``); a figure a source
+    gives only as bounds with its qualifier, as the map labels it (``>80`` for "more than 80 %",
+    ``2–3``, ``<20``), never a blank."""
+    from latgale_di import vocab
+
+    if value == value:
+        return _number(value)
+    if status == vocab.SUPPRESSED:
+        return f"<{high + 1:g}" if high == high else ""
+    if low == low and (high != high or (unit == "%" and high >= 100)):
+        return f">{_number(low)}"
+    if low == low and high == high:
+        return _number(low) if low == high else f"{_number(low)}–{_number(high)}"
+    return f"<{_number(high)}" if high == high else ""
+
+
+def _shown(args: argparse.Namespace):
+    """The data the command reads (see ``latgale_di.shown_data``), or None after saying why not."""
+    from latgale_di import shown_data
+
+    try:
+        return shown_data.choose(args.data, args.version, args.db)
+    except shown_data.Unavailable as exc:
+        print(exc, file=sys.stderr)
+        return None
 
 
 def _is_maintainer(name: str) -> bool:
@@ -97,10 +149,13 @@ def _is_maintainer(name: str) -> bool:
 def _indicators(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from latgale_di import dataset, figures, privacy, vocab
+    from latgale_di import figures, privacy
     from latgale_di.safety import neutralise_formula
 
-    data = dataset.load(args.data) if args.data else dataset.load()
+    shown = _shown(args)
+    if shown is None:
+        return 2
+    data = shown.dataset()
     if args.maintainer is None:
         data = replace(data, observations=privacy.suppress(data.observations))
     elif not _is_maintainer(args.maintainer):
@@ -112,15 +167,19 @@ def _indicators(args: argparse.Namespace) -> int:
     table = figures.table(data, vintage, [args.year])
     columns = ["year", "atvk", "municipality", "vintage", "target_group", "service", "indicator",
                "value", "unit", "status", "source"]
-    # A hidden count prints as its bound ("<5"); every text cell is safe to open in a spreadsheet.
-    shown = [f"<{m + 1:g}" if s == vocab.SUPPRESSED and m == m else _number(v)
-             for v, s, m in zip(table["value"], table["status"], table["value_max"])]
-    table = table[columns].assign(value=shown)
+    # A hidden count prints as its bound ("<5"), a range with its qualifier ("2–3", ">80");
+    # every text cell is safe to open in a spreadsheet.
+    values = [shown_value(v, s, lo, hi, u) for v, s, lo, hi, u in
+              zip(table["value"], table["status"], table["value_min"], table["value_max"], table["unit"])]
+    table = table[columns].assign(value=values)
     for column in ("municipality", "source"):
         table[column] = table[column].map(neutralise_formula)
-    if args.format == "csv":
+    if args.format == "csv":  # standard output stays one CSV table; where it comes from goes beside it
+        print(f"data: {shown.label}", file=sys.stderr)
         table.to_csv(sys.stdout, index=False, lineterminator="\n")
-    elif table.empty:
+        return 0
+    print(f"data: {shown.label}")
+    if table.empty:
         print(f"no figures for {args.year} in the {vintage} boundaries")
     else:
         import pandas as pd
@@ -131,6 +190,26 @@ def _indicators(args: argparse.Namespace) -> int:
     return 0
 
 
+def briefing_vintage(atvk: str, given: str | None) -> tuple[str | None, str]:
+    """The boundary vintage of a briefing: the one the code belongs to; ``--vintage`` is needed
+    only for a code of both vintages, and must agree with the code. (vintage, "") or (None, why)."""
+    holding = sorted(v for v in boundaries.VINTAGES if atvk in boundaries.units(v))
+    if given is not None and given in holding:
+        return given, ""
+    if given is None and len(holding) == 1:
+        return holding[0], ""
+    if given is None and holding:
+        options = " or ".join(f"--vintage {v}" for v in holding)
+        both = " and the ".join(holding)
+        return None, f"ATVK {atvk!r} is a municipality of both the {both} boundaries: add {options}"
+    shown = [given] if given is not None else list(boundaries.VINTAGES)
+    hint = f" (it is a {holding[0]} code: leave out --vintage or give --vintage {holding[0]})" if holding else ""
+    codes = "; ".join(f"{v}: " + ", ".join(f"{code} {u.name_lv}" for code, u in boundaries.units(v).items())
+                      for v in shown)
+    where = f"the {given} boundaries" if given is not None else "either boundary set"
+    return None, f"ATVK {atvk!r} is not a municipality of {where}{hint}; valid codes: {codes}"
+
+
 def _briefing(args: argparse.Namespace) -> int:
     """Write the PDF briefing atomically: a temporary file in the target folder, then a rename."""
     import os
@@ -139,17 +218,12 @@ def _briefing(args: argparse.Namespace) -> int:
     from dataclasses import replace
     from pathlib import Path
 
-    from latgale_di import briefing, dataset, figures, privacy, storage
+    from latgale_di import briefing, figures, privacy
 
     started = time.monotonic()
-    vintage = args.vintage or default_vintage(args.year)
-    units = boundaries.units(vintage)
-    if args.atvk not in units:
-        other = boundaries.vintage_of(args.atvk)
-        hint = f" (it is a {other} code: add --vintage {other})" if other else ""
-        codes = ", ".join(f"{code} {u.name_lv}" for code, u in units.items())
-        print(f"ATVK {args.atvk!r} is not a municipality of the {vintage} boundaries{hint}; valid codes: {codes}",
-              file=sys.stderr)
+    vintage, why = briefing_vintage(args.atvk, args.vintage)
+    if vintage is None:
+        print(why, file=sys.stderr)
         return 2
     out = Path(args.out)
     if not out.parent.is_dir():
@@ -163,15 +237,10 @@ def _briefing(args: argparse.Namespace) -> int:
             return 2
         suppress_below = 0
 
-    # What the app shows: the store's current version if there is a store, else the shipped data.
-    data = dataset.load()
-    location = storage.default_location()
-    if storage.is_postgres(location) or Path(location).exists():
-        store = storage.Store(location)
-        version = store.current()
-        if version is not None:
-            data = dataset.from_version(data, store.observations(version.id), version.id, version.created_at,
-                                        version.action)
+    shown = _shown(args)  # what the app shows: the store's current version, unless told otherwise
+    if shown is None:
+        return 2
+    data = shown.dataset()
     data = replace(data, observations=privacy.suppress(data.observations, suppress_below))
     table = figures.table(data, vintage, sorted(set(data.years()) | {args.year}))
     try:
@@ -212,9 +281,28 @@ def _validate(args: argparse.Namespace) -> int:
         print(problem)
     if reading.ok:
         print(f"{args.file}: valid {reading.kind} ({len(reading.problems)} warning(s))")
+        if reading.kind == "observations" and reading.table is not None:
+            return _compare_with_shown(args, reading.table)
         return 0
     print(f"{args.file}: rejected, {sum(p.severity == 'error' for p in reading.problems)} error(s)", file=sys.stderr)
     return 1
+
+
+def _compare_with_shown(args: argparse.Namespace, rows) -> int:
+    """What importing the file would do to the data the app shows (figures already there, new,
+    changed), numbers compared as numbers: the check for a file imported twice."""
+    from latgale_di import storage
+
+    shown = _shown(args)
+    if shown is None:
+        return 2
+    changes = storage.compare(shown.rows, rows)
+    same = len(rows) - len(changes.added)
+    print(f"{args.file}: against {shown.label}: {changes.diff['added']} new figure(s), "
+          f"{changes.diff['changed']} changed, {same} row(s) already there with the same value")
+    if changes.empty:
+        print(f"{args.file}: every figure is already there: importing it would make no new version")
+    return 0
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -232,6 +320,11 @@ def _import(args: argparse.Namespace) -> int:
     store.ensure_initial()
     version = store.import_rows(reading.table, author=args.author, file_name=Path(args.file).name,
                                 data=Path(args.file).read_bytes(), note=args.note)
+    if version is None:
+        current = store.current()
+        print(f"{args.file}: nothing to import: every figure is already in the current version "
+              f"{current.id if current else ''} (numbers compared as numbers); no new version was made")
+        return 0
     print(f"{args.file}: imported as version {version.id} ({version.summary})")
     return 0
 
@@ -273,7 +366,17 @@ def _synthetic(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import os
+
+    from latgale_di import logs
+
     args = _parser().parse_args(argv)
     handlers = {"indicators": _indicators, "briefing": _briefing, "validate": _validate, "import": _import,
                 "build-data": _build, "hash-password": _hash_password, "synthetic": _synthetic}
-    return handlers[args.command](args)
+    # JSON log lines are for servers and their collectors; a person at a terminal sees the answer.
+    wanted = bool(getattr(args, "log_json", False)) or os.environ.get("LATGALE_DI_LOG_JSON") == "1"
+    previous = logs.use_json_lines(wanted)
+    try:
+        return handlers[args.command](args)
+    finally:
+        logs.use_json_lines(previous)

@@ -361,8 +361,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
                       "The file was rejected, nothing was written. Fix it and load it again:"),
     "file_ok": ("Fails atbilst līgumam: {rows} {rows|rinda|rindas}. Izmaiņas pret pašreizējo versiju: {summary}",
                 "The file meets the contract: {rows} {rows|row|rows}. Changes against the current version: {summary}"),
-    "nothing_to_import": ("Fails ir tāds pats kā pašreizējā versija: nav ko ielādēt.",
-                          "The file is the same as the current version: nothing to import."),
+    "nothing_to_import": ("Katrs faila skaitlis jau ir pašreizējā versijā {version} (skaitļi salīdzināti kā "
+                          "skaitļi, piemēram, 11,0 = 11): nav ko ielādēt, jauna versija netiek veidota.",
+                          "Every figure in the file is already in the current version {version} (numbers compared "
+                          "as numbers, e.g. 11.0 = 11): nothing to import, no new version is made."),
     "do_import": ("Ielādēt kā jaunu versiju", "Import as a new version"),
     "imported": ("Ielādēts kā versija {id}.", "Imported as version {id}."),
     "db_down_last_good": ("Datubāze pašlaik nav sasniedzama: rādām pēdējos labos datus (versija {version}, "

@@ -1,5 +1,9 @@
 """Structured operations log: one JSON object per line on stderr, one line per event.
 
+Servers write them (the app, ``serve.py``); the command line writes them only when asked
+(``--log-json`` or ``LATGALE_DI_LOG_JSON=1``), so that a person at a terminal sees the answer.
+``LATGALE_DI_LOG_JSON=0`` silences them anywhere.
+
 Every line has ``ts`` (UTC, ISO 8601), ``level`` and ``event``, then the event's own fields. The
 events and their fields are listed in docs/operations.md. What is never logged: user names,
 e-mail addresses, passwords, data values and exception messages (a message can quote a cell of
@@ -20,6 +24,21 @@ from typing import Any, TextIO
 # Field names that would carry personal data: refused whatever the caller meant.
 _PERSONAL = frozenset({"user", "user_name", "username", "name", "email", "e_mail", "password", "author"})
 _ROOT = Path(__file__).resolve().parent.parent
+_json_lines: bool | None = None  # None: written unless $LATGALE_DI_LOG_JSON is "0"
+
+
+def use_json_lines(on: bool | None) -> bool | None:
+    """Write event lines (True), keep them to the caller (False), or let the environment decide
+    (None); returns the previous setting, for the caller to restore."""
+    global _json_lines
+    previous, _json_lines = _json_lines, on
+    return previous
+
+
+def _writing() -> bool:
+    if _json_lines is not None:
+        return _json_lines
+    return os.environ.get("LATGALE_DI_LOG_JSON", "1") != "0"
 
 
 def _stream() -> TextIO:
@@ -34,10 +53,12 @@ def _plain(value: Any) -> Any:
 
 
 def emit(event: str, level: str = "info", **fields: Any) -> dict:
-    """Write one event line and return what was written (the dict, for tests and callers)."""
+    """Write one event line (when lines are written) and return it (the dict, for tests and callers)."""
     record: dict[str, Any] = {"ts": datetime.now(UTC).isoformat(timespec="milliseconds"), "level": level,
                               "event": event}
     record.update({k: _plain(v) for k, v in fields.items() if k.lower() not in _PERSONAL})
+    if not _writing():
+        return record
     try:
         _stream().write(json.dumps(record, ensure_ascii=False) + "\n")
         _stream().flush()

@@ -67,12 +67,12 @@ if user and store is not None:
         else:
             for warning in reading.problems:
                 st.warning(warning.text(lang), icon="⚠️")
-            preview = storage.diff(store.observations(), storage.merge(store.observations(), reading.table))
+            preview = store.preview(reading.table)
             st.success(i18n.t("file_ok", lang, rows=len(reading.table),
                               summary=f"+{preview['added']} ~{preview['changed']} -{preview['removed']}"))
             if not (preview["added"] or preview["changed"] or preview["removed"]):
                 # Importing it would only add an empty version to the history.
-                st.info(i18n.t("nothing_to_import", lang))
+                st.info(i18n.t("nothing_to_import", lang, version=source.version.id))
             elif st.button(i18n.t("do_import", lang), type="primary"):
                 try:
                     version = store.import_rows(reading.table, author=user, file_name=upload.name,
@@ -80,10 +80,13 @@ if user and store is not None:
                 except storage.unavailable_errors():  # went down since this run began; logged
                     st.error(i18n.t("db_down_no_changes", lang), icon=":material/block:")
                 else:
-                    st.toast(i18n.t("imported", lang, id=version.id))
-                    st.session_state[_UPLOADS] = st.session_state.get(_UPLOADS, 0) + 1
-                    _show_version(version.id)
-                    st.rerun()
+                    if version is None:  # someone imported the same figures since the preview
+                        st.info(i18n.t("nothing_to_import", lang, version=source.version.id))
+                    else:
+                        st.toast(i18n.t("imported", lang, id=version.id))
+                        st.session_state[_UPLOADS] = st.session_state.get(_UPLOADS, 0) + 1
+                        _show_version(version.id)
+                        st.rerun()
 
 st.subheader(i18n.t("versions", lang))
 versions = list(reversed(store.versions())) if store is not None else [source.version]

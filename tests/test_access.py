@@ -149,7 +149,7 @@ def test_after_an_import_the_uploader_is_empty_and_the_same_file_is_not_imported
     assert not at.exception
     assert at.file_uploader[0].value is None, "the imported file is no longer in the uploader"
     at.file_uploader[0].set_value((good.name, good.read_bytes(), "text/csv")).run()
-    assert any("nothing to import" in i.value for i in at.info)
+    assert any("nothing to import, no new version is made" in i.value for i in at.info)
     assert not [b for b in at.button if b.label == "Import as a new version"]
     assert [v.action for v in storage.Store(tmp_path / "store.sqlite3").versions()] == ["initial", "import"]
 

@@ -85,7 +85,8 @@ def test_a_failed_import_logs_failure_and_still_raises(tmp_path, capsys, monkeyp
     monkeypatch.setattr(store, "_insert", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("disk")))
     capsys.readouterr()
     with pytest.raises(RuntimeError):
-        store.import_rows(store.observations(), author=AUTHOR, file_name="f.csv", data=b"x")
+        store.import_rows(store.observations().head(1).assign(value="999"), author=AUTHOR, file_name="f.csv",
+                          data=b"x")
     (line,) = lines(capsys.readouterr().err)
     assert line["result"] == "failed" and line["error_type"] == "RuntimeError" and line["level"] == "error"
 

@@ -40,7 +40,7 @@ def test_pg_dump_and_pg_restore_bring_back_every_version(postgres_server, postgr
     dump = tmp_path / "latgale_di.dump"
     subprocess.run(["pg_dump", "-Fc", "--no-owner", "-d", postgres_url, "-f", str(dump)], check=True, timeout=120)
     listing = subprocess.run(["pg_restore", "--list", str(dump)], check=True, capture_output=True, text=True)
-    assert "TABLE DATA public versions" in listing.stdout and "TABLE DATA public observations" in listing.stdout
+    assert "TABLE DATA public versions" in listing.stdout and "TABLE DATA public observation_rows" in listing.stdout
 
     name = postgres_url.rsplit("/", 1)[1]
     with psycopg.connect(postgres_server, autocommit=True) as admin:  # the database is lost
@@ -52,7 +52,11 @@ def test_pg_dump_and_pg_restore_bring_back_every_version(postgres_server, postgr
                    check=True, timeout=120)
     restored = storage.Store(postgres_url)
     assert _state(restored) == before
-    _import_one(restored)  # and the restored database takes new versions after the old ones
+    # The restored database knows what it holds (the same file again makes no version) and takes
+    # new versions after the old ones.
+    reading = importing.read(GOOD.name, GOOD.read_bytes(), kind="observations")
+    assert restored.import_rows(reading.table, author="maintainer", file_name=GOOD.name, data=b"again") is None
+    restored.import_rows(reading.table.assign(value="4242"), author="maintainer", file_name="fix.csv", data=b"fix")
     assert [v.id for v in restored.versions()] == [1, 2, 3]
 
 
