@@ -649,7 +649,9 @@ def build_facilities(sources: _Sources) -> list[dict[str, str]]:
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 OFFICIAL = "population_official.csv"
 STATISTIC_CODES = {"CSP": "csp_usual", "PMLP": "pmlp_declared"}
-AGE_GROUPS = {"total": "total", "age_0_6": "0-6", "age_7_18": "7-18", "above_working_age": "above_working_age"}
+# CSP IRD041 and PMLP give age bands; 0-17 and 18+ are what children's and adults' figures divide by.
+AGE_GROUPS = {"total": "total", "age_0_6": "0-6", "age_7_18": "7-18", "above_working_age": "above_working_age",
+              "age_0_17": "0-17", "age_18_plus": "18+"}
 CSP_2020 = "2020-01-01"
 # The CSP table that holds the usual-resident series; the 1 Jan 2020 values were checked against
 # CSP figures published elsewhere (see build_population), not read from this table.
