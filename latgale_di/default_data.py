@@ -330,7 +330,7 @@ def _licence(url: str, kind: str) -> str:
     if citations.WIKIPEDIA.match(citations.host_of(url)):
         return "CC BY-SA 4.0"
     if kind == "official_statistics":
-        return "official statistics: reuse with the source named"
+        return "reuse naming the source"
     return "not stated"
 
 
@@ -571,15 +571,15 @@ def _merge_round2(out: list[dict[str, str]], sources: _Sources, file: str, decis
         out.append(obs)
 
 
-def openings() -> dict[str, tuple[str, str, str]]:
-    """Facility id → (opening date, new status or "", round-2 row) from the round-2 opening notices."""
-    out: dict[str, tuple[str, str, str]] = {}
+def openings() -> dict[str, round2.Opened]:
+    """Facility id → the round-2 opening notice that dates it."""
+    out: dict[str, round2.Opened] = {}
     rows = _round2_rows(ROUND2, round2.DECISIONS)
     for d in round2.DECISIONS:
         if isinstance(d, round2.Opened):
             _checked(ROUND2, rows, d.row, d.value)
             for facility in d.facilities:
-                out[facility] = (d.date or d.value, d.status, str(d.row))
+                out[facility] = d
     return out
 
 
@@ -632,14 +632,16 @@ def build_facilities(sources: _Sources) -> list[dict[str, str]]:
             "note": note,
         })
         if r["facility_id"] in opened_by:
-            date, new_status, row = opened_by[r["facility_id"]]
+            notice = opened_by[r["facility_id"]]
             site = out[-1]
-            cited = sources.of(round2_rows[int(row)], ROUND2)
-            if cited != site["source"]:
+            cited = sources.of(round2_rows[notice.row], ROUND2)
+            if notice.original:  # the site cited a repost of this notice
+                site["source"] = cited
+            elif cited != site["source"]:
                 site["source"] = f"{site['source']}; {cited}"
-            site["note"] = f"{site['note']}; opened {date} ({ROUND2} row {row})"
-            site["opened"] = date
-            site["status"] = new_status or site["status"]
+            site["opened"] = notice.date or notice.value
+            site["note"] = f"{site['note']}; opened {site['opened']} ({ROUND2} row {notice.row})"
+            site["status"] = notice.status or site["status"]
     unknown = set(opened_by) - {o["id"] for o in out}
     if unknown:
         raise LookupError(f"{ROUND2}: opening dates for sites not in facilities.csv: {sorted(unknown)}")
@@ -661,7 +663,7 @@ CSP_TABLE: dict[str, str] = {
              "regions, cities, towns and municipalities",
     "publisher": "Centrālā statistikas pārvalde (CSP)", "date": "", "url": "https://data.stat.gov.lv/pxweb/en/OSP_PUB/START/IRS030",
     "kind": "official_statistics", "date_accessed": "2026-12-05",
-    "licence": "official statistics: reuse with the source named",
+    "licence": "reuse naming the source",
     "note": "the official series of usual residents (until 2020 ISG020); the dataset's 1 Jan 2020 values were "
             "transcribed second-hand and checked against CSP figures published elsewhere, not read from this table",
 }

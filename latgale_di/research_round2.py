@@ -44,6 +44,7 @@ class Opened:
     facilities: tuple[str, ...]
     status: str = ""  # a new status for the sites ("" keeps theirs)
     date: str = ""  # the opening date when ``value`` carries words around it ("" = ``value``)
+    original: bool = False  # the notice is the original of the page the site cited (a repost): cite it instead
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,7 @@ DECISIONS: tuple[Take | Opened | Skip, ...] = (
     Take(82, "58", REGION_CODE, "2021", 2021, "adults_grt", "group_apartments", "places", _LPR_2021),
     Take(83, "20", "Daugavpils", "2021", 2022, "children_ooc", "family_like_care", "persons_served",
          "children living in the family house “Pīlādzis” since January 2022 (moved from “Priedīte”)"),
-    Opened(84, "2022-01 (start of January)", ("DGV-PILADZIS",), date="2022-01"),
+    Opened(84, "2022-01 (start of January)", ("DGV-PILADZIS",), date="2022-01", original=True),
     Skip(85, _NO_YEAR + " (18 persons in the Arhitektu iela 21 workshop)"),
     *(Take(row, value, unit, "2009", 2020, "children_ft", "any", "persons_served", _C20 + _REPORT_2009)
       for row, value, unit in ((86, "63", "Rēzeknes pilsēta"), (87, "57", "Daugavpils pilsēta"),

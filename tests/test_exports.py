@@ -55,7 +55,8 @@ def test_csv_has_a_bom_latvian_letters_and_the_filtered_rows(public, table_2021)
     back = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
     assert len(back) == len(rows) > 0
     assert "Pašvaldība" in back.columns and "Pakalpojums" in back.columns
-    assert set(back["ATVK kods"].astype(str).str.zfill(7)) == set(rows["atvk"])
+    codes = back["ATVK kods"].astype(str)  # the region's own row (LPR) stays a word
+    assert set(codes.where(codes == "LPR", codes.str.zfill(7))) == set(rows["atvk"])
     assert back["Pašvaldība"].str.contains("ē|ā|ī|ū|ļ|ņ|š|ž|č|ģ|ķ").any()
     assert pd.api.types.is_numeric_dtype(back["Vietas"])  # numbers stay numbers
 
@@ -167,3 +168,18 @@ def test_images_do_not_inherit_streamlits_placeholder_template():
     centre = pixels.getpixel((100, 100))
     grey = sum(1 for x in range(80, 120) for y in range(80, 120) if pixels.getpixel((x, y))[0] < 230)
     assert grey > 200, (centre, grey)  # the hatched grey fill is drawn, not left white
+
+
+def test_xlsx_lists_the_whole_record_of_each_source(public, table_2021):
+    rows, export = occupancy_export(public, table_2021)
+    book = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(export)))
+    cells = list(book["Par datiem"].iter_rows(values_only=True))
+    header = next(r for r in cells if r and r[0] == "id")
+    assert list(header[:9]) == ["id", "Avots", "Izdevējs", "Publicēts", "URL", "Avota veids", "Skatīts", "Licence",
+                                "Piezīme"]
+    records = [r for r in cells[cells.index(header) + 1:] if r and r[0] and r[0] in set(export.sources["id"])]
+    assert len(records) == len(export.sources) > 0
+    for record in records:
+        assert record[2] and record[5], record  # publisher, kind
+        assert (record[4] or "").startswith("https://") or record[0].startswith("seed:"), record  # seeds ship as text
+    assert any(r[3] for r in records)  # the key figures' pages are dated
