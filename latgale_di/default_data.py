@@ -41,8 +41,8 @@ from latgale_di.names import match_atvk
 from latgale_di.paths import DATA_DIR, SOURCES_DIR
 from latgale_di.vocab import INDICATOR_UNITS
 
-DATASET_VERSION = "2026.11-research-pack"
-DATASET_DATE = "2026-11-22"  # when the research pack was last read; bump with any change below
+DATASET_VERSION = "2026.12-research-pack-2"
+DATASET_DATE = "2026-12-05"  # when the research pack was last read; bump with any change below
 OUTPUT_FILES = ("observations.csv", "facilities.csv", "population.csv", "sources.csv", "skipped_rows.csv",
                 "metadata.json")
 

@@ -53,7 +53,8 @@ def test_overview_in_english_2023_shows_occupancy_above_the_line():
     # The region's own count (LPR council, end of 2021) is shown with its year, not a newer partial sum.
     assert "Group apartments / group houses: <strong>58 (figure of 2021)</strong>" in body
     body_2020 = texts(run("pages/overview.py", {"lang": "en", "year": "2020", "v": "2021"}))
-    assert "Group apartments / group houses: <strong>≥16</strong>" in body_2020  # a partial sum is marked, never a total
+    # A partial sum is marked, never a total.
+    assert "Group apartments / group houses: <strong>≥16</strong>" in body_2020
 
 
 def test_profile_compares_with_the_region_and_lists_sites():
