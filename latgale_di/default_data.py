@@ -76,7 +76,7 @@ class Pick:
 
 _VIDEO = "https://newtuber.su/video/TnLvVx8HViU"  # the research's address; cited at its YouTube original
 DAUGAVPILS_NOTICE = "https://www.daugavpils.lv/pilseta/par-daugavpili/pilsetas-zinas/di-20-06-16"
-CUMULATIVE = "cumulative unique persons since the DI project began (2015)"
+CUMULATIVE = "cumulative unique persons since the DI project began (2015), not a yearly count"
 
 
 def _seed_2019(mun: str, group: str, metric: str, indicator: str, atvk: str | None = None,

@@ -203,14 +203,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     # --- issue 23 (data helper): sources as records, denominators by statistic ---
     "secondary_source": ("sekundārs avots", "secondary source"),
     "src_publisher": ("Izdevējs", "Publisher"),
-    "src_title": ("Nosaukums", "Title"),
     "src_date": ("Publicēts", "Published"),
     "src_accessed": ("Skatīts", "Accessed"),
     "src_licence": ("Licence", "Licence"),
     "src_kind": ("Avota veids", "Kind of source"),
     "src_note": ("Piezīme", "Note"),
-    "stat_csp_usual": ("CSP, pastāvīgie iedzīvotāji", "CSP, usual residents"),
-    "stat_pmlp_declared": ("PMLP, deklarētie iedzīvotāji", "PMLP, declared residents"),
     "stat_unspecified": ("statistika nav norādīta", "statistic not stated"),
     "briefing_population_stat": ("Iedzīvotāji ({statistic}, {date})", "Residents ({statistic}, {date})"),
     # --- end issue 23 (data helper) ---
