@@ -136,9 +136,10 @@ DECISIONS: tuple[Take | Opened | Skip, ...] = (
     Skip(50, _SAME + " (Viļāni project total 2 555 201.09 EUR, 2023); the 2020 plan's total is settled in its note"),
     Skip(51, "the eligible cost of the Viļāni project, kept in the note of the stored total"),
     Skip(52, "the ERAF share of the Viļāni project, kept in the note of the stored total"),
-    Skip(53, "the eligible cost of ERAF 9.3.1.1/19/I/037, whose total is stored for 2022 (Augšdaugavas novads); "
-         "a 2009 unit cannot carry a 2022 figure"),
-    Skip(54, "the ERAF share of ERAF 9.3.1.1/19/I/037, whose total is stored"),
+    Skip(53, "the same amount (1 346 004.38 EUR, ERAF 9.3.1.1/19/I/037) is stored for 2022 under Augšdaugavas "
+         "novads, which continued the project; its ERAF share is settled in that figure's note"),
+    Skip(54, "the ERAF share on the older Daugavpils novads page (910 188.50 EUR); the newer Augšdaugava page says "
+         "971 059.39 EUR, kept with this one in the note of the stored amount"),
     Take(55, "12", "Daugavpils pilsēta", "2009", 2020, "adults_grt", "group_apartments", "planned_places",
          "group house 18. Novembra iela 354V (ERAF 9.3.1.1/19/I/003); the city's notice of 16 June 2020"),
     Skip(56, "a 2021–2027 programme project, after the DI project; no year the figure refers to"),
@@ -282,6 +283,9 @@ FIRST_ROUND_NOTES: dict[tuple[int, str, str, str, str], str] = {
         "the project page (updated 27 November 2023) gives 387 adults with GRT (stored for 2023)",
     (2021, "Preiļu novads", "children_ft", "any", "share_served"):
         "the end-2020 report gave 30–40 % (both figures cumulative since 2015); the newer report is stored",
+    (2022, "Augšdaugavas novads", "all", "any", "eur"):
+        "an older Daugavpils novads page (~2021) gives the same amount as eligible cost, with ERAF 910 188.50 EUR "
+        "(67.62 %)",
     (2023, "Rēzeknes novads", "adults_grt", "any", "eur"):
         "the 2020 plan (Viļānu novads, 6 July 2020) gave a total of 1 724 688.24 EUR (ERAF 479 705.15); the "
         "project grew from 4 to 16 group-apartment places between plans",

@@ -103,6 +103,7 @@ def test_cumulative_counts_keep_their_period():
     ((2023, "0043000", "adults_grt", "any", "eur"), 2555201.09, "1 724 688.24"),  # Viļāni grew between plans
     ((2021, "0760202", "children_ft", "any", "share_served"), 17, "30–40 %"),  # Preiļi, newer report
     ((2020, "0781800", "adults_grt", "group_apartments", "planned_places"), 16, "4 group-apartment places"),
+    ((2022, "0022000", "all", "any", "eur"), 1346004.38, "910 188.50"),  # ERAF share: newer page in the text
 ])
 def test_conflicts_are_settled_by_the_newest_statement_with_the_other_in_the_note(key, value, kept):
     row = _obs(*key)
