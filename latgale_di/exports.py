@@ -122,7 +122,7 @@ def xlsx_bytes(export: Export) -> bytes:
         about = pd.DataFrame(export.about, columns=[i18n.t("about_what", lang), i18n.t("value", lang)])
         _safe(about).to_excel(writer, sheet_name=about_sheet, index=False)
         row = len(about) + 3
-        sources = source_records(export.sources, lang)
+        sources = source_records(export.sources, lang, seed_paths=True)
         _safe(sources).to_excel(writer, sheet_name=about_sheet, index=False, startrow=row)
         statuses_at = row + len(sources) + 3
         status_meanings(lang).to_excel(writer, sheet_name=about_sheet, index=False, startrow=statuses_at)
@@ -154,9 +154,16 @@ def cited_sources(sources: pd.DataFrame, fields: Iterable[object]) -> pd.DataFra
     return sources[sources["id"].isin(ids)][columns].reset_index(drop=True)
 
 
-def source_records(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Source records as a reader's table: headers and the kind in ``lang`` (a secondary source says so)."""
+def source_records(sources: pd.DataFrame, lang: str, seed_paths: bool = False) -> pd.DataFrame:
+    """Source records as a reader's table: headers and the kind in ``lang`` (a secondary source says so).
+
+    ``seed_paths``: a seed text, which has no address, shows where its text ships instead
+    (``data/sources/seeds/<file>.txt``), so that no source row of a download has an empty URL cell.
+    """
     out = sources.copy()
+    if seed_paths and {"id", "url"} <= set(out.columns):
+        seeds = out["url"].eq("") & out["id"].str.startswith("seed:")
+        out.loc[seeds, "url"] = "data/sources/seeds/" + out.loc[seeds, "id"].str.removeprefix("seed:") + ".txt"
     if "kind" in out.columns:
         out["kind"] = [citations.kind_label(k, lang) for k in out["kind"]]
     return out.rename(columns={c: (k if k in ("id", "URL") else i18n.t(k, lang))
