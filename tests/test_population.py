@@ -80,3 +80,13 @@ def test_every_per_resident_figure_says_which_statistic_and_date():
                        & (rates["indicator"] == "served_per_10k") & (rates["target_group"] == "children_ft")]
     assert daugavpils["value"].iloc[0] == pytest.approx(32 / 82046 * 10_000)  # 32 children, CSP 1 Jan 2020
     assert "no count of children aged 0–17 in the data, so all residents" in daugavpils["note"].iloc[0]
+
+
+def test_no_lead_is_shown_as_sourced():
+    """population_leads_unverified.csv holds figures without a visible source: none enters the data."""
+    from latgale_di.paths import SOURCES_DIR
+
+    assert not (SOURCES_DIR / "population_leads_unverified.csv").exists()
+    pop = dataset.load().population
+    baltinava_2021 = pop[(pop["atvk"] == "0384400") & (pop["reference_date"].str.startswith("2021"))]
+    assert baltinava_2021.empty  # 937 (2021) is only a lead
