@@ -107,7 +107,7 @@ def headline(head: GroupHeadline, dataset: Dataset, state: ViewState) -> set[str
             i18n.t("shown_units", lang, n=known, total=head.units_total)))
     items = []
     for service, pfig in head.places_by_service.items():
-        year_note = f" ({i18n.t('as_of_year', lang, year=pfig.year)})" if pfig.year != state.year else ""
+        year_note = f" ({i18n.t('as_of_year', lang, year=pfig.as_of)})" if pfig.carried else ""
         items.append(Item(vocab.SERVICES[service].label(lang), figure_text(pfig, "places", lang) + year_note,
                           figure_note(pfig, dataset, lang)))
         cited.add(pfig.source)

@@ -24,7 +24,19 @@ from typing import Any
 
 import pandas as pd
 
-from latgale_di import boundaries, choropleth, demand, facilities, figures, i18n, locator, privacy, profile, vocab
+from latgale_di import (
+    boundaries,
+    choropleth,
+    citations,
+    demand,
+    facilities,
+    figures,
+    i18n,
+    locator,
+    privacy,
+    profile,
+    vocab,
+)
 from latgale_di import pdf as pdf_export
 from latgale_di.boundaries import REGION_CODE
 from latgale_di.dataset import Dataset
@@ -48,7 +60,7 @@ _SITE_STATUS_ORDER = {code: i for i, code in enumerate(vocab.FACILITY_STATUSES)}
 class Limits:
     """How many rows each section may have so that the page stays one A4 page."""
 
-    indicators: int = 12
+    indicators: int = 10
     sites: int = 8
     shortfalls: int = 3
 
@@ -97,6 +109,8 @@ class SourceRef:
     number: int
     title: str
     url: str
+    details: str = ""  # publisher, date published, kind, licence
+    accessed: str = ""  # date accessed (the page shows the range once, under the heading)
 
 
 @dataclass(frozen=True)
@@ -133,8 +147,9 @@ class Briefing:
 class _Citations:
     """Numbers sources in the order the page first cites them."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, lang: str = i18n.DEFAULT_LANGUAGE) -> None:
         self.dataset = dataset
+        self.lang = lang
         self.numbers: dict[str, int] = {}
 
     def refs(self, source_field: object) -> tuple[int, ...]:
@@ -147,8 +162,32 @@ class _Citations:
         out = []
         for source_id, number in self.numbers.items():
             entry = self.dataset.source(source_id)
-            out.append(SourceRef(number, str(entry.get("title") or source_id), str(entry.get("url") or "")))
+            out.append(SourceRef(number, str(entry.get("title") or source_id), str(entry.get("url") or ""),
+                                 _source_details(entry, self.lang), str(entry.get("date_accessed") or "")))
         return tuple(out)
+
+
+def _source_details(entry: dict[str, str], lang: str) -> str:
+    """The rest of a source's record: "publisher, date published · kind · licence".
+
+    On one A4 page every line counts: a licence the source does not state is left out, and the
+    dates accessed are shown once for the list (``_accessed_range``).
+    """
+    licence = entry.get("licence", "")
+    who = ", ".join(p for p in (entry.get("publisher", ""), entry.get("date", "")) if p)
+    parts = [who,
+             citations.kind_label(entry.get("kind", ""), lang) if entry.get("kind") else "",
+             f"{i18n.t('src_licence', lang)}: {licence}" if licence and licence != "not stated" else ""]
+    return " · ".join(p for p in parts if p)
+
+
+def _accessed_range(refs: tuple[SourceRef, ...], lang: str) -> str:
+    """"accessed 22.11.2026–05.12.2026" for the sources of a page ("" when none says)."""
+    dates = sorted({r.accessed for r in refs if r.accessed})
+    if not dates:
+        return ""
+    shown = [i18n.format_date(d, lang) for d in (dates[0], dates[-1])]
+    return f"{i18n.t('src_accessed', lang).lower()} " + (shown[0] if shown[0] == shown[1] else "–".join(shown))
 
 
 def _float(value: Any) -> float:
@@ -305,7 +344,10 @@ def _population(dataset: Dataset, atvk: str, year: int, vintage: str, lang: str)
     if found is None:
         return "", ""
     mark = "≈" if found.status == "estimated" else ""
-    label = i18n.t("briefing_population", lang, date=i18n.format_date(found.reference_date, lang))
+    statistic = (vocab.POPULATION_STATISTICS[found.statistic].label(lang) if found.statistic in
+                 vocab.POPULATION_STATISTICS else i18n.t("stat_unspecified", lang))
+    label = i18n.t("briefing_population_stat", lang, statistic=statistic,
+                   date=i18n.format_date(found.reference_date, lang))
     # Apportioned across the 2021 reform a count gets decimals; people are whole, and "≈" says it is an estimate.
     return f"{label}: {mark}{i18n.format_number(round(found.value), lang)}", found.source
 
@@ -324,7 +366,7 @@ def build(dataset: Dataset, table: pd.DataFrame, atvk: str, year: int, vintage: 
         raise ValueError(f"ATVK {atvk!r} is not a municipality of the {vintage} boundaries; valid codes: {valid}")
     unit = units[atvk]
     name = unit.name(lang)
-    cite = _Citations(dataset)
+    cite = _Citations(dataset, lang)
 
     population_text, population_source = _population(dataset, atvk, year, vintage, lang)
     population_refs = cite.refs(population_source)
@@ -418,6 +460,7 @@ td.small { font-size: 7.5pt; }
 .sources ol { margin: 0; padding-left: 5mm; font-size: 7pt; color: #333; }
 .sources li { margin: 0 0 0.3mm; }
 .sources .url { color: #555; word-break: break-all; }
+.sources .details { color: #444; }
 footer { margin-top: 3mm; padding-top: 1.2mm; border-top: 0.6pt solid #9e1b32; font-size: 7pt; color: #4a4a4a; }
 footer p { margin: 0 0 0.6mm; }
 """
@@ -493,9 +536,12 @@ def html(b: Briefing) -> str:
         population = f"<br>{_e(b.population_text)}{refs}"
     note = f'<span class="note">{_e(b.boundary_note)}</span>' if b.boundary_note else ""
     sources = "".join(
-        f'<li value="{s.number}">{_e(s.title)}' + (f' — <span class="url">{_e(s.url)}</span>' if s.url else "")
+        f'<li value="{s.number}">{_e(s.title)}' + (f' <span class="details">({_e(s.details)})</span>' if s.details
+                                                   else "")
+        + (f' — <span class="url">{_e(s.url)}</span>' if s.url else "")
         + "</li>" for s in b.sources)
     marks = "".join(f"<p>{_e(m)}</p>" for m in b.marks)
+    accessed = _accessed_range(b.sources, b.lang)
     return f"""<!DOCTYPE html>
 <html lang="{_e(b.lang)}">
 <head>
@@ -526,7 +572,7 @@ def html(b: Briefing) -> str:
 {_site_table(b)}
 </section>
 <section class="sources">
-<h2>{t("sources")}</h2>
+<h2>{t("sources")}{f' <span class="details">({_e(accessed)})</span>' if accessed else ""}</h2>
 <ol>{sources}</ol>
 </section>
 <footer>

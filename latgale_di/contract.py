@@ -44,9 +44,14 @@ FACILITY_OPTIONAL: tuple[str, ...] = ("places", "occupied", "opened", "note", "a
 POPULATION_COLUMNS: tuple[str, ...] = (
     "atvk", "vintage", "reference_date", "age_group", "value", "status", "source",
 )
-POPULATION_OPTIONAL: tuple[str, ...] = ("note",)
+# ``statistic``: which count of residents (vocab.POPULATION_STATISTICS); blank or absent in files
+# older than it, which then form one series of their own ("unspecified").
+POPULATION_OPTIONAL: tuple[str, ...] = ("note", "statistic")
 
-SOURCE_COLUMNS: tuple[str, ...] = ("id", "title", "publisher", "date", "url", "kind")
+# ``date`` is the date published; a file older than the other columns is read with them blank.
+SOURCE_COLUMNS: tuple[str, ...] = ("id", "title", "publisher", "date", "url", "kind", "date_accessed", "licence",
+                                   "note")
+SOURCE_REQUIRED: tuple[str, ...] = ("id", "title", "publisher", "date", "url", "kind")
 
 TABLE_KINDS: tuple[str, ...] = ("observations", "facilities", "population")
 
@@ -383,6 +388,8 @@ def _check_population(df: pd.DataFrame, c: _Checker) -> None:
         c.count(row, "value", r["value"], required=True, integer=True)
         c.in_vocab(row, "status", r["status"], vocab.STORED_STATUSES)
         c.required_text(row, "source", r["source"])
+        if not _is_blank(r.get("statistic")):
+            c.in_vocab(row, "statistic", r["statistic"], vocab.POPULATION_STATISTICS)
 
 
 _CHECKS: dict[str, Callable[[pd.DataFrame, _Checker], None]] = {

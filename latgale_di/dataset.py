@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from latgale_di import months
-from latgale_di.contract import read_csv_text
+from latgale_di import citations, months
+from latgale_di.contract import SOURCE_COLUMNS, read_csv_text
 from latgale_di.paths import data_dir
 
 _NUMERIC_OBSERVATION = ("value", "value_min", "value_max")
@@ -52,11 +52,14 @@ class Dataset:
         # A page cites a source for every municipality on every run: read the registry once.
         return dict(zip(self.sources["id"], self.sources["title"]))
 
-    def cite(self, source_field: str, max_chars: int = 90) -> str:
-        """Titles for a ``source`` cell, which may list several ids separated by ";"."""
+    def cite(self, source_field: str, max_chars: int | None = None) -> str:
+        """Titles for a ``source`` cell, which may list several ids separated by ";".
+
+        Whole titles; with ``max_chars`` each is shortened at a word boundary and ends with "…".
+        """
         titles = self._titles
         ids = [s.strip() for s in str(source_field).split(";") if s.strip()]
-        return "; ".join(titles.get(i, i)[:max_chars] for i in dict.fromkeys(ids))
+        return "; ".join(citations.whole_words(titles.get(i, i), max_chars) for i in dict.fromkeys(ids))
 
     @cached_property
     def _entries(self) -> dict[str, dict]:
@@ -67,11 +70,23 @@ class Dataset:
         return entries
 
     def source(self, source_id: str) -> dict[str, str]:
-        """The registry entry of one source id (a stub with the id as title if unknown)."""
+        """The whole registry record of one source id (a stub with the id as title if unknown).
+
+        Keys: every column of ``contract.SOURCE_COLUMNS`` (blank where the registry has none).
+        """
         entry = self._entries.get(source_id)
         if entry is None:
-            return {"id": source_id, "title": source_id, "url": "", "publisher": "", "date": "", "kind": ""}
-        return dict(entry)
+            return {**dict.fromkeys(SOURCE_COLUMNS, ""), "id": source_id, "title": source_id}
+        return {**dict.fromkeys(SOURCE_COLUMNS, ""), **{k: str(v) for k, v in entry.items()}}
+
+    def citation(self, source_id: str, lang: str) -> str:
+        """The short citation of one source: publisher and year, flagged when it is secondary."""
+        return citations.short(self.source(source_id), lang)
+
+    def is_secondary(self, source_field: str) -> bool:
+        """Whether any source of a ``source`` cell ("a; b") is a secondary source."""
+        ids = [s.strip() for s in str(source_field).split(";") if s.strip()]
+        return any(self.source(i).get("kind") == "secondary" for i in ids)
 
 
 def observations_path(folder: str | Path) -> Path:
@@ -111,6 +126,25 @@ def from_version(base: Dataset, observations: pd.DataFrame, version_id: int, cre
     return Dataset(typed_observations(observations), base.facilities, base.population, base.sources, metadata)
 
 
+def read_population(path: str | Path) -> pd.DataFrame:
+    """A population file; one older than the ``statistic`` column reads as one "unspecified" series."""
+    population = read_csv_text(path)
+    population["value"] = pd.to_numeric(population["value"]).astype(float)
+    if "statistic" not in population.columns:
+        population["statistic"] = ""
+    population["statistic"] = population["statistic"].replace("", "unspecified")
+    return population
+
+
+def read_sources(path: str | Path) -> pd.DataFrame:
+    """The source registry; columns a file predates (date accessed, licence, note) read as blank."""
+    sources = read_csv_text(path)
+    for column in SOURCE_COLUMNS:
+        if column not in sources.columns:
+            sources[column] = ""
+    return sources
+
+
 def load(folder: str | Path | None = None) -> Dataset:
     """Read the dataset in ``folder`` (``$LATGALE_DI_DATA`` or the shipped default when omitted)."""
     folder = Path(folder) if folder is not None else data_dir()
@@ -118,9 +152,8 @@ def load(folder: str | Path | None = None) -> Dataset:
     facilities = read_csv_text(folder / "facilities.csv")
     for col in ("places", "occupied", "lat", "lon"):
         facilities[col] = pd.to_numeric(facilities[col].replace("", None), errors="coerce").astype(float)
-    population = read_csv_text(folder / "population.csv")
-    population["value"] = pd.to_numeric(population["value"]).astype(float)
-    sources = read_csv_text(folder / "sources.csv")
+    population = read_population(folder / "population.csv")
+    sources = read_sources(folder / "sources.csv")
     meta_path = folder / "metadata.json"
     metadata = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     return Dataset(observations, facilities, population, sources, metadata)

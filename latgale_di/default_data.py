@@ -25,19 +25,31 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
+from latgale_di import citations
+from latgale_di import research_round2 as round2
 from latgale_di.boundaries import REGION_CODE
-from latgale_di.contract import FACILITY_COLUMNS, OBSERVATION_COLUMNS, POPULATION_COLUMNS, SOURCE_COLUMNS
+from latgale_di.contract import (
+    FACILITY_COLUMNS,
+    OBSERVATION_COLUMNS,
+    OBSERVATION_KEY,
+    POPULATION_COLUMNS,
+    SOURCE_COLUMNS,
+)
 from latgale_di.names import match_atvk
 from latgale_di.paths import DATA_DIR, SOURCES_DIR
 from latgale_di.vocab import INDICATOR_UNITS
 
-DATASET_VERSION = "2026.11-research-pack"
-DATASET_DATE = "2026-11-22"  # when the research pack was last read; bump with any change below
-OUTPUT_FILES = ("observations.csv", "facilities.csv", "population.csv", "sources.csv", "metadata.json")
+DATASET_VERSION = "2026.12-research-pack-2"
+DATASET_DATE = "2026-12-05"  # when the research pack was last read; bump with any change below
+OUTPUT_FILES = ("observations.csv", "facilities.csv", "population.csv", "sources.csv", "skipped_rows.csv",
+                "metadata.json")
 
 SEED = "seed_facts.csv"
 OTHER = "other_facts.csv"
+ROUND2 = "facts_round2.csv"
+OFFSCHEMA = "facts_round2_offschema.csv"
 
 
 @dataclass(frozen=True)
@@ -59,9 +71,12 @@ class Pick:
     indicator: str
     note: str = ""
     status: str = "reported"
+    cite_url: str = ""  # cite this page instead of the row's own (the row's is a copy of it)
 
 
-CUMULATIVE = "cumulative unique persons since the DI project began (2015)"
+_VIDEO = "https://newtuber.su/video/TnLvVx8HViU"  # the research's address; cited at its YouTube original
+DAUGAVPILS_NOTICE = "https://www.daugavpils.lv/pilseta/par-daugavpili/pilsetas-zinas/di-20-06-16"
+CUMULATIVE = "cumulative unique persons since the DI project began (2015), not a yearly count"
 
 
 def _seed_2019(mun: str, group: str, metric: str, indicator: str, atvk: str | None = None,
@@ -150,7 +165,9 @@ PICKS: tuple[Pick, ...] = (
     # --- public sources: places, occupancy, persons served at named sites ---
     Pick(OTHER, "Daugavpils", "places", "2021-2022 (date not shown)", "group apartments, 18.novembra", "adults_GRT",
          "Daugavpils", "2021", 2022, "adults_grt", "group_apartments", "places",
-         "18. Novembra iela 354V, for former residents of state institutions; date 2021–2022, not shown"),
+         "18. Novembra iela 354V, for former residents of state institutions; read in a video description "
+         "(2021–2022, date not shown); the city's own notice of 16 June 2020 gives the same 12 places",
+         cite_url=DAUGAVPILS_NOTICE),
     Pick(OTHER, "Daugavpils", "residents_at_opening", "2021-2022 (date not shown)", "group apartments, 18.novembra",
          "adults_GRT", "Daugavpils", "2021", 2022, "adults_grt", "group_apartments", "occupied_places",
          "residents at opening, 18. Novembra iela 354V; date 2021–2022, not shown"),
@@ -264,22 +281,101 @@ def _read(name: str) -> list[dict[str, str]]:
 
 
 def _seed_title(stem: str) -> str:
+    """The seed's own headline, whole (never cut)."""
     text = (SOURCES_DIR / "seeds" / f"{stem}.txt").read_text(encoding="utf-8")
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("date ")]
-    title = lines[0] if not lines[0].startswith("Informācija") else lines[2] + " " + lines[3]
-    return title[:160]
+    return lines[0] if not lines[0].startswith("Informācija") else lines[2] + " " + lines[3]
 
 
-# Sources with no address get a readable id of their own (the title says what they are).
-_NAMED_SOURCES: dict[str, str] = {
-    "Public GitHub Python script (COVID-19 incidence plot": "csp-population-2020-01-01-transcription",
+# Who published each seed text and when (read in the text; the seeds carry no address).
+SEED_RECORDS: dict[str, tuple[str, str, str, str]] = {
+    "000_823427077d47131e": ("Latgales plānošanas reģions", "planning_region", "2023-06",
+                             "news item on the meeting of Friday 30 June 2023; the day it was posted is not shown"),
+    "001_260a9dbd7d183604": ("Latgales plānošanas reģions", "planning_region", "",
+                             "news item; the year of the meeting is not stated (2017 is inferred)"),
+    "002_6dcaffee0d399fac": ("Labklājības ministrija", "ministry", "2016-06-14", "press release"),
+    "003_570bfe9974c00b71": ("Latgales plānošanas reģions", "planning_region", "2020-12",
+                             "news item with figures to 31 December 2019; not dated, it mentions December 2020, "
+                             "so it was published then or later"),
+    "004_9cc0dcda41cfa984": ("Labklājības ministrija", "ministry", "2024-04", "news item"),
+}
+
+# When the research pack that read each file was compiled: the page was read on or before it.
+ACCESSED: dict[str, str] = {SEED: "2026-11-22", OTHER: "2026-11-22", "facilities.csv": "2026-11-22",
+                            "population.csv": "2026-11-22", "facts_round2.csv": "2026-12-05",
+                            "population_official.csv": "2026-12-05"}
+
+_TITLE_DATE = re.compile(r"\((\d{1,2})\.(\d{1,2})\.(\d{4})\)")
+_URL_DAY = re.compile(r"/(\d{4})[/-](\d{2})[/-](\d{2})[/-]")
+_URL_YEAR = re.compile(r"/lv/(20\d{2})/")
+_ISO_START = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:\s|$|\()")
+
+
+def _published(stated: str, title: str, url: str) -> str:
+    """The date a page was published: as the research row states it, else from its title or address."""
+    m = _ISO_START.match(stated.strip())
+    if m:
+        return m.group(1)
+    m = _TITLE_DATE.search(title)
+    if m:
+        return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    m = _URL_DAY.search(url)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    m = _URL_YEAR.search(url) or re.search(r"\((20\d{2})\)$", title)
+    return m.group(1) if m else ""
+
+
+def _licence(url: str, kind: str) -> str:
+    if citations.WIKIPEDIA.match(citations.host_of(url)):
+        return "CC BY-SA 4.0"
+    if kind == "official_statistics":
+        return "reuse naming the source"
+    return "not stated"
+
+
+def _wikipedia_title(url: str) -> str:
+    lang = citations.host_of(url).split(".")[0]
+    page = unquote(url.rsplit("/wiki/", 1)[-1]).replace("_", " ")
+    return f"{page} — Wikipedia ({lang})"
+
+
+# Research rows that name two sources in one title: the page's own title, and a note for the other.
+TITLE_FIXES: dict[str, tuple[str, str]] = {
+    "https://charity.lv/en/causes/kalkuni-dodas-uz-zoo": (
+        "charity.lv: Kalkūni dodas uz zoo", "the research row also names LSM replay 'Province: Kalkūni. Smaida cena'"),
 }
 
 
+def _page_index() -> dict[str, tuple[str, str]]:
+    """Canonical address → (title, date published) as the research files that describe pages give them.
+
+    The fact files name a page by its own headline; the facility file sometimes by a short label
+    or several pages at once, so the fact files' words win.
+    """
+    index: dict[str, tuple[str, str]] = {}
+    for name in (ROUND2, OTHER):
+        for row in _read(name):
+            url = citations.canonical_url(row.get("source_url", ""))
+            title, date = index.get(url, ("", ""))
+            stated = _ISO_START.match(row.get("date_published", "").strip())
+            index[url] = (title or row.get("source_title", ""), date or (stated.group(1) if stated else ""))
+    return index
+
+
+_PAGES: dict[str, tuple[str, str]] = {}
+
+
+def _page_facts(url: str, title: str, published: str) -> tuple[str, str]:
+    if not _PAGES:
+        _PAGES.update(_page_index())
+    known_title, known_date = _PAGES.get(url, ("", ""))
+    if url in TITLE_FIXES:
+        known_title = TITLE_FIXES[url][0]
+    return (known_title or title), (published if _ISO_START.match(published.strip()) else known_date or published)
+
+
 def _web_id(url: str, title: str) -> str:
-    for prefix, sid in _NAMED_SOURCES.items():
-        if title.startswith(prefix):
-            return sid
     if url.startswith("http"):
         tail = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
         host, _, path = tail.partition("/")
@@ -289,7 +385,7 @@ def _web_id(url: str, title: str) -> str:
 
 
 class _Sources:
-    """Collects every source the dataset cites, keyed by a short stable id."""
+    """Collects every source the dataset cites as a whole record, keyed by a short stable id."""
 
     def __init__(self) -> None:
         self.rows: dict[str, dict[str, str]] = {}
@@ -297,22 +393,58 @@ class _Sources:
     def seed(self, seed_file: str) -> str:
         stem = seed_file.removesuffix(".txt")
         sid = f"seed:{stem}"
-        self.rows.setdefault(sid, {"id": sid, "title": _seed_title(stem), "publisher": "Latgales plānošanas reģions / "
-                                   "Labklājības ministrija (news item)", "date": "", "url": "",
-                                   "kind": "seed text (data/sources/seeds)"})
+        publisher, kind, date, note = SEED_RECORDS[stem]
+        self.rows.setdefault(sid, {"id": sid, "title": _seed_title(stem), "publisher": publisher, "date": date,
+                                   "url": "", "kind": kind, "date_accessed": ACCESSED[SEED], "licence": "not stated",
+                                   "note": f"{note}; text kept in data/sources/seeds/{stem}.txt"})
         return sid
 
-    def web(self, url: str, title: str, kind: str) -> str:
-        sid = _web_id(url, title)
-        publisher = title.split(":", 1)[0] if ":" in title else ""
-        self.rows.setdefault(sid, {"id": sid, "title": title, "publisher": publisher, "date": "",
-                                   "url": url if url.startswith("http") else "", "kind": kind})
+    def web(self, url: str, title: str, file: str, published: str = "") -> str:
+        """The id of the page at ``url`` (its canonical address), registering it on first use."""
+        canonical = citations.canonical_url(url)
+        sid = _web_id(canonical, title)
+        if sid in self.rows:
+            return sid
+        title, published = _page_facts(canonical, title, published)
+        publisher, kind = citations.publisher_and_kind(canonical)
+        if not publisher:
+            raise ValueError(f"{file}: source {url!r} (title {title!r}) has no known publisher; add its host to "
+                             "latgale_di.citations.HOSTS if it is the original page, or a mirror rule if it is a copy")
+        note = ""
+        bracket = re.search(r"\s*\[([^\]]*)\]\s*$", title)
+        if bracket:
+            title, note = title[:bracket.start()], bracket.group(1)
+        if citations.WIKIPEDIA.match(citations.host_of(canonical)):
+            note = "; ".join(x for x in (f"read as: {title.removeprefix('[secondary] ')}", note) if x)
+            title = _wikipedia_title(canonical)
+        elif canonical != url.strip() and ": " in title and "mirror" in title:
+            note = f"read on a copy of this page ({citations.host_of(url)}); cited at the original"
+            title = title.split(": ", 1)[1]
+        if canonical in TITLE_FIXES:
+            note = "; ".join(x for x in (note, TITLE_FIXES[canonical][1]) if x)
+        self.rows[sid] = {"id": sid, "title": title.strip(), "publisher": publisher,
+                          "date": _published(published, title, canonical), "url": canonical, "kind": kind,
+                          "date_accessed": ACCESSED[file], "licence": _licence(canonical, kind), "note": note}
         return sid
 
-    def of(self, row: dict[str, str]) -> str:
+    def record(self, row: dict[str, str]) -> str:
+        """Register a curated record (a source with no page of its own in the research pack)."""
+        self.rows.setdefault(row["id"], row)
+        return row["id"]
+
+    def of(self, row: dict[str, str], file: str) -> str:
         if row.get("seed_file"):
             return self.seed(row["seed_file"])
-        return self.web(row.get("source_url", ""), row.get("source_title", ""), row.get("provenance", ""))
+        return self.web(row.get("source_url", ""), row.get("source_title", ""), file, row.get("date_published", ""))
+
+
+def _title_for(url: str) -> str:
+    """The title a research row gives the page at ``url`` (the first row that cites it)."""
+    for name in (OTHER, ROUND2):
+        for row in _read(name):
+            if row["source_url"] == url:
+                return row["source_title"]
+    raise LookupError(f"no research row cites {url}")
 
 
 def _find(rows: list[dict[str, str]], p: Pick) -> dict[str, str]:
@@ -352,12 +484,113 @@ def build_observations(sources: _Sources) -> list[dict[str, str]]:
             "value": value,
             "unit": INDICATOR_UNITS[p.indicator],
             "status": p.status,
-            "source": sources.of(r),
+            "source": (sources.web(p.cite_url, _title_for(p.cite_url), p.file) if p.cite_url
+                       else sources.of(r, p.file)),
             "note": p.note,
             "value_min": value_min,
             "value_max": value_max,
         })
+    for key, note in round2.FIRST_ROUND_NOTES.items():
+        year, unit, group, service, indicator = key
+        atvk = unit if unit == REGION_CODE else match_atvk(unit, "2021" if year >= 2022 else "2009")
+        hits = [o for o in out if (o["year"], o["atvk"], o["target_group"], o["service"], o["indicator"]) == (
+            str(year), atvk, group, service, indicator)]
+        if len(hits) != 1:
+            raise LookupError(f"FIRST_ROUND_NOTES: expected one observation for {key}, found {len(hits)}")
+        hits[0]["note"] = f"{hits[0]['note']}; {note}" if hits[0]["note"] else note
+    for file, decisions in ((ROUND2, round2.DECISIONS), (OFFSCHEMA, round2.OFFSCHEMA_DECISIONS)):
+        _merge_round2(out, sources, file, decisions)
     out.sort(key=lambda o: (o["year"], o["vintage"], o["atvk"], o["target_group"], o["service"], o["indicator"]))
+    return out
+
+
+Decisions = tuple[round2.Take | round2.Opened | round2.Skip, ...]
+
+
+def _round2_rows(file: str, decisions: Decisions) -> dict[int, dict[str, str]]:
+    """The rows of ``file`` by spreadsheet row number; every one must have exactly one decision."""
+    rows = {number: row for number, row in enumerate(_read(file), start=2)}
+    decided = [d.row for d in decisions]
+    if sorted(decided) != sorted(rows) or len(set(decided)) != len(decided):
+        missing = sorted(set(rows) - set(decided))
+        extra = sorted(set(decided) - set(rows))
+        raise LookupError(f"{file}: rows without a decision {missing}; decisions without a row {extra}; "
+                          "each row needs exactly one (latgale_di/research_round2.py)")
+    return rows
+
+
+def _checked(file: str, rows: dict[int, dict[str, str]], number: int, expected: str) -> dict[str, str]:
+    row = rows[number]
+    found = row["value"] or row["value_min"]
+    same = found == expected or (_is_number(found) and _is_number(expected) and float(found) == float(expected))
+    if not same:
+        found = row["value_min"] if _is_number(row["value_min"]) else found
+        same = _is_number(found) and _is_number(expected) and float(found) == float(expected)
+    if not same:
+        raise ValueError(f"{file} row {number}: value {found!r}, the curation expects {expected!r} "
+                         "(was the file edited? check latgale_di/research_round2.py)")
+    return row
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _scaled(text: str, percent: bool) -> str:
+    return _num(str(round(float(text) * 100, 6))) if percent and text != "" else _num(text)
+
+
+def _merge_round2(out: list[dict[str, str]], sources: _Sources, file: str, decisions: Decisions) -> None:
+    """Add the observations of ``file``; one with the key of a stored figure is an error (settle it by hand)."""
+    rows = _round2_rows(file, decisions)
+    by_key = {tuple(o[k] for k in OBSERVATION_KEY): o for o in out}
+    for d in decisions:
+        if not isinstance(d, round2.Take):
+            continue
+        r = _checked(file, rows, d.row, d.value)
+        exact = r["qualifier"] in ("exact", "approximately")
+        value_min, value_max = ("", "") if exact else (_scaled(r["value_min"], d.percent),
+                                                      _scaled(r["value_max"], d.percent))
+        obs = {
+            "year": str(d.year),
+            "atvk": d.unit if d.unit == REGION_CODE else match_atvk(d.unit, d.vintage),
+            "vintage": d.vintage, "target_group": d.target_group, "service": d.service, "indicator": d.indicator,
+            "value": _scaled(r["value"], d.percent) if exact else "", "unit": INDICATOR_UNITS[d.indicator],
+            "status": d.status, "source": sources.of(r, file), "note": d.note,
+            "value_min": value_min, "value_max": value_max,
+        }
+        key = tuple(obs[k] for k in OBSERVATION_KEY)
+        if key in by_key:
+            raise ValueError(f"{file} row {d.row}: {key} is already stored (value {by_key[key]['value']}); "
+                             "make it a Skip with the reason, or settle the conflict in a note")
+        by_key[key] = obs
+        out.append(obs)
+
+
+def openings() -> dict[str, round2.Opened]:
+    """Facility id → the round-2 opening notice that dates it."""
+    out: dict[str, round2.Opened] = {}
+    rows = _round2_rows(ROUND2, round2.DECISIONS)
+    for d in round2.DECISIONS:
+        if isinstance(d, round2.Opened):
+            _checked(ROUND2, rows, d.row, d.value)
+            for facility in d.facilities:
+                out[facility] = d
+    return out
+
+
+def skipped_rows() -> list[dict[str, str]]:
+    """The round-2 rows left out of the dataset, each with the reason (``data/skipped_rows.csv``)."""
+    out = []
+    for file, decisions in ((ROUND2, round2.DECISIONS), (OFFSCHEMA, round2.OFFSCHEMA_DECISIONS)):
+        rows = _round2_rows(file, decisions)
+        out += [{"file": file, "row": str(d.row), "municipality": rows[d.row]["municipality"],
+                 "metric": rows[d.row]["metric"], "value": rows[d.row]["value"], "reason": d.reason}
+                for d in decisions if isinstance(d, round2.Skip)]
     return out
 
 
@@ -370,11 +603,16 @@ def _opened(text: str) -> str:
 
 
 def build_facilities(sources: _Sources) -> list[dict[str, str]]:
+    """Sites of the research pack, with the opening dates and statuses of the round-2 notices."""
     out = []
+    opened_by = openings()
+    round2_rows = _round2_rows(ROUND2, round2.DECISIONS)
     for r in _read("facilities.csv"):
         services, groups, status, precision = FACILITY_CURATION[r["facility_id"]]
         places = r["capacity"] if _CAPACITY_IS_PLACES.match(r["capacity_unit"]) else ""
         occupied = "8" if r["facility_id"] == "DGV-354V" else ""  # residents at opening (see capacity_note)
+        # The 8 residents were read in the video description (cited at YouTube, as a secondary source).
+        extra = [sources.web(_VIDEO, _title_for(_VIDEO), OTHER)] if occupied else []
         note = "; ".join(x for x in (r["capacity_unit"] if not places and r["capacity"] else "", r["capacity_note"],
                                      r["status_or_opened"], "location: " + r["coord_quality"]) if x)
         out.append({
@@ -390,22 +628,74 @@ def build_facilities(sources: _Sources) -> list[dict[str, str]]:
             "location_precision": precision,
             "opened": _opened(r["status_or_opened"]),
             "status": status,
-            "source": sources.web(r["source_url"], r["source_title"], "public source"),
+            "source": "; ".join([sources.web(r["source_url"], r["source_title"], "facilities.csv"), *extra]),
             "note": note,
         })
+        if r["facility_id"] in opened_by:
+            notice = opened_by[r["facility_id"]]
+            site = out[-1]
+            cited = sources.of(round2_rows[notice.row], ROUND2)
+            if notice.original:  # the site cited a repost of this notice
+                site["source"] = cited
+            elif cited != site["source"]:
+                site["source"] = f"{site['source']}; {cited}"
+            site["opened"] = notice.date or notice.value
+            site["note"] = f"{site['note']}; opened {site['opened']} ({ROUND2} row {notice.row})"
+            site["status"] = notice.status or site["status"]
+    unknown = set(opened_by) - {o["id"] for o in out}
+    if unknown:
+        raise LookupError(f"{ROUND2}: opening dates for sites not in facilities.csv: {sorted(unknown)}")
     return out
 
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+OFFICIAL = "population_official.csv"
+STATISTIC_CODES = {"CSP": "csp_usual", "PMLP": "pmlp_declared"}
+# CSP IRD041 and PMLP give age bands; 0-17 and 18+ are what children's and adults' figures divide by.
+AGE_GROUPS = {"total": "total", "age_0_6": "0-6", "age_7_18": "7-18", "above_working_age": "above_working_age",
+              "age_0_17": "0-17", "age_18_plus": "18+"}
+CSP_2020 = "2020-01-01"
+# The CSP table that holds the usual-resident series; the 1 Jan 2020 values were checked against
+# CSP figures published elsewhere (see build_population), not read from this table.
+CSP_TABLE: dict[str, str] = {
+    "id": "csp-irs030",
+    "title": "IRS030. Population at the beginning of year and population change and key vital statistics in "
+             "regions, cities, towns and municipalities",
+    "publisher": "Centrālā statistikas pārvalde (CSP)", "date": "", "url": "https://data.stat.gov.lv/pxweb/en/OSP_PUB/START/IRS030",
+    "kind": "official_statistics", "date_accessed": "2026-12-05",
+    "licence": "reuse naming the source",
+    "note": "the official series of usual residents (until 2020 ISG020); the dataset's 1 Jan 2020 values were "
+            "transcribed second-hand and checked against CSP figures published elsewhere, not read from this table",
+}
+
+
+def _population_key(row: dict[str, str]) -> tuple[str, str, str, str, str]:
+    return row["atvk"], row["vintage"], row["reference_date"], row["age_group"], row["statistic"]
 
 
 def build_population(sources: _Sources) -> list[dict[str, str]]:
-    """Total population per unit; only rows with a full reference date and a single value.
+    """Resident counts, one statistic per row: CSP usual residents or PMLP declared residents.
 
-    Left out: derived aggregates (the app re-aggregates itself), register-based "declared"
-    counts (another concept), shares, and figures whose date is only "as stated".
+    The figures read in official and municipal publications (``population_official.csv``) come
+    first. The CSP 1 Jan 2020 series of ``population.csv`` (a second-hand transcription) is kept
+    as "CSP, 1 Jan 2020" and cited to the CSP table and to every published CSP figure that equals
+    it; a published figure that differs stops the build. Other rows of ``population.csv`` add
+    what the official file lacks. Left out: derived aggregates (the app re-aggregates itself),
+    shares, figures whose date is only "as stated", and the leads file (never shown as sourced).
     """
-    out = []
+    out: dict[tuple[str, str, str, str, str], dict[str, str]] = {}
+    for r in _read(OFFICIAL):
+        statistic = STATISTIC_CODES[r["statistic"]]
+        row = {"atvk": r["atvk"], "vintage": r["vintage"], "reference_date": r["date"],
+               "age_group": AGE_GROUPS[r["measure"]], "value": r["value"], "status": "reported",
+               "source": sources.web(r["source_url"], r["source_title"], OFFICIAL), "statistic": statistic,
+               "note": f"{'CSP usual residents' if statistic == 'csp_usual' else 'PMLP declared residents'}; "
+                       f"read: {r['quote']}"}
+        key = _population_key(row)
+        if key in out and out[key]["value"] != row["value"]:
+            raise ValueError(f"{OFFICIAL}: two values for {key}: {out[key]['value']} and {row['value']}")
+        out.setdefault(key, row)
+    transcribed: list[dict[str, str]] = []
     for r in _read("population.csv"):
         vintage = "2009" if r["vintage"].startswith("2009") else "2021" if r["vintage"].startswith("2021") else ""
         if r["age_group"] != "total" or not vintage or not _FULL_DATE.match(r["reference_date"]) or not r["value"]:
@@ -416,18 +706,41 @@ def build_population(sources: _Sources) -> list[dict[str, str]]:
         # vintage of the row is the one its date falls in.
         if r["reference_date"] >= "2021-07-01":
             vintage = "2021"
-        out.append({
-            "atvk": match_atvk(r["unit"] if r["unit_type"] == "novads" else r["unit"] + " pilsēta", vintage),
-            "vintage": vintage,
-            "reference_date": r["reference_date"],
-            "age_group": "total",
-            "value": r["value"],
-            "status": "reported",
-            "source": sources.web(r["source_url"], r["source_title"], r["provenance"]),
-            "note": r["provenance"] + ("; " + r["notes"] if r["notes"] else ""),
-        })
-    out.sort(key=lambda o: (o["vintage"], o["atvk"], o["reference_date"]))
-    return out
+        row = {"atvk": match_atvk(r["unit"] if r["unit_type"] == "novads" else r["unit"] + " pilsēta", vintage),
+               "vintage": vintage, "reference_date": r["reference_date"], "age_group": "total", "value": r["value"],
+               "status": "reported", "source": "", "statistic": "csp_usual", "note": ""}
+        if r["source_url"].startswith("http"):
+            row["source"] = sources.web(r["source_url"], r["source_title"], "population.csv")
+            row["note"] = "CSP usual residents, as published in the cited page"
+        else:
+            transcribed.append(row)
+            continue
+        key = _population_key(row)
+        if key in out:
+            if out[key]["value"] != row["value"]:
+                raise ValueError(f"population.csv: {key} is {row['value']}, the official file says {out[key]['value']}")
+            continue
+        out[key] = row
+    sources.record(CSP_TABLE)
+    checked = [r for r in transcribed if _population_key(r) in out]
+    for row in transcribed:
+        key = _population_key(row)
+        if key in out:
+            official = out[key]
+            if official["value"] != row["value"]:
+                raise ValueError(f"population.csv: the CSP 1 Jan 2020 transcription gives {row['value']} for {key}, "
+                                 f"a published CSP figure gives {official['value']}")
+            row["source"] = f"{CSP_TABLE['id']}; {official['source']}"
+            row["note"] = (f"CSP usual residents, 1 Jan 2020; checked: equals the CSP figure published in the "
+                           f"cited page ({len(checked)} of {len(transcribed)} units checked this way)")
+        else:
+            row["source"] = CSP_TABLE["id"]
+            row["note"] = (f"CSP usual residents, 1 Jan 2020; a second-hand transcription of the CSP series, whose "
+                           f"values equal the published CSP figures for all {len(checked)} units where one was "
+                           "found; this unit's value was not checked against a publication of its own")
+        out[key] = row
+    return sorted(out.values(), key=lambda o: (o["statistic"], o["vintage"], o["atvk"], o["reference_date"],
+                                               o["age_group"]))
 
 
 def _csv(rows: list[dict[str, str]], columns: tuple[str, ...]) -> str:
@@ -458,8 +771,9 @@ def build() -> dict[str, str]:
     return {
         "observations.csv": _csv(observations, (*OBSERVATION_COLUMNS, "value_min", "value_max")),
         "facilities.csv": _csv(facilities, (*FACILITY_COLUMNS, "note")),
-        "population.csv": _csv(population, (*POPULATION_COLUMNS, "note")),
+        "population.csv": _csv(population, (*POPULATION_COLUMNS, "statistic", "note")),
         "sources.csv": _csv(source_rows, SOURCE_COLUMNS),
+        "skipped_rows.csv": _csv(skipped_rows(), ("file", "row", "municipality", "metric", "value", "reason")),
         "metadata.json": json.dumps(metadata, ensure_ascii=False, indent=2) + "\n",
     }
 

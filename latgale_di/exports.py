@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from latgale_di import i18n, vocab
+from latgale_di import citations, i18n, vocab
 from latgale_di.safety import neutralise_formula
 
 # Column → interface string for its header; columns not listed keep their code as the header.
@@ -50,7 +50,7 @@ class Export:
 
     name: str  # file name without extension, e.g. "latgale_di_karte_2019"
     table: pd.DataFrame  # localised headers, numeric values
-    sources: pd.DataFrame  # id, title, url of the sources cited in ``table``
+    sources: pd.DataFrame  # the whole records of the sources cited in ``table`` (``cited_sources``)
     about: list[tuple[str, str]] = field(default_factory=list)  # (what, value) lines for the second sheet
     lang: str = i18n.DEFAULT_LANGUAGE
 
@@ -124,7 +124,7 @@ def xlsx_bytes(export: Export) -> bytes:
         about = pd.DataFrame(export.about, columns=[i18n.t("about_what", lang), i18n.t("value", lang)])
         _safe(about).to_excel(writer, sheet_name=about_sheet, index=False)
         row = len(about) + 3
-        sources = export.sources.rename(columns={"id": "id", "title": i18n.t("source", lang), "url": "URL"})
+        sources = source_records(export.sources, lang, seed_paths=True)
         _safe(sources).to_excel(writer, sheet_name=about_sheet, index=False, startrow=row)
         statuses_at = row + len(sources) + 3
         status_meanings(lang).to_excel(writer, sheet_name=about_sheet, index=False, startrow=statuses_at)
@@ -142,10 +142,34 @@ def xlsx_bytes(export: Export) -> bytes:
     return buffer.getvalue()
 
 
+# The whole record of a source, in the order a reader checks it; headers by interface key.
+SOURCE_RECORD_HEADERS: dict[str, str] = {
+    "id": "id", "title": "source", "publisher": "src_publisher", "date": "src_date", "url": "URL",
+    "kind": "src_kind", "date_accessed": "src_accessed", "licence": "src_licence", "note": "src_note",
+}
+
+
 def cited_sources(sources: pd.DataFrame, fields: Iterable[object]) -> pd.DataFrame:
-    """The rows of the source list cited by any of ``fields`` ("a; b" cites two)."""
+    """The whole records of the sources cited by any of ``fields`` ("a; b" cites two)."""
     ids = {s.strip() for f in fields if isinstance(f, str) for s in f.split(";") if s.strip()}
-    return sources[sources["id"].isin(ids)][["id", "title", "url"]].reset_index(drop=True)
+    columns = [c for c in SOURCE_RECORD_HEADERS if c in sources.columns]
+    return sources[sources["id"].isin(ids)][columns].reset_index(drop=True)
+
+
+def source_records(sources: pd.DataFrame, lang: str, seed_paths: bool = False) -> pd.DataFrame:
+    """Source records as a reader's table: headers and the kind in ``lang`` (a secondary source says so).
+
+    ``seed_paths``: a seed text, which has no address, shows where its text ships instead
+    (``data/sources/seeds/<file>.txt``), so that no source row of a download has an empty URL cell.
+    """
+    out = sources.copy()
+    if seed_paths and {"id", "url"} <= set(out.columns):
+        seeds = out["url"].eq("") & out["id"].str.startswith("seed:")
+        out.loc[seeds, "url"] = "data/sources/seeds/" + out.loc[seeds, "id"].str.removeprefix("seed:") + ".txt"
+    if "kind" in out.columns:
+        out["kind"] = [citations.kind_label(k, lang) for k in out["kind"]]
+    return out.rename(columns={c: (k if k in ("id", "URL") else i18n.t(k, lang))
+                               for c, k in SOURCE_RECORD_HEADERS.items() if c in out.columns})
 
 
 def file_stem(page: str, year: int | None = None, atvk: str = "") -> str:

@@ -362,7 +362,8 @@ def region_sum(units: dict[str, Figure], indicator: str, year: int) -> Figure:
     source = "; ".join(dict.fromkeys(s for f in values for s in f.sources))
     exact_units = sum(1 for f in values if f.qualifier in ("exact", "estimate"))
     return Figure(indicator, float(sum(f.value for f in values)), qualifier=qualifier, status=status, source=source,
-                  note="sum of municipalities", year=year, as_of=min(f.as_of for f in values),
+                  # The sum stands as of its newest part (older parts are still the latest known).
+                  note="sum of municipalities", year=year, as_of=max(f.as_of for f in values),
                   units_with_data=exact_units, units_total=len(units))
 
 
@@ -374,13 +375,16 @@ def view(table: pd.DataFrame, vintage: str, year: int, target_group: str, servic
     units = {atvk: (from_row(by_atvk[atvk], year) if atvk in by_atvk else missing(indicator, year))
              for atvk in boundaries.units(vintage)}
     own = by_atvk.get(REGION_CODE)
-    if own is not None:
-        region = from_row(own, year)
-        n = sum(1 for f in units.values() if f.has_figure)
-        region = _with_counts(region, n, len(units))
+    summed = region_sum(units, indicator, year)
+    region = from_row(own, year) if own is not None else summed
+    # A source's own regional figure from an earlier year gives way to the units' sum once that sum
+    # alone is larger: the older figure would be contradicted by what the units have since reported.
+    reported = own is not None and not (region.carried and summed.known and summed.low > region.high)
+    if reported:
+        region = _with_counts(region, sum(1 for f in units.values() if f.has_figure), len(units))
     else:
-        region = region_sum(units, indicator, year)
-    return View(year, vintage, target_group, service, indicator, units, region, own is not None)
+        region = summed
+    return View(year, vintage, target_group, service, indicator, units, region, reported)
 
 
 def _with_counts(fig: Figure, n_with: int, n_total: int) -> Figure:

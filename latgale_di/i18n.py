@@ -173,6 +173,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "per_place_no_planned_places": ("nav: projekta avots nenorāda plānotās vietas",
                                     "none: the project's source gives no planned places"),
     "per_place_no_funding": ("nav finansējuma skaitļa", "no funding figure"),
+    "projects_of": ("{n} no {total} projektiem", "{n} of {total} projects"),
     "per_place_rule": ("Uz vietu: projekta budžets dalīts ar vietām, ko plāno tas pats projekts (pēc tā paša "
                        "avota). Budžets netiek dalīts ar līdz šim atvērtajām vietām vai ar citu pakalpojumu "
                        "vietām. Darbības izmaksas: izvēlētā pakalpojuma vietas (kā tabulā) × dienas likme × 365.",
@@ -279,6 +280,17 @@ _STRINGS: dict[str, tuple[str, str]] = {
                     "is “incomplete” (≥)."),
     "licences": ("Licences un atsauces", "Licences and attribution"),
     "all_sources": ("Visi avoti", "All sources"),
+    # --- issue 23 (data helper): sources as records, denominators by statistic ---
+    "secondary_source": ("sekundārs avots", "secondary source"),
+    "src_publisher": ("Izdevējs", "Publisher"),
+    "src_date": ("Publicēts", "Published"),
+    "src_accessed": ("Skatīts", "Accessed"),
+    "src_licence": ("Licence", "Licence"),
+    "src_kind": ("Avota veids", "Kind of source"),
+    "src_note": ("Piezīme", "Note"),
+    "stat_unspecified": ("statistika nav norādīta", "statistic not stated"),
+    "briefing_population_stat": ("Iedzīvotāji ({statistic}, {date})", "Residents ({statistic}, {date})"),
+    # --- end issue 23 (data helper) ---
     "last_updated": ("Pēdējoreiz atjaunināts", "Last updated"),
     "occupancy_intro": ("Vietas un aizņemtās vietas pa pašvaldībām un pakalpojumu vietām. Noslodze virs sliekšņa "
                         "({threshold} %) ir iezīmēta. Vietu skaits ir jaunākais zināmais līdz izvēlētajam gadam.",

@@ -26,7 +26,7 @@ import pandas as pd
 from latgale_di import boundaries, metrics, reaggregate, vocab
 from latgale_di.boundaries import REGION_CODE
 from latgale_di.dataset import Dataset
-from latgale_di.population import denominators
+from latgale_di.population import target_denominators
 
 KEY: list[str] = ["year", "atvk", "target_group", "service"]
 ZERO_SHARE_NOTE = "nobody served: 0 % of any number assessed"
@@ -130,15 +130,16 @@ def from_observations(obs: pd.DataFrame, population: pd.DataFrame, vintage: str)
         pieces.append(_computed(metrics.shortfall_pct(demand[mask], supply[mask]), "shortfall_pct", inputs,
                                 wide_v[mask], wide_s[mask], wide_src[mask], note))
 
-    dens = denominators(population, vintage)
+    # Each target group divides by its own age group where the data hold it, in one statistic.
+    dens = target_denominators(population, vintage)
     index = wide_v.index.to_frame(index=False)
-    pairs = list(zip(index["atvk"], index["year"].astype(int)))
-    looked_up = {pair: dens.get(*pair) for pair in dict.fromkeys(pairs)}  # once per unit and year
-    found = [looked_up[pair] for pair in pairs]
+    keys = list(zip(index["atvk"], index["year"].astype(int), index["target_group"]))
+    looked_up = {key: dens.get(*key) for key in dict.fromkeys(keys)}  # once per unit, year and group
+    found = [looked_up[key][0] for key in keys]
     pop = pd.Series([d.value if d else np.nan for d in found], index=wide_v.index, dtype=float)
     pop_status = pd.Series([d.status if d else None for d in found], index=wide_v.index, dtype=object)
     pop_source = pd.Series([d.source if d else None for d in found], index=wide_v.index, dtype=object)
-    pop_note = pd.Series([f"population on {d.reference_date}" if d else "" for d in found], index=wide_v.index)
+    pop_note = pd.Series([looked_up[key][1] for key in keys], index=wide_v.index)
     for count, name in (("places", "places_per_10k"), ("persons_served", "served_per_10k")):
         values = metrics.per_10k(wide_v[count], pop)
         piece = _computed(values, name, [count], wide_v, wide_s, wide_src, bound_ok=True)

@@ -5,8 +5,9 @@ costs as each source states them; the notes say which). Per resident uses the po
 year. Per place divides a project's budget by the places *that project plans* (the planned
 places its own source gives): a budget and its places must be the same project at the same
 stage, so a budget is never divided by the few places opened so far, nor by places of other
-services. Where a unit's projects do not all give their planned places, no per-place figure is
-shown and ``per_place_reason`` says why. Running cost is an estimate: the service's places as
+services. Only projects that give their planned places take part, and the page says how many of
+the unit's projects that is; where none does, no per-place figure is shown and
+``per_place_reason`` says why. Running cost is an estimate: the service's places as
 the page shows them (as of the year) × day rate × 365, with the day rate from the data (one real
 rate is known) or entered by the user.
 """
@@ -98,8 +99,9 @@ def by_municipality(table: pd.DataFrame, denominators: Denominators, year: int, 
     """Funding, funding per resident and per planned place, and yearly running cost, per unit.
 
     Columns: ``eur`` (sum of the unit's project budgets up to ``year``), ``eur_per_resident``,
-    ``planned_places`` (of those projects), ``eur_per_place`` = eur ÷ planned places when every
-    project gives its planned places (else missing, ``per_place_reason``), ``service_places`` (the
+    ``planned_places`` (of the projects whose source gives them), ``eur_per_place`` = the budgets of
+    those projects ÷ their planned places (``projects_with_places`` of ``projects_total``; missing
+    when none gives them, ``per_place_reason``), ``service_places`` (the
     service's places as of ``year``, with ``places_year`` and ``places_status``), ``running_cost`` =
     service_places × day rate × 365 (EUR per year), ``status``, ``projects``, ``source``.
     """
@@ -111,8 +113,11 @@ def by_municipality(table: pd.DataFrame, denominators: Denominators, year: int, 
                                                 places_status=("status", lambda s: "incomplete" if "incomplete"
                                                                in set(s) else sorted(set(s))[-1]),
                                                 places_source=("source", lambda s: "; ".join(dict.fromkeys(s))))
+    projects["matched_eur"] = projects["eur"].where(projects["planned_places"] > 0)
     eur = projects.groupby("atvk").agg(
-        eur=("eur", "sum"), planned_places=("planned_places", lambda p: p.sum(min_count=len(p))),
+        eur=("eur", "sum"), planned_places=("planned_places", lambda p: p.sum(min_count=1)),
+        matched_eur=("matched_eur", lambda e: e.sum(min_count=1)),
+        projects_with_places=("planned_places", lambda p: int((p > 0).sum())), projects_total=("eur", "size"),
         projects=("note", lambda n: " | ".join(n)),
         source=("source", lambda s: "; ".join(dict.fromkeys(s))),
         status=("status", lambda s: "incomplete" if "incomplete" in set(s) else
@@ -123,7 +128,7 @@ def by_municipality(table: pd.DataFrame, denominators: Denominators, year: int, 
     population = pd.Series({a: (d.value if (d := denominators.get(a, year)) else math.nan) for a in atvks},
                            dtype=float)
     out["eur_per_resident"] = metrics.per_10k(out["eur"], population) / 10_000
-    out["eur_per_place"] = out["eur"] / out["planned_places"].where(out["planned_places"] > 0)
+    out["eur_per_place"] = out["matched_eur"] / out["planned_places"].where(out["planned_places"] > 0)
     out["per_place_reason"] = [
         "" if p == p else (NO_FUNDING if e != e else NO_PLANNED_PLACES)
         for e, p in zip(out["eur"], out["eur_per_place"])]

@@ -130,6 +130,15 @@ STATUSES: dict[str, Term] = {**STORED_STATUSES, **_index(
          "A count below the privacy threshold (shown as \"<5\"), or a figure that would reveal one."),
 )}
 
+# Which count of residents a population row is. Never mixed in one series (latgale_di.population).
+POPULATION_STATISTICS: dict[str, Term] = _index(
+    Term("csp_usual", "CSP, pastāvīgie iedzīvotāji", "CSP, usual residents",
+         "The official population statistic of the Central Statistical Bureau (IRS030, by age IRD041)."),
+    Term("pmlp_declared", "PMLP, deklarētie iedzīvotāji", "PMLP, declared residents",
+         "Persons with a declared residence in the Population Register of the Office of Citizenship and "
+         "Migration Affairs; up to about 10 % more than CSP's count."),
+)
+
 LOCATION_PRECISION: dict[str, Term] = _index(
     Term("address", "Adrese", "Address"),
     Term("settlement", "Apdzīvotās vietas centrs", "Settlement centre"),

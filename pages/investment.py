@@ -47,8 +47,12 @@ def eur(value: float, decimals: int = 0) -> str:
     return i18n.format_number(value, lang, decimals) if value == value else i18n.t("no_data", lang)
 
 
-def per_place(value: float, reason: str) -> str:
-    return eur(value) if value == value else i18n.t(f"per_place_{reason}", lang)
+def per_place(value: float, reason: str, with_places: float, total: float) -> str:
+    if value != value:
+        return i18n.t(f"per_place_{reason}", lang)
+    if with_places < total:  # only the projects that give their planned places take part
+        return f"{eur(value)} ({i18n.t('projects_of', lang, n=int(with_places), total=int(total))})"
+    return eur(value)
 
 
 def places(value: float, status: object, year: float) -> str:
@@ -74,8 +78,8 @@ else:
         i18n.t("funding", lang): [eur(v) for v in rows["eur"]],
         i18n.t("per_resident", lang): [eur(v, 1) for v in rows["eur_per_resident"]],
         i18n.t("planned_places_of_projects", lang): [eur(v) for v in rows["planned_places"]],
-        i18n.t("per_planned_place", lang): [per_place(v, r) for v, r in zip(rows["eur_per_place"],
-                                                                            rows["per_place_reason"])],
+        i18n.t("per_planned_place", lang): [per_place(v, r, k, n) for v, r, k, n in zip(
+            rows["eur_per_place"], rows["per_place_reason"], rows["projects_with_places"], rows["projects_total"])],
         i18n.t("service_places", lang, service=vocab.SERVICES[service].label(lang)): [
             places(v, s, y) for v, s, y in zip(rows["service_places"], rows["places_status"], rows["places_year"])],
         i18n.t("running_cost", lang): [eur(v) for v in rows["running_cost"]],

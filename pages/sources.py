@@ -7,7 +7,7 @@ import streamlit as st
 
 from components import data, downloads, view_state
 from components.page import header
-from latgale_di import boundaries, i18n, metrics, vocab
+from latgale_di import boundaries, exports, i18n, metrics, vocab
 
 state = view_state.current()
 lang = state.lang
@@ -45,5 +45,6 @@ st.subheader(i18n.t("licences", lang))
 st.markdown(boundaries.ATTRIBUTION)
 
 st.subheader(i18n.t("all_sources", lang))
-st.dataframe(dataset.sources[["id", "title", "url"]], hide_index=True, width="stretch",
-             column_config={"url": st.column_config.LinkColumn("url")})
+# The whole record of every source; a secondary source says so in its kind.
+st.dataframe(exports.source_records(dataset.sources, lang), hide_index=True, width="stretch",
+             column_config={"URL": st.column_config.LinkColumn("URL")})

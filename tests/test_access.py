@@ -39,7 +39,7 @@ def test_viewing_versions_is_public_but_nothing_can_be_changed(tmp_path, monkeyp
     at = data_page(tmp_path, monkeypatch, with_users=False)
     assert "Sign-in is not set up" in at.info[0].value
     versions = at.dataframe[0].value
-    assert versions["Action"].tolist() == ["initial"] and versions["Changes"].tolist() == ["+92 ~0 -0"]
+    assert versions["Action"].tolist() == ["initial"] and versions["Changes"].tolist() == ["+143 ~0 -0"]
     assert not [b for b in at.button if "Roll back" in b.label]
     assert "Download the version's file" not in download_labels(at), "kept files (with small counts): maintainers only"
 

@@ -47,7 +47,7 @@ def test_a_shared_link_shows_its_scenario_in_english():
     assert table.loc["Occupancy", ["Today", "Scenario", "Difference"]].tolist() == ["66.7 %", "50 %", "−16.7 pp"]
     assert table.loc["Places", "Scenario status"] == "Illustrative"
     # The only real day rate (Līči group apartments, 12.02 EUR/day) with its source.
-    assert "Rate from the data: 12.02 EUR a day" in body and "Preiļu novads" in body
+    assert "Rate from the data: 12.02 EUR a day" in body and "Preiļu novada Labklājības pārvalde" in body
     assert f"Total per year=+{round(4 * 12.02 * 365):,} EUR" in body
     assert url_scenario(at) == DAUGAVPILS_GA
 

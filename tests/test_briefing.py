@@ -72,7 +72,7 @@ def test_latvian_briefing_reads_back_with_name_comparison_no_data_sources_and_ve
     text = text_of(make(atvk, "2009", "lv"), tmp_path)
     assert "Rēzeknes novads — DI pārskats, 2019. g." in text
     assert "Robežas: 21 pašvaldība (2009–2021)" in text
-    assert "Datu versija 2026.11-research-pack, atjaunināta 22.11.2026." in text
+    assert "Datu versija 2026.12-research-pack-2, atjaunināta 05.12.2026." in text
     assert "Galvenie rādītāji salīdzinājumā ar reģionu" in text
     # The region column: the mean and range of the municipalities with a figure, as the profile computes them.
     compared = profile.comparison(table_of("2009"), atvk, 2019)
@@ -107,7 +107,7 @@ def test_english_briefing_has_english_headings(tmp_path):
     assert "Rēzekne Municipality — DI briefing, 2019" in text
     for heading in ("Key indicators against the region", "This municipality", "Service sites", "Shortfalls",
                     "Sources", "Boundaries: 21 municipalities (2009–2021)",
-                    "Data version 2026.11-research-pack, updated 22 Nov 2026", "no data",
+                    "Data version 2026.12-research-pack-2, updated 5 Dec 2026", "no data",
                     "No shortfall figure in the sources.", "Counts below 5 are hidden for privacy"):
         assert heading in text, heading
     assert "pārskats" not in text and "nav datu" not in text
@@ -312,7 +312,7 @@ def test_cli_uses_the_current_stored_version(tmp_path):
     result = cli("--atvk", "0780200", "--out", str(out), env={"LATGALE_DI_DB": str(tmp_path / "store.sqlite3")})
     assert result.returncode == 0, result.stderr
     text = text_of(out.read_bytes(), tmp_path)
-    assert "2026.11-research-pack · v2" in text and "777" in text
+    assert "2026.12-research-pack-2 · v2" in text and "777" in text
 
 
 def test_cli_maintainer_sees_small_counts_and_a_wrong_password_writes_nothing(tmp_path):

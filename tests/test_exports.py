@@ -168,3 +168,18 @@ def test_images_do_not_inherit_streamlits_placeholder_template():
     centre = pixels.getpixel((100, 100))
     grey = sum(1 for x in range(80, 120) for y in range(80, 120) if pixels.getpixel((x, y))[0] < 230)
     assert grey > 200, (centre, grey)  # the hatched grey fill is drawn, not left white
+
+
+def test_xlsx_lists_the_whole_record_of_each_source(public, table_2021):
+    rows, export = occupancy_export(public, table_2021)
+    book = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(export)))
+    cells = list(book["Par datiem"].iter_rows(values_only=True))
+    header = next(r for r in cells if r and r[0] == "id")
+    assert list(header[:9]) == ["id", "Avots", "Izdevējs", "Publicēts", "URL", "Avota veids", "Skatīts", "Licence",
+                                "Piezīme"]
+    records = [r for r in cells[cells.index(header) + 1:] if r and r[0] and r[0] in set(export.sources["id"])]
+    assert len(records) == len(export.sources) > 0
+    for record in records:
+        assert record[2] and record[5], record  # publisher, kind
+        assert record[4].startswith(("https://", "data/sources/seeds/")), record  # a seed ships as text
+    assert any(r[3] for r in records)  # the key figures' pages are dated

@@ -116,8 +116,9 @@ def test_example_3_funding_per_place_divides_a_project_by_its_own_planned_places
     rows = investment.by_municipality(tables["2021"], population.denominators(data.population, "2021"), 2023, GA,
                                       rate).set_index("atvk")
     rezekne = rows.loc["0043000"]  # Rēzeknes novads: was 394 142 EUR "per place" (budget ÷ 8 opened)
-    assert rezekne["eur_per_place"] == pytest.approx(rezekne["eur"] / rezekne["planned_places"])
+    assert rezekne["eur_per_place"] == pytest.approx(rezekne["matched_eur"] / rezekne["planned_places"])
     assert rezekne["eur_per_place"] < 100_000
+    assert 0 < rezekne["projects_with_places"] < rezekne["projects_total"]  # said on the page
     kraslava = rows.loc["0032000"]  # Krāslavas novads: no planned places on its project's page
     assert math.isnan(kraslava["eur_per_place"]) and kraslava["per_place_reason"] == investment.NO_PLANNED_PLACES
     balvi = rows.loc["0024000"]  # the places shown are the places the running cost is computed on
@@ -132,7 +133,7 @@ def test_example_4_group_apartment_places_are_the_same_on_map_occupancy_and_over
     state = ViewState(indicator="places", vintage="2021", target_group="adults_grt", service=GA, year=2023)
     content = map_content.build(data, tables["2021"], state)
     on_map = {v.atvk: v.value for v in content.views if v.has_data}
-    assert on_map == {"0024000": 10.0, "0002000": 12.0, "0042000": 16.0, "0043000": 8.0}
+    assert on_map == {"0022000": 16.0, "0024000": 10.0, "0002000": 12.0, "0042000": 16.0, "0043000": 8.0}
     occ = occupancy.by_municipality(tables["2021"], 2023, "adults_grt", GA, 80, "2021")
     occ = occ[occ["atvk"] != boundaries.REGION_CODE].set_index("atvk")["places"].dropna().to_dict()
     assert occ == on_map
@@ -304,9 +305,10 @@ def test_per_place_never_mixes_a_budget_with_other_places(projects):
         columns=["atvk", "reference_date", "value", "status", "source"]), "2021"), 2023, GA, None).set_index("atvk")
     for unit in out.index:
         mine = [p for p in projects if p[0] == unit]
-        every_project_has_places = all(p[2] for p in mine)
-        if every_project_has_places:
-            expected = sum(p[1] for p in mine) / sum(sum(p[2]) for p in mine)
+        with_places = [p for p in mine if p[2]]
+        if with_places:  # only budgets whose own project gives planned places, never opened places
+            expected = sum(p[1] for p in with_places) / sum(sum(p[2]) for p in with_places)
             assert out.loc[unit, "eur_per_place"] == pytest.approx(expected)
         else:
             assert math.isnan(out.loc[unit, "eur_per_place"])
+        assert out.loc[unit, "projects_with_places"] == len(with_places)

@@ -35,6 +35,7 @@ def test_every_registry_entry_is_found_by_its_id_and_an_unknown_id_gets_a_stub()
     for sid in first.index:
         assert ds.source(sid)["title"] == first.loc[sid, "title"]
     assert ds.source("no-such-source") == {"id": "no-such-source", "title": "no-such-source", "url": "",
-                                          "publisher": "", "date": "", "kind": ""}
+                                          "publisher": "", "date": "", "kind": "", "date_accessed": "",
+                                          "licence": "", "note": ""}
     ds.source(first.index[0])["title"] = "changed by a caller"
     assert ds.source(first.index[0])["title"] == first.loc[first.index[0], "title"]  # a copy, not the index
