@@ -170,3 +170,32 @@ def test_profile_values_are_the_maps(atvk, vintage, year, expected_tables):
         fig = _view(expected_tables, ViewState(lang="en", indicator=indicator, year=int(year), vintage=vintage,
                                                target_group=tg, service=svc)).units[atvk]
         assert row["Value"] == _shown(fig)
+
+
+@pytest.mark.parametrize("params", [VIEWS[4], VIEWS[0]], ids=lambda p: "-".join(p.values()))
+def test_the_command_line_prints_the_figure_layers_figures(params, expected_tables, tmp_path):
+    import csv
+    import io
+    import os
+    import subprocess
+    import sys
+
+    state = _state(params)
+    view = _view(expected_tables, state)
+    env = {**os.environ, "LATGALE_DI_DB": str(tmp_path / "store.sqlite3")}
+    result = subprocess.run([sys.executable, "-m", "latgale_di", "indicators", "--year", str(state.year), "--vintage",
+                             state.vintage, "--format", "csv"], capture_output=True, text=True, env=env,
+                            cwd=Path(APP).parent, check=True)
+    printed = {r["atvk"]: r for r in csv.DictReader(io.StringIO(result.stdout))
+               if r["target_group"] == state.target_group and r["service"] == state.service
+               and r["indicator"] == state.indicator}
+    for atvk, fig in view.units.items():
+        if not fig.known:
+            assert atvk not in printed or printed[atvk]["value"] == ""
+            continue
+        shown = printed[atvk]["value"]
+        if fig.qualifier in ("exact", "estimate"):
+            assert float(shown) == pytest.approx(fig.value)
+        elif fig.qualifier == "at_least":
+            assert shown.startswith("≥") or shown.startswith(">=") or printed[atvk]["status"] == "incomplete"
+        assert printed[atvk]["status"] == fig.status
