@@ -14,9 +14,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from latgale_di import access, boundaries
+
+if TYPE_CHECKING:
+    from latgale_di.shown_data import Shown
 
 
 class _Parser(argparse.ArgumentParser):
@@ -124,7 +127,7 @@ def shown_value(value: float, status: str, low: float, high: float, unit: str = 
     return f"<{_number(high)}" if high == high else ""
 
 
-def _shown(args: argparse.Namespace):
+def _shown(args: argparse.Namespace) -> Shown | None:
     """The data the command reads (see ``latgale_di.shown_data``), or None after saying why not."""
     from latgale_di import shown_data
 

@@ -554,44 +554,64 @@ class Store:
         columns = ", ".join(COLUMNS)
         old_versions = [r[0] for r in db.execute("SELECT id FROM versions ORDER BY id").fetchall()]
         key_at = [COLUMNS.index(c) for c in OBSERVATION_KEY]
-        alive: dict[tuple, list[int]] = {}  # a row's content → its records alive now (a row may repeat)
+        # A row is matched by a digest of its content, so that the previous version's rows need
+        # not stay in memory: digest → the records alive now with that content (a row may repeat).
+        alive: dict[bytes, list[int]] = {}
         position: dict[int, int] = {}
         next_id = int(db.execute("SELECT coalesce(max(id), 0) FROM observation_rows").fetchone()[0]) + 1
+        insert = (f"INSERT INTO observation_rows (id, first_version, removed_in, position, row_key, {columns}) "
+                  f"VALUES (?, ?, NULL, ?, ?, {', '.join('?' * len(COLUMNS))})")
 
         def old_rows(version_id: int) -> list[tuple]:
             got = db.execute(f"SELECT {columns} FROM observations WHERE version_id = ? ORDER BY row_no",
                              (version_id,)).fetchall()
             return [tuple("" if v is None else str(v) for v in r) for r in got]
 
+        def increasing(sort_keys: Iterator[tuple]) -> bool:
+            previous = None
+            for current in sort_keys:
+                if previous is not None and current < previous:
+                    return False
+                previous = current
+            return True
+
         for version_id in old_versions:
             rows = old_rows(version_id)
-            pool = {content: list(ids) for content, ids in alive.items()}
-            listed, new = [], []
-            for row_no, content in enumerate(rows):
-                if pool.get(content):
-                    listed.append(pool[content].pop(0))
+            digests = [hashlib.blake2b(repr(r).encode(), digest_size=16).digest() for r in rows]
+            listed: list[int] = []
+            first_seen: list[int] = []  # row numbers of the rows this version brought
+            for row_no, digest in enumerate(digests):
+                waiting = alive.get(digest)
+                if waiting:
+                    listed.append(waiting.pop(0))
                 else:
                     listed.append(next_id)
                     position[next_id] = row_no
-                    new.append((next_id, version_id, row_no, "|".join(content[i] for i in key_at), *content))
+                    first_seen.append(row_no)
                     next_id += 1
-            self._close(db, version_id, [i for ids in pool.values() for i in ids])
-            db.executemany(f"INSERT INTO observation_rows (id, first_version, removed_in, position, row_key, "
-                           f"{columns}) VALUES (?, ?, NULL, ?, ?, {', '.join('?' * len(COLUMNS))})", new)
-            content_of = dict(zip(listed, rows))
+            self._close(db, version_id, [i for ids in alive.values() for i in ids])  # not in this version
+            for start in range(0, len(first_seen), _WRITE_SLICE):
+                db.executemany(insert, [(listed[n], version_id, n, "|".join(rows[n][k] for k in key_at), *rows[n])
+                                        for n in first_seen[start:start + _WRITE_SLICE]])
             alive = {}
-            for record, content in content_of.items():
-                alive.setdefault(content, []).append(record)
-            by_position = sorted(listed, key=lambda i: (position[i], i))
-            by_key = sorted(listed, key=lambda i: (tuple(content_of[i][k] for k in key_at), position[i], i))
-            order = "position" if by_position == listed else "key" if by_key == listed else "listed"
-            if order == "listed":
+            for record, digest in zip(listed, digests):
+                alive.setdefault(digest, []).append(record)
+            # The rule that gives this version's order: its rows are increasing under it.
+            if increasing((position[i], i) for i in listed):
+                order = "position"
+            elif increasing((tuple(r[k] for k in key_at), position[i], i) for r, i in zip(rows, listed)):
+                order = "key"
+            else:
+                order = "listed"
                 db.executemany("INSERT INTO version_row_order (version_id, row_no, row_id) VALUES (?, ?, ?)",
                                [(version_id, n, i) for n, i in enumerate(listed)])
             db.execute("UPDATE versions SET row_order = ? WHERE id = ?", (order, version_id))
+            del rows, digests
         for version_id in old_versions:  # nothing is dropped before every version reads back as it was
             copy = pd.DataFrame(old_rows(version_id), columns=list(COLUMNS))
-            if not self.observations(version_id, db).equals(copy):
+            same = self.observations(version_id, db).equals(copy)
+            del copy
+            if not same:
                 raise RuntimeError(f"migrating version {version_id} to the change layout would alter its rows; "
                                    "the database was left unchanged")
         db.execute("DROP TABLE observations")
