@@ -19,9 +19,11 @@ units = boundaries.units(state.vintage)
 
 toolbar = header(i18n.t("page_progress", lang), lang, dataset)
 st.caption(i18n.t("progress_intro", lang))
-where = st.selectbox(i18n.t("progress_where", lang), ["", *units], key=view_state.labelled("progress_atvk"),
-                     format_func=lambda a: units[a].name(lang) if a else i18n.t("region", lang),
-                     index=([*units].index(state.atvk) + 1) if state.atvk in units else 0)
+if state.atvk and state.atvk not in units:
+    state = view_state.update(atvk="")
+# The municipality is part of the view (and of a shared link); none chosen is the region.
+where = st.selectbox(i18n.t("progress_where", lang), ["", *units], key=view_state.widget_key("atvk"),
+                     format_func=lambda a: units[a].name(lang) if a else i18n.t("region", lang))
 
 # Compute
 plan = progress.plan_progress(table, state.vintage, state.year, where or boundaries.REGION_CODE)

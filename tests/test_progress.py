@@ -111,3 +111,11 @@ def test_children_in_care_show_the_published_benchmarks_with_their_source():
     at = run("pages/progress.py", {"lang": "en", "v": "2021", "year": "2023", "tg": "children_ooc"})
     body = texts(at)
     assert "232" in body and "105" in body and "UNICEF" in body
+
+
+def test_a_municipality_chosen_on_the_page_is_in_the_shared_link():
+    at = run("pages/progress.py", {"lang": "en", "v": "2021", "year": "2023", "atvk": "0043000"})
+    assert at.selectbox(key="vs_atvk").value == "0043000"
+    assert at.query_params["atvk"] in ("0043000", ["0043000"])
+    region = run("pages/progress.py", {"lang": "en", "v": "2021", "year": "2023"})
+    assert region.selectbox(key="vs_atvk").value == ""
