@@ -35,6 +35,7 @@ from latgale_di import (
     locator,
     privacy,
     profile,
+    progress,
     vocab,
 )
 from latgale_di import pdf as pdf_export
@@ -63,10 +64,12 @@ class Limits:
     indicators: int = 10
     sites: int = 8
     shortfalls: int = 3
+    plan: bool = True  # Latgale's progress against the DI plan, with its sources
 
 
-# Tried in turn by ``pdf`` until the page fits; the first fits the shipped data's largest case.
-LIMITS: tuple[Limits, ...] = (Limits(), Limits(9, 6, 2), Limits(6, 4, 1))
+# Tried in turn by ``pdf`` until the page fits: the region's DI plan lines go first (they are on the
+# DI progress page too), then rows; the second fits the shipped data's largest case.
+LIMITS: tuple[Limits, ...] = (Limits(), Limits(plan=False), Limits(9, 6, 2, False), Limits(6, 4, 1, False))
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ class Briefing:
     site_message: str
     shortfalls: tuple[ShortfallRow, ...]
     shortfall_messages: tuple[str, ...]
+    plan_lines: tuple[tuple[str, tuple[int, ...]], ...]  # DI plan progress of Latgale: (text, refs)
     sources: tuple[SourceRef, ...]
     marks: tuple[str, ...]
     privacy_text: str
@@ -378,6 +382,8 @@ def build(dataset: Dataset, table: pd.DataFrame, atvk: str, year: int, vintage: 
     sites = tuple(SiteRow(r["name"], r["services"], r["places"], r["status"], cite.refs(r["source"]))
                   for r in all_sites[:limits.sites])
     gap_rows, gap_messages = _shortfalls(table, atvk, year, lang, limits.shortfalls)
+    plan_lines = tuple((text, cite.refs(source)) for text, source in _plan_lines(table, year, vintage, lang)
+                       ) if limits.plan else ()
     shortfalls = tuple(ShortfallRow(r["label"], r["assessed"], r["supply_label"], r["supply"], r["gap"],
                                     cite.refs(r["source"])) for r in gap_rows)
 
@@ -411,6 +417,7 @@ def build(dataset: Dataset, table: pd.DataFrame, atvk: str, year: int, vintage: 
         site_message="" if all_sites else i18n.t("briefing_no_sites", lang),
         shortfalls=shortfalls,
         shortfall_messages=tuple(gap_messages),
+        plan_lines=plan_lines,
         sources=cite.sources(),
         marks=tuple(marks),
         privacy_text=privacy_text,
@@ -516,6 +523,22 @@ def _site_table(b: Briefing) -> str:
     return f"<table>{head}{''.join(rows)}</table>{more}"
 
 
+def _plan_lines(table: pd.DataFrame, year: int, vintage: str, lang: str) -> list[tuple[str, str]]:
+    """Latgale's progress against the DI plan's person targets, one short line each (the DI
+    progress page's figures): "Children with FT: 460 of 533 (86 %), cumulative to 2022 · ↑"."""
+    out = []
+    for p in progress.plan_progress(table, vintage, year):
+        if p.measure != "persons_served" or not p.latest.known or math.isnan(p.share):
+            continue
+        share = ("≥ " if p.share_is_lower_bound else "") + f"{i18n.format_number(p.share, lang, 0)} %"
+        arrow = {"up": " · ↑", "down": " · ↓", "same": " · →"}.get(p.direction, "")
+        text = i18n.t("briefing_plan_line", lang, group=_group_label(p.target_group, lang),
+                      value=choropleth.figure_text(p.latest, lang), target=choropleth.figure_text(p.target, lang),
+                      share=share, year=p.latest.as_of) + arrow
+        out.append((text, "; ".join(dict.fromkeys([*p.latest.sources, *p.target.sources]))))
+    return out
+
+
 def _shortfall_list(b: Briefing) -> str:
     # A list, not a table: it sits in the narrow column under the map.
     t = partial(_word, lang=b.lang)
@@ -524,6 +547,13 @@ def _shortfall_list(b: Briefing) -> str:
              f' <span class="ref">[{_refs(r.refs)}]</span></li>' for r in b.shortfalls]
     out = f'<ul class="gaps">{"".join(items)}</ul>' if items else ""
     return out + "".join(f'<p class="message">{_e(m)}</p>' for m in b.shortfall_messages)
+
+
+def _plan_list(b: Briefing) -> str:
+    if not b.plan_lines:
+        return ""
+    items = "".join(f'<li>{_e(text)} <span class="ref">[{_refs(refs)}]</span></li>' for text, refs in b.plan_lines)
+    return f'<h2>{_word("briefing_plan", b.lang)}</h2><ul class="gaps">{items}</ul>'
 
 
 def html(b: Briefing) -> str:
@@ -561,6 +591,7 @@ def html(b: Briefing) -> str:
 <figcaption><strong>{_e(b.name)}</strong>{population}{note}</figcaption></figure>
 <h2>{t("briefing_shortfalls")}</h2>
 {_shortfall_list(b)}
+{_plan_list(b)}
 </div>
 <div class="key">
 <h2>{t("briefing_key_indicators")}</h2>
