@@ -14,7 +14,7 @@ PAGES = [  # (url path, heading in English, something the page must show)
     ("pieprasijums", "Demand & shortfall", "ranked by unmet demand"),
     ("grozs", "Minimum services basket", "proposed for 2029"),
     ("tendences", "Trends", "Dashed line"),
-    ("virziba", "DI progress", "cumulative since 2015"),
+    ("virziba", "DI progress", "From institutions to community-based care"),
     ("investicijas", "Investment & sustainability", "Region-wide projects"),
     ("avoti", "Sources & methods", "Indicators and formulas"),
 ]
