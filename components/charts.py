@@ -21,6 +21,12 @@ def separators(lang: str) -> str:
     return ", " if lang == "lv" else ".,"
 
 
+_VERDICT_MARKS: dict[str, tuple[str, str]] = {
+    "better": ("#2166ac", "triangle-up"), "similar": ("#4a4a4a", "circle"), "worse": ("#c0392b", "triangle-down"),
+    "": (MUNICIPALITY_COLOUR, "diamond"),
+}
+
+
 def spine(rows: pd.DataFrame, labels: list[str], value_texts: list[str], lang: str) -> go.Figure:
     """One line per indicator: region range as a bar, region mean as a tick, the unit as a dot.
 
@@ -46,11 +52,21 @@ def spine(rows: pd.DataFrame, labels: list[str], value_texts: list[str], lang: s
     fig.add_trace(go.Scatter(x=scaled(rows["region_mean"]), y=y, mode="markers", name=i18n.t("region_mean", lang),
                              marker=dict(symbol="line-ns-open", size=22, color=REGION_COLOUR, line=dict(width=3)),
                              hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=scaled(position), y=y, mode="markers+text", name=i18n.t("municipality", lang),
-                             text=value_texts, textposition="top center",
-                             marker=dict(size=16, color=MUNICIPALITY_COLOUR, line=dict(color="white", width=2)),
-                             hovertext=[f"{lab}: {txt}" for lab, txt in zip(labels, value_texts)],
-                             hoverinfo="text"))
+    # Better / similar / worse than Latgale by the indicator's polarity: colour, shape and words,
+    # never colour alone (blue and orange stay apart for red-green colour blindness).
+    verdicts = rows["versus"].fillna("").tolist() if "versus" in rows else [""] * len(rows)
+    for verdict in ("better", "similar", "worse", ""):
+        chosen = [i for i, v in enumerate(verdicts) if v == verdict]
+        if not chosen:
+            continue
+        colour, symbol = _VERDICT_MARKS[verdict]
+        name = i18n.t(f"versus_{verdict}", lang) if verdict else i18n.t("municipality", lang)
+        fig.add_trace(go.Scatter(
+            x=[scaled(position)[i] for i in chosen], y=[y[i] for i in chosen], mode="markers+text", name=name,
+            text=[value_texts[i] for i in chosen], textposition="top center", cliponaxis=False,
+            marker=dict(size=17, color=colour, symbol=symbol, line=dict(color="white", width=2)),
+            hovertext=[f"{labels[i]}: {value_texts[i]}" + (f" · {name}" if verdict else "") for i in chosen],
+            hoverinfo="text"))
     fig.update_yaxes(tickvals=y, ticktext=labels, autorange="reversed", showgrid=False)
     fig.update_xaxes(range=[-0.08, 1.08], showticklabels=False, showgrid=False, zeroline=False)
     fig.update_layout(font=FONT, separators=separators(lang), height=70 + 58 * len(rows),

@@ -222,10 +222,15 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "open_profile": ("Atvērt profilu", "Open profile"),
     "choose_municipality": ("Pašvaldība", "Municipality"),
     "vs_region": ("Salīdzinājumā ar Latgali", "Compared with Latgale"),
-    "vs_region_help": ("Punkts: pašvaldība. Svītra: Latgales pašvaldību vidējais. Josla: mazākā–lielākā vērtība "
-                       "pašvaldībām, par kurām ir skaitlis.",
-                       "Dot: the municipality. Tick: the average of Latgale municipalities. Bar: lowest–highest "
-                       "among the municipalities that have a figure."),
+    "vs_region_help": ("Zīme: pašvaldība (▲ zila — labāk nekā Latgalē, ● pelēka — līdzīgi, ▼ sarkana — sliktāk, "
+                       "pēc tā, vai vairāk ir labāk vai sliktāk; līdzīgi — 10 % robežās no vidējā). Svītra: Latgales "
+                       "pašvaldību vidējais. Josla: mazākā–lielākā vērtība pašvaldībām, par kurām ir skaitlis.",
+                       "Mark: the municipality (▲ blue: better than Latgale, ● grey: similar, ▼ red: worse, by "
+                       "whether more is better or worse; similar: within 10 % of the average). Tick: the average of "
+                       "Latgale municipalities. Bar: lowest–highest among the municipalities that have a figure."),
+    "versus_better": ("labāk nekā Latgalē", "better than Latgale"),
+    "versus_similar": ("līdzīgi kā Latgalē", "similar to Latgale"),
+    "versus_worse": ("sliktāk nekā Latgalē", "worse than Latgale"),
     "vs_region_bounds": ("Kur avots dod tikai robežu (piemēram, “> 50 %”), vidējais un amplitūda ir robežās "
                          "(“30–59 %”, “≥ 12”), nevis viens skaitlis, ko neuzrādītās vērtības varētu atspēkot.",
                          "Where a source gives only a bound (such as “> 50 %”), the average and range are given "

@@ -6,12 +6,35 @@ import math
 
 import pandas as pd
 
-from latgale_di import figures
+from latgale_di import figures, vocab
 from latgale_di.figures import of_year, own_year
 
 COMPARISON_COLUMNS = ["target_group", "service", "indicator", "value", "value_min", "value_max", "qualifier", "status",
                       "source", "note", "year", "as_of", "region_mean", "region_mean_high", "region_min",
-                      "region_min_high", "region_max", "region_max_high", "units_with_data", "units_left_out"]
+                      "region_min_high", "region_max", "region_max_high", "units_with_data", "units_left_out",
+                      "versus"]
+# Within this share of the Latgale average, a figure is "similar" (no better, no worse).
+SIMILAR_WITHIN = 0.10
+
+
+def versus(low: float, high: float, mean_low: float, mean_high: float, polarity: int) -> str:
+    """"better", "worse" or "similar" than the Latgale average, by the indicator's polarity (more
+    is better: +1; more is worse: −1); "" without a polarity or a comparable figure.
+
+    Rule: the figure's interval [low, high] against the mean's [mean_low, mean_high] widened by
+    ``SIMILAR_WITHIN`` × the mean: wholly above is "more", wholly below "less", else similar.
+    """
+    if polarity == 0 or any(math.isnan(x) for x in (low, mean_low)):
+        return ""
+    margin = SIMILAR_WITHIN * max(abs(mean_low), abs(mean_high) if math.isfinite(mean_high) else abs(mean_low))
+    high = high if not math.isnan(high) else math.inf
+    if low > mean_high + margin:
+        more = True
+    elif high < mean_low - margin:
+        more = False
+    else:
+        return "similar"
+    return "better" if more == (polarity > 0) else "worse"
 
 
 def comparison(table: pd.DataFrame, atvk: str, year: int, vintage: str | None = None) -> pd.DataFrame:
@@ -47,6 +70,8 @@ def comparison(table: pd.DataFrame, atvk: str, year: int, vintage: str | None = 
             "region_max": spread.max_low if spread else nan, "region_max_high": spread.max_high if spread else nan,
             "units_with_data": spread.used if spread else 0,
             "units_left_out": spread.left_out if spread else len(view.units),
+            "versus": versus(fig.low, fig.high, spread.mean_low, spread.mean_high,
+                             vocab.POLARITY.get(indicator, 0)) if spread and spread.used > 1 else "",
         })
     out = pd.DataFrame.from_records(records, columns=COMPARISON_COLUMNS)
     return out.sort_values(["target_group", "service", "indicator"]).reset_index(drop=True)

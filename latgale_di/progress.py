@@ -19,16 +19,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from latgale_di import boundaries, figures, investment
+from latgale_di import boundaries, figures, investment, vocab
 from latgale_di.boundaries import REGION_CODE
 from latgale_di.figures import Figure
 from latgale_di.overview import COMMUNITY_SERVICES
 
-# More of it is better (+1), worse (−1). Used to judge a direction of change.
-POLARITY: dict[str, int] = {
-    "persons_served": +1, "places": +1, "share_served": +1, "planned_places": +1, "occupied_places": +1,
-    "shortfall": -1, "shortfall_pct": -1, "waiting_list": -1,
-}
+# More of it is better (+1), worse (−1): the indicators' own polarity judges a direction of change.
+POLARITY: dict[str, int] = vocab.POLARITY
 # Institutional care is what DI moves people out of: fewer places and residents there is better.
 INSTITUTIONAL_POLARITY = -1
 DI_PROJECT_END = 2023  # the ESF project 9.2.2.1/15/I/005 ran 2015–2023

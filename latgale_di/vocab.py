@@ -74,6 +74,14 @@ COMPUTED_INDICATORS: dict[str, Term] = _index(
 
 INDICATORS: dict[str, Term] = {**STORED_INDICATORS, **COMPUTED_INDICATORS}
 
+# More of it is better (+1) or worse (−1): what "better than Latgale" and "the right direction"
+# mean for an indicator. Counts of money and of plans have no direction of their own (0).
+POLARITY: dict[str, int] = {
+    "persons_served": +1, "places": +1, "share_served": +1, "places_per_10k": +1, "served_per_10k": +1,
+    "occupied_places": +1, "planned_places": +1,
+    "shortfall": -1, "shortfall_pct": -1, "waiting_list": -1,
+}
+
 # Indicators that are counts of people, places or euros: these can be summed across units.
 ADDITIVE_INDICATORS: frozenset[str] = frozenset(
     {"places", "planned_places", "occupied_places", "persons_served", "persons_assessed", "waiting_list",
