@@ -7,6 +7,8 @@ ASGI server (``st.App``, Streamlit ≥ 1.67) and adds:
   own ``/_stcore/health`` stays, and only says the web server is up);
 - a log line for every uncaught exception in a page run (``latgale_di.logs``);
 - deep links that work for the very first visitor after a start (see ``_new_style_navigation``);
+- a Content-Security-Policy on every page: no image, frame or connection to another host, as a
+  second wall behind escaping (``latgale_di.content_policy``);
 - deep links that connect at once: each HTML page tells the browser where the server is
   (``latgale_di.backend_url``), so a page opened at ``/karte`` does not first look for the
   server at ``/karte/_stcore/health`` and wait.
@@ -23,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from latgale_di import backend_url, logs, readiness
+from latgale_di import backend_url, content_policy, logs, readiness
 
 
 def _new_style_navigation() -> None:
@@ -47,7 +49,8 @@ async def healthz(request: Request) -> JSONResponse:
 
 _new_style_navigation()
 app = st.App("app.py", routes=[Route("/healthz", healthz, methods=["GET", "HEAD"])],
-             middleware=[Middleware(backend_url.BackendBaseUrl,
+             middleware=[Middleware(content_policy.ContentSecurityPolicy),
+                         Middleware(backend_url.BackendBaseUrl,
                                     base_url_path=lambda: st.config.get_option("server.baseUrlPath"))],
              on_script_error=logs.script_error)
 

@@ -4,7 +4,6 @@ XLSX with sources) and each chart or map as a PNG, drawn only when someone click
 from __future__ import annotations
 
 import functools
-import html
 from collections.abc import Callable
 from typing import Any
 
@@ -14,7 +13,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from components import data, share, view_state
-from latgale_di import boundaries, exports, i18n, images
+from latgale_di import boundaries, exports, i18n, images, safety
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -78,9 +77,9 @@ def offer(slot: DeltaGenerator, page: str, title: str, rows: pd.DataFrame,
         dataset = data.load_dataset()
         version = i18n.t("data_version", lang, version=dataset.version,
                          date=i18n.format_date(dataset.last_updated, lang))
-        footer = html.escape(f"{version} · {share.link(state)}")
+        footer = safety.html_text(f"{version} · {share.link(state)}")
         for i, (name, draw) in enumerate((figures or {}).items()):
-            slide_title = html.escape(f"{title}: {name} · {state.year}")
+            slide_title = safety.html_text(f"{title}: {name} · {state.year}")
             st.download_button(i18n.t("download_png", lang, name=name),
                                functools.partial(_slide_png, draw, slide_title, footer),
                                file_name=f"{stem}_{i + 1}.png", mime="image/png", key=f"dl_{page}_png_{i}",

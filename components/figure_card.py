@@ -8,13 +8,12 @@ for (docs/performance.md). Every text passed in is plain text and is escaped her
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import streamlit as st
 
 from components.page import figure_note, figure_text
-from latgale_di import i18n, vocab
+from latgale_di import i18n, safety, vocab
 from latgale_di.dataset import Dataset
 from latgale_di.overview import GroupHeadline
 from latgale_di.state import ViewState
@@ -52,7 +51,7 @@ CSS = """
 
 def html_of(title: str, figures: list[Figure], list_title: str = "", items: list[Item] | None = None) -> str:
     """The card's markup: ``title`` as its heading, each figure, then ``items`` under ``list_title``."""
-    e = html.escape
+    e = safety.html_text
     parts = [f'<div class="di-card"><h3>{e(title)}</h3>', *(figure_html(fig) for fig in figures)]
     if items:
         parts.append(f'<div class="di-figure-label"><strong>{e(list_title)}</strong></div><ul>')
@@ -66,7 +65,7 @@ def html_of(title: str, figures: list[Figure], list_title: str = "", items: list
 
 def figure_html(fig: Figure) -> str:
     """One figure's markup (label, value, flag, small print), in a card or on its own (with ``CSS``)."""
-    e = html.escape
+    e = safety.html_text
     return (f'<div class="di-figure"><div class="di-figure-label">{e(fig.label)}</div>'
             f'<div class="di-figure-value">{e(fig.value)}</div>'
             + (f'<div class="di-flag" role="status">⚠ {e(fig.flag)}</div>' if fig.flag else "")

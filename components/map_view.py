@@ -3,7 +3,6 @@ its small print, and the link to a municipality's profile that a click on it ope
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import replace
 from urllib.parse import urlencode
@@ -12,7 +11,7 @@ import streamlit as st
 
 from components import figure_card
 from components.page import figure_note
-from latgale_di import choropleth, html_table, i18n, svg_map, vocab
+from latgale_di import choropleth, html_table, i18n, safety, svg_map, vocab
 from latgale_di.choropleth import Colour
 from latgale_di.dataset import Dataset
 from latgale_di.map_content import MapContent
@@ -115,12 +114,12 @@ def region_html(content: MapContent, state: ViewState, dataset: Dataset) -> str:
 
 def note_html(text: str) -> str:
     """A line of small print, as ``st.caption`` draws it, inside an HTML element (escaped text)."""
-    return f'<p class="di-note">{html.escape(text, quote=False)}</p>'
+    return f'<p class="di-note">{safety.html_text(text, quote=False)}</p>'
 
 
 def notice_html(text: str) -> str:
     """A notice the reader must not miss (as ``st.info`` draws it), announced to screen readers."""
-    return f'<div class="di-notice" role="status">{html.escape(text, quote=False)}</div>'
+    return f'<div class="di-notice" role="status">{safety.html_text(text, quote=False)}</div>'
 
 
 def legend_html(title: str, entries: list[tuple[str, Colour]], lang: str) -> str:
@@ -133,10 +132,10 @@ def legend_html(title: str, entries: list[tuple[str, Colour]], lang: str) -> str
         style = (f"background: repeating-linear-gradient({angle}deg, rgb({r},{g},{b}) 0 4px, #ffffff 4px 7px);"
                  if angle is not None else f"background: rgb({r},{g},{b});")
         items.append(
-            f'<span class="legend-item"><span class="swatch" style="{style}"></span>{html.escape(label)}</span>'
+            f'<span class="legend-item"><span class="swatch" style="{style}"></span>{safety.html_text(label)}</span>'
         )
-    return (f'<div class="map-legend" role="list" aria-label="{html.escape(title)}">'
-            f'<strong>{html.escape(title)}</strong> {"".join(items)}</div>')
+    return (f'<div class="map-legend" role="list" aria-label="{safety.html_text(title)}">'
+            f'<strong>{safety.html_text(title)}</strong> {"".join(items)}</div>')
 
 
 def legend(title: str, entries: list[tuple[str, Colour]], lang: str) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from urllib.parse import urlencode
 
 import streamlit as st
 
 from components import view_state
-from latgale_di import boundaries, i18n, nearby, vocab
+from latgale_di import boundaries, i18n, nearby, safety, vocab
 from latgale_di.state import ViewState
 
 
@@ -42,10 +41,10 @@ def offer(state: ViewState, keys: set[nearby.Key], page_path: str,
           services: tuple[str, ...] = nearby.COMMUNITY_CHOICES) -> None:
     """A notice that this choice has no figures, with the nearby choices that have, as links."""
     views = nearby.nearby(state, keys, services=services)
-    links = " · ".join(f'<a href="{html.escape(page_path)}?{html.escape(urlencode(v.to_params()))}" '
-                       f'target="_self">{html.escape(_label(v, state, state.lang))}</a>' for v in views)
-    text = html.escape(i18n.t("no_rows", state.lang))
+    links = " · ".join(f'<a href="{safety.html_text(page_path)}?{safety.html_text(urlencode(v.to_params()))}" '
+                       f'target="_self">{safety.html_text(_label(v, state, state.lang))}</a>' for v in views)
+    text = safety.html_text(i18n.t("no_rows", state.lang))
     if links:
-        text += " " + html.escape(i18n.t("nearby_choices", state.lang)) + " " + links
+        text += " " + safety.html_text(i18n.t("nearby_choices", state.lang)) + " " + links
     st.markdown(f'<div class="di-notice" role="status" style="background:#e8f0fb;color:#0b3b75;border-radius:.5rem;'
                 f'padding:.75rem 1rem;margin:.5rem 0">{text}</div>', unsafe_allow_html=True)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from components import data, presentation, share, view_state
-from latgale_di import i18n
+from latgale_di import i18n, safety
 from latgale_di.dataset import Dataset
 from latgale_di.safety import escape_markdown
 
@@ -47,17 +45,19 @@ def sources_footer(dataset: Dataset, source_fields: set[str], lang: str) -> None
 
 
 def sources_list(dataset: Dataset, ids: list[str]) -> str:
-    """The sources as an HTML list: titles come from data files, so they are escaped text, and
-    only an http(s) address becomes a link."""
+    """The sources as an HTML list: titles come from data files, so they are escaped plain text,
+    and only a registry address over https becomes a link, shown with its host."""
     items = []
     for sid in ids:
         entry = dataset.source(sid)
-        title = html.escape(entry["title"] or sid)
-        url = str(entry.get("url", ""))
-        if url.startswith(("http://", "https://")):
-            items.append(f'<li><a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer">{title}</a></li>')
+        title = safety.html_text(entry["title"] or sid)
+        host = safety.https_host(str(entry.get("url", "")))
+        if host:
+            url = safety.html_text(entry["url"])
+            items.append(f'<li><a href="{url}" target="_blank" rel="noopener noreferrer">{title}</a> '
+                         f'<span class="di-host">({safety.html_text(host)})</span></li>')
         else:
-            items.append(f"<li>{title} ({html.escape(sid)})</li>")
+            items.append(f"<li>{title} ({safety.html_text(sid)})</li>")
     return f'<ul class="di-sources">{"".join(items)}</ul>'
 
 

@@ -3,14 +3,13 @@ and the rows its downloads hold. Every figure is written as the figure layer say
 
 from __future__ import annotations
 
-import html
 import math
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts import FONT, separators
-from latgale_di import choropleth, html_table, i18n, progress, vocab
+from latgale_di import choropleth, html_table, i18n, progress, safety, vocab
 from latgale_di.dataset import Dataset
 
 # Good and bad are said in words and arrows, never by colour alone.
@@ -58,7 +57,7 @@ def plan_table(plan: list[progress.Progress], dataset: Dataset, lang: str) -> st
                                  for p in plan],
         i18n.t("source", lang): [dataset.cite(p.latest.source or p.target.source) for p in plan],
     }, i18n.t("plan_progress", lang, year=""), numeric=[i18n.t("plan_target", lang), i18n.t("plan_share", lang)]) + (
-        f'<p class="di-note">— {html.escape(i18n.t("share_not_comparable", lang))}</p>'
+        f'<p class="di-note">— {safety.html_text(i18n.t("share_not_comparable", lang))}</p>'
         if any(not p.comparable for p in plan) else "")
 
 

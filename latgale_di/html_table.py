@@ -9,8 +9,9 @@ spreadsheet. The full data, sortable, is in the page's downloads.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
+
+from latgale_di import safety
 
 CLASS = "di-table"
 
@@ -39,18 +40,18 @@ def render(columns: Mapping[str, Sequence[str]], label: str, numeric: Sequence[s
         lengths.add(len(links))
     if len(lengths) > 1:
         raise ValueError(f"columns (and links) differ in length: {sorted(lengths)}")
-    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in headers)
+    head = "".join(f'<th scope="col">{safety.html_text(h)}</th>' for h in headers)
     rows = []
     for i in range(lengths.pop() if lengths else 0):
         cells = []
         for j, h in enumerate(headers):
-            text = html.escape(str(columns[h][i]))
+            text = safety.html_text(str(columns[h][i]))
             if j == 0 and links is not None:
-                cells.append(f'<th scope="row"><a href="{html.escape(links[i])}" target="_self">{text}</a></th>')
+                cells.append(f'<th scope="row"><a href="{safety.html_text(links[i])}" target="_self">{text}</a></th>')
             elif j == 0:
                 cells.append(f'<th scope="row">{text}</th>')
             else:
                 cells.append(f'<td class="number">{text}</td>' if h in numeric else f"<td>{text}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    return (f'<div class="{CLASS}" role="region" aria-label="{html.escape(label)}" tabindex="0">'
+    return (f'<div class="{CLASS}" role="region" aria-label="{safety.html_text(label)}" tabindex="0">'
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")

@@ -7,11 +7,9 @@ Mercator, north up), so shapes look as they do on screen.
 
 from __future__ import annotations
 
-import html
-
 from shapely.geometry import shape
 
-from latgale_di import boundaries, svg_map
+from latgale_di import boundaries, safety, svg_map
 
 ACCENT = "#9e1b32"  # Latgale planning region colour
 HIGHLIGHT_OUTLINE = "#3a0a12"
@@ -60,9 +58,9 @@ def svg(vintage: str, highlight: str, width_px: int = 360, title: str | None = N
     # Others first, the highlighted unit last, so its dark outline is drawn over its neighbours'.
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width_px} {height_px:.1f}" '
-        f'width="{width_px}" height="{height_px:.1f}" role="img" aria-label="{html.escape(title)}" '
+        f'width="{width_px}" height="{height_px:.1f}" role="img" aria-label="{safety.html_text(title)}" '
         'style="width:100%;height:auto" fill-rule="evenodd">'
-        f"<title>{html.escape(title)}</title>"
+        f"<title>{safety.html_text(title)}</title>"
         f'<defs>{"".join(defs)}</defs>'
         f'<g fill="none" stroke="{REGION_OUTLINE}" stroke-width="1.6">{halo}</g>'
         f'<g fill="{OTHER_FILL}" stroke="{OTHER_OUTLINE}" stroke-width="0.8">{"".join(others)}</g>'

@@ -7,12 +7,11 @@ and labels as on screen; "no data" is hatched as well as grey so that colour is 
 
 from __future__ import annotations
 
-import html
 import math
 
 import plotly.graph_objects as go
 
-from latgale_di import boundaries, choropleth, contrast, i18n
+from latgale_di import boundaries, choropleth, contrast, i18n, safety
 
 FONT = dict(family="Source Sans Pro, DejaVu Sans, Arial, sans-serif", size=18, color="#1a1a1a")
 
@@ -53,7 +52,7 @@ def figure(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
             continue
         xs, ys = _path([geometry[v.atvk] for v in members])
         fig.add_trace(go.Scatter(
-            x=xs, y=ys, mode="lines", fill="toself", name=html.escape(label), hoverinfo="skip",
+            x=xs, y=ys, mode="lines", fill="toself", name=safety.html_text(label), hoverinfo="skip",
             fillcolor=f"rgb{colour}", line=dict(color=f"rgb{contrast.outline_for(colour)}", width=1.5),
             fillpattern=(dict(shape="/", fgcolor="#ffffff", size=10, solidity=0.25) if label == no_data else
                          dict(shape="\\", fgcolor="#ffffff", size=10, solidity=0.25)
@@ -61,7 +60,7 @@ def figure(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         ))
     points = boundaries.label_points(vintage)
     # Labels on a white box, as on screen: black text stays readable on the darkest class.
-    labels = [dict(x=points[v.atvk][0], y=mercator_y(points[v.atvk][1]), text=f"<b>{html.escape(v.label)}</b>",
+    labels = [dict(x=points[v.atvk][0], y=mercator_y(points[v.atvk][1]), text=f"<b>{safety.html_text(v.label)}</b>",
                    showarrow=False, bgcolor="rgba(255,255,255,0.85)", borderpad=2,
                    font=dict(size=15, color="#141414" if v.has_data else "#5a5a5a")) for v in views]
     fig.update_xaxes(visible=False)

@@ -18,7 +18,6 @@ view with ``<use href="#…">`` pointing at those outlines: colours, links, tool
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ import numpy as np
 import shapely
 from shapely.geometry import shape
 
-from latgale_di import boundaries, choropleth, contrast
+from latgale_di import boundaries, choropleth, contrast, safety
 
 WIDTH_PX = 800  # the drawing's own units; the SVG scales to its container
 PAD_PX = 6.0
@@ -145,10 +144,10 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         # not the only cue, and neither reads as a class of known values.
         hatch = {choropleth.NO_DATA_COLOUR: HATCH_ID, choropleth.INCOMPLETE_COLOUR: PARTIAL_HATCH_ID}.get(fill)
         paint = f'fill="url(#{hatch})" data-fill="{_hex(fill)}"' if hatch else f'fill="{_hex(fill)}"'
-        name = html.escape(tooltips.get(v.atvk, v.name))
-        spoken = html.escape(f"{v.name}: {v.label}")
+        name = safety.html_lines(tooltips.get(v.atvk, v.name))
+        spoken = safety.html_text(f"{v.name}: {v.label}")
         units.append(
-            f'<a href="{html.escape(link(v.atvk))}" target="_self" data-atvk="{v.atvk}" aria-label="{spoken}">'
+            f'<a href="{safety.html_text(link(v.atvk))}" target="_self" data-atvk="{v.atvk}" aria-label="{spoken}">'
             f'<use href="#{outline_id(vintage, v.atvk)}" {paint} stroke="{_hex(line)}">'
             f"<title>{name}</title></use></a>"
         )
@@ -157,19 +156,19 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         x, y = geo.to_px(*s["position"])
         r = max(_site_radius_px(s["radius"], s["position"][1], geo), 4 * px)
         site_fill = _hex(s["fill"]) if s["fill"][3] else "none"
-        circles.append(f'<circle data-id="{html.escape(str(s["id"]))}" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
+        circles.append(f'<circle data-id="{safety.html_text(str(s["id"]))}" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
                        f'fill="{site_fill}" fill-opacity="0.8" stroke="{_hex(s["line"])}">'
-                       f'<title>{html.escape(s["tooltip"])}</title></circle>')
+                       f'<title>{safety.html_lines(s["tooltip"])}</title></circle>')
     texts = []
     for v in views:
         x, y = geo.labels[v.atvk]
         colour = LABEL_TEXT["figure" if v.has_data else "no data"]
-        texts.append(f'<text x="{x:.1f}" y="{y:.1f}" fill="{_hex(colour)}">{html.escape(v.label)}</text>')
+        texts.append(f'<text x="{x:.1f}" y="{y:.1f}" fill="{_hex(colour)}">{safety.html_text(v.label)}</text>')
     return (
         f'<svg class="di-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {geo.width:g} {geo.height:.0f}" '
-        f'role="group" aria-label="{html.escape(title)}" fill-rule="evenodd" '
+        f'role="group" aria-label="{safety.html_text(title)}" fill-rule="evenodd" '
         f'style="width:100%;height:auto;max-height:{max_height_px}px;display:block;margin:auto">'
-        f"<title>{html.escape(title)}</title>"
+        f"<title>{safety.html_text(title)}</title>"
         f"<defs>{_hatch(HATCH_ID, choropleth.NO_DATA_COLOUR, 45, px)}"
         f"{_hatch(PARTIAL_HATCH_ID, choropleth.INCOMPLETE_COLOUR, -45, px)}</defs>"
         f'<g class="units" stroke-width="{1.2 * px:.2f}" stroke-linejoin="round">{"".join(units)}</g>'

@@ -9,6 +9,7 @@ from components import data, downloads, view_state
 from components.page import header
 from components.sign_in import maintainer
 from latgale_di import i18n, importing, storage, template
+from latgale_di.safety import escape_markdown
 
 _UPLOADS = "data_uploads"  # imports made in this session, part of the uploader's key
 _VERSION_CHOICE = "data_version_choice"
@@ -65,8 +66,8 @@ if user and store is not None:
             # Messages quote the file's own text: shown as plain text, never as markdown.
             st.code("\n".join(p.text(lang) for p in reading.problems), language=None, wrap_lines=True)
         else:
-            for warning in reading.problems:
-                st.warning(warning.text(lang), icon="⚠️")
+            for warning in reading.problems:  # they quote the file's own text: never markdown
+                st.warning(escape_markdown(warning.text(lang)), icon="⚠️")
             preview = store.preview(reading.table)
             st.success(i18n.t("file_ok", lang, rows=len(reading.table),
                               summary=f"+{preview['added']} ~{preview['changed']} -{preview['removed']}"))

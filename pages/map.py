@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from components import data, downloads, map_view, presentation, view_state
 from components.page import header, sources_footer
-from latgale_di import boundaries, choropleth, i18n, static_map, vocab
+from latgale_di import boundaries, choropleth, i18n, safety, static_map, vocab
 
 # Load
 state = view_state.current()
@@ -49,7 +47,7 @@ with top:
 with caption_slot:
     # What the map shows, how many units have figures and, when none has, a notice: one element,
     # as each element costs a re-render on every filter change.
-    st.markdown(f"**{html.escape(caption)}**"
+    st.markdown(f"**{safety.html_text(caption)}**"
                 + map_view.note_html(i18n.t("shown_units", lang, n=content.with_data, total=len(views))
                                      + (f"; {i18n.t('partial_units', lang, n=content.partial)}" if content.partial
                                         else ""))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from components import data, downloads, figure_card, map_view, view_state
 from components.page import header, sources_footer
-from latgale_di import boundaries, choropleth, i18n, overview, vocab
+from latgale_di import boundaries, choropleth, i18n, overview, safety, vocab
 
 # Load
 state = view_state.current()
@@ -31,7 +29,7 @@ with picture:
     map_view.show(glance, state, width_px=520, height_px=420, label_px=12, sites=False,
                   legend=(vocab.INDICATORS[state.indicator].label(lang),
                           choropleth.legend(glance.classes, lang, glance.views)),
-                  above=f"**{html.escape(glance.caption)}**")
+                  above=f"**{safety.html_text(glance.caption)}**")
     st.page_link("pages/map.py", label=i18n.t("to_map", lang), icon=":material/map:")
 with top:
     toolbar = header(i18n.t("page_overview", lang), lang, dataset)
