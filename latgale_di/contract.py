@@ -13,6 +13,7 @@ the first problem, because a maintainer fixing a file wants the whole list at on
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -33,6 +34,11 @@ OBSERVATION_COLUMNS: tuple[str, ...] = (
 # Optional: bounds for a value a source gives only as a range (">50 %", "30–40 %"), and the month
 # of a monthly figure (1–12; blank = yearly), collapsed to a yearly figure on loading (latgale_di.months).
 OBSERVATION_OPTIONAL: tuple[str, ...] = ("note", "value_min", "value_max", "month")
+# Counts of people and of places: a figure of these is a whole number (12,5 persons is a typo).
+WHOLE_NUMBER_INDICATORS: frozenset[str] = frozenset(
+    {"places", "planned_places", "occupied_places", "persons_served", "persons_assessed", "waiting_list",
+     "target_persons"})
+REPEATS_LISTED = 20  # repeated rows warned about one by one; the rest are counted in one warning
 OBSERVATION_KEY: tuple[str, ...] = ("year", "atvk", "vintage", "target_group", "service", "indicator")
 
 FACILITY_COLUMNS: tuple[str, ...] = (
@@ -189,17 +195,34 @@ class _Checker:
     def __init__(self, file: str, kind: str) -> None:
         self.report = Report(kind)
         self.file = file
+        # Counted as they come: asking the report per row rebuilt its error list every time, which
+        # made a large file quadratic (80 000 repeated rows took minutes).
+        self.errors = 0
+        self.repeats = 0
 
     def add(self, row: int | None, column: str | None, found: object, expected: i18n.Message,
             severity: str = "error") -> None:
         """``found`` is a cell of the file (quoted) or the checker's own words (a Message)."""
         shown = found if isinstance(found, i18n.Message) else "" if _is_blank(found) else repr(str(found))
         self.report.problems.append(Problem.of(self.file, row, column, shown, expected, severity))
+        self.errors += severity == "error"
+
+    def repeat(self, row: int, first_row: int) -> None:
+        """A row that repeats an earlier one: a warning each for the first few, then one count."""
+        self.repeats += 1
+        if self.repeats <= REPEATS_LISTED:
+            self.add(row, None, i18n.message("found_repeat", row=first_row), i18n.message("exp_key_once"), "warning")
+
+    def close(self) -> None:
+        if self.repeats > REPEATS_LISTED:
+            self.add(None, None, i18n.message("found_repeats_more", n=self.repeats - REPEATS_LISTED),
+                     i18n.message("exp_key_once"), "warning")
 
     def columns(self, df: pd.DataFrame, required: tuple[str, ...], optional: tuple[str, ...]) -> bool:
         missing = [c for c in required if c not in df.columns and c not in optional]
+        needed = ", ".join(c for c in required if c not in optional)
         for c in missing:
-            self.add(1, c, "", i18n.message("exp_column", column=c, required=", ".join(required)))
+            self.add(1, c, "", i18n.message("exp_column", column=c, required=needed))
         return not missing
 
     def in_vocab(self, row: int, column: str, value: object, terms: dict[str, vocab.Term]) -> None:
@@ -255,7 +278,7 @@ class _Checker:
         return text
 
     def municipality(self, row: int, value: object, vintage: str | None, *, allow_region: bool) -> str | None:
-        from latgale_di.names import UnknownMunicipality, match_atvk
+        from latgale_di.names import UnknownMunicipality
 
         text = "" if _is_blank(value) else str(value).strip()
         if allow_region and text == REGION_CODE:
@@ -264,13 +287,21 @@ class _Checker:
             self.add(row, "atvk", value, i18n.message("exp_atvk_blank"))
             return None
         try:
-            return match_atvk(text, vintage)
+            return _match_atvk(text, vintage)
         except UnknownMunicipality as exc:
             where = i18n.message("exp_atvk_vintage", vintage=vintage) if vintage else i18n.message("exp_atvk_latgale")
             extra = i18n.message("exp_atvk_region", region=REGION_CODE) if allow_region else ""
             close = i18n.message("exp_atvk_closest", names=", ".join(exc.suggestions)) if exc.suggestions else ""
             self.add(row, "atvk", value, i18n.message("exp_atvk", where=where, extra=extra, close=close))
             return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _match_atvk(text: str, vintage: str | None) -> str:
+    # A file names the same few municipalities on every row: each name is looked up once.
+    from latgale_di.names import match_atvk
+
+    return match_atvk(text, vintage)
 
 
 def _rows(df: pd.DataFrame) -> Iterable[tuple[int, dict]]:
@@ -287,7 +318,7 @@ def _check_observations(df: pd.DataFrame, c: _Checker) -> None:
     by_month: dict[tuple, tuple[int, bool]] = {}  # key without month → (first row, monthly?)
     has_month = "month" in df.columns
     for row, r in _rows(df):
-        errors_before = len(c.report.errors)
+        errors_before = c.errors
         month = c.month(row, r["month"]) if has_month else None
         year = c.year(row, "year", r["year"])
         vintage = c.vintage(row, r["vintage"])
@@ -302,9 +333,10 @@ def _check_observations(df: pd.DataFrame, c: _Checker) -> None:
                   i18n.message("exp_stored_indicator", codes=codes) if computed else _choices(vocab.STORED_INDICATORS))
             indicator = ""
         has_bounds = not (_is_blank(r.get("value_min")) and _is_blank(r.get("value_max")))
-        value = c.count(row, "value", r["value"], required=not has_bounds)
+        whole = indicator in WHOLE_NUMBER_INDICATORS  # people and places come in whole numbers
+        value = c.count(row, "value", r["value"], required=not has_bounds, integer=whole)
         for col in ("value_min", "value_max"):
-            c.count(row, col, r.get(col), required=False)
+            c.count(row, col, r.get(col), required=False, integer=whole)
         if indicator:
             unit = vocab.INDICATOR_UNITS[indicator]
             if str(r["unit"]).strip() != unit:
@@ -313,7 +345,7 @@ def _check_observations(df: pd.DataFrame, c: _Checker) -> None:
                 c.add(row, "value", r["value"], i18n.message("exp_share"))
         c.in_vocab(row, "status", r["status"], vocab.STORED_STATUSES)
         c.required_text(row, "source", r["source"])
-        if len(c.report.errors) > errors_before:
+        if c.errors > errors_before:
             continue  # a row already wrong is not compared with others: one message per problem
         yearly_key = (year, atvk, vintage, str(r["target_group"]).strip(), str(r["service"]).strip(), indicator)
         first = by_month.setdefault(yearly_key, (row, month is not None))
@@ -329,7 +361,7 @@ def _check_observations(df: pd.DataFrame, c: _Checker) -> None:
                             if first_value is not None else i18n.message("exp_no_second_row", row=first_row))
                 c.add(row, "value", r["value"], expected)
             else:
-                c.add(row, None, i18n.message("found_repeat", row=first_row), i18n.message("exp_key_once"), "warning")
+                c.repeat(row, first_row)
         else:
             seen[key] = (row, value)
         if indicator in ("places", "occupied_places") and value is not None:
@@ -411,6 +443,7 @@ def validate_table(df: pd.DataFrame, kind: str | None = None, file: str = "<tabl
         checker.add(None, None, i18n.message("found_no_rows"), i18n.message("exp_a_row"))
         return checker.report
     _CHECKS[kind](df, checker)
+    checker.close()
     return checker.report
 
 

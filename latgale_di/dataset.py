@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from latgale_di import citations, months
+from latgale_di import citations, digits, months
 from latgale_di.contract import SOURCE_COLUMNS, read_csv_text
 from latgale_di.paths import data_dir
 
@@ -110,8 +110,10 @@ def typed_observations(df: pd.DataFrame) -> pd.DataFrame:
             out[col] = ""
     out["year"] = pd.to_numeric(out["year"]).astype(int)
     for col in _NUMERIC_OBSERVATION:
-        out[col] = pd.to_numeric(out[col].replace("", None).astype("string").str.replace(",", ".", regex=False),
-                                 errors="coerce").astype(float)
+        text = out[col].replace("", None).astype("string")
+        if not text.dropna().str.isascii().all():  # Unicode digits read as validation read them
+            text = text.map(lambda v: digits.normalise(v) if isinstance(v, str) else v).astype("string")
+        out[col] = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce").astype(float)
     return out
 
 

@@ -19,10 +19,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from latgale_di import contract, i18n, logs, months, vocab
+from latgale_di import contract, digits, i18n, logs, months, vocab
 from latgale_di.contract import Problem
 
 MAX_BYTES = 10 * 1024 * 1024  # a year of figures is a few hundred kB; anything bigger is a mistake
+# Checked before a file is parsed: 10 MB of XLSX can hold millions of short rows.
+MAX_ROWS = 200_000
+MAX_CELLS = 4_000_000
 
 # Header aliases, folded (lower case, no diacritics, single spaces). English codes map to themselves.
 HEADER_ALIASES: dict[str, str] = {
@@ -40,6 +43,8 @@ HEADER_ALIASES: dict[str, str] = {
     "min vertiba": "value_min", "value min": "value_min", "max vertiba": "value_max", "value max": "value_max",
     "menesis": "month", "month": "month",
 }
+_NUMBER_COLUMNS: tuple[str, ...] = ("year", "month", "value", "value_min", "value_max", "places", "occupied", "lat",
+                                    "lon")
 _VOCAB_COLUMNS: dict[str, dict[str, vocab.Term]] = {
     "target_group": vocab.TARGET_GROUPS, "service": vocab.SERVICES, "indicator": vocab.STORED_INDICATORS,
     "status": vocab.STORED_STATUSES,
@@ -87,7 +92,36 @@ def _delimiter(header_line: str) -> str:
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
+def _file_type(data: bytes) -> str | None:
+    """What a file that is neither CSV nor XLSX is, from its first bytes ("file_pdf" …), else None."""
+    if data.startswith(b"%PDF"):
+        return "file_pdf"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "file_xls"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except zipfile.BadZipFile:
+            return None  # a damaged workbook: the workbook reader says so
+        if "mimetype" in names and b"opendocument.spreadsheet" in data[:200]:
+            return "file_ods"
+        if not any(n.startswith("xl/") for n in names):
+            return "file_zip"
+    return None
+
+
+def _too_many_rows(name: str, rows: int) -> Reading | None:
+    if rows > MAX_ROWS:
+        return _file_problem(name, i18n.message("found_rows_over", rows=rows),
+                             i18n.message("exp_rows_at_most", limit=MAX_ROWS))
+    return None
+
+
 def _read_csv(name: str, data: bytes) -> pd.DataFrame | Reading:
+    # Lines are counted before anything is parsed.
+    over = _too_many_rows(name, data.count(b"\n") - (0 if data.endswith(b"\n") else -1) - 1)
+    if over is not None:
+        return over
     if b"\x00" in data[:4096]:
         return _file_problem(name, i18n.message("found_binary"), i18n.message("exp_text_file"))
     text = _decode(data)
@@ -123,8 +157,22 @@ def _read_xlsx(name: str, data: bytes, sheet: str | None) -> pd.DataFrame | Read
         return _file_problem(name, i18n.message("found_no_sheet", sheet=repr(sheet), sheets=", ".join(book.sheetnames)),
                              i18n.message("exp_sheet"))
     ws = book[sheet] if sheet else book.worksheets[0]
-    rows = [["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
-             for v in row] for row in ws.iter_rows(values_only=True)]
+    # The sheet's stated size, before its rows are read; the rows are counted as read too, since a
+    # sheet need not state it.
+    if ws.max_row is not None and ws.max_column is not None:
+        over = _too_many_rows(name, ws.max_row - 1)
+        if over is not None:
+            return over
+        if ws.max_row * ws.max_column > MAX_CELLS:
+            return _file_problem(name, i18n.message("found_cells_over", cells=ws.max_row * ws.max_column),
+                                 i18n.message("exp_cells_at_most", limit=MAX_CELLS))
+    rows: list[list[str]] = []
+    for row in ws.iter_rows(values_only=True):
+        if len(rows) > MAX_ROWS:  # the sheet did not state its size: stop reading here
+            return _file_problem(name, i18n.message("found_rows_over", rows=f"> {MAX_ROWS}"),
+                                 i18n.message("exp_rows_at_most", limit=MAX_ROWS))
+        rows.append(["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
+                     for v in row])
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
         return _file_problem(name, i18n.message("found_empty_sheet"), i18n.message("exp_header_and_row"))
@@ -159,6 +207,9 @@ def _normalise_values(df: pd.DataFrame) -> pd.DataFrame:
             out[column] = [index.get(fold(v), v.strip()) for v in out[column].astype(str)]
     if "vintage" in out.columns:
         out["vintage"] = out["vintage"].astype(str).str.strip().str.replace(r"\.0$", "", regex=True)
+    for column in _NUMBER_COLUMNS:  # fullwidth and other Unicode digits read as the digits they are
+        if column in out.columns:
+            out[column] = [digits.normalise(v) for v in out[column].astype(str)]
     if "value" in out.columns:
         out["value"] = [re.sub(r"[\s\u00a0]", "", v).replace(",", ".") if re.fullmatch(r"[\d\s\u00a0]+,\d+", v.strip())
                         else re.sub(r"[\s\u00a0]", "", v) for v in out["value"].astype(str)]
@@ -199,6 +250,9 @@ def _read(name: str, data: bytes, sheet: str | None, kind: str | None) -> Readin
                              i18n.message("exp_size", limit=MAX_BYTES // 1024 // 1024))
     if not data:
         return _file_problem(name, i18n.message("found_empty_file"), i18n.message("exp_header_and_row"))
+    kind_of_file = _file_type(data)
+    if kind_of_file is not None:
+        return _file_problem(name, i18n.message(kind_of_file), i18n.message("exp_csv_or_xlsx"))
     is_xlsx = data[:4] == b"PK\x03\x04"
     parsed = _read_xlsx(name, data, sheet) if is_xlsx else _read_csv(name, data)
     if isinstance(parsed, Reading):
