@@ -518,6 +518,18 @@ _STRINGS: dict[str, tuple[str, str]] = {
                        "vintage, target group, service and indicator"),
     "exp_no_second_row": ("nevis otra rinda ar {row}. rindas atslēgu", "no second row for the key of row {row}"),
     "found_repeat": ("{row}. rindas atkārtojums", "a repeat of row {row}"),
+    "found_column_missing": ("kolonnas nav ({n} {n|rinda aizpildīta|rindas aizpildītas})",
+                             "no such column ({n} {n|row|rows} filled in)"),
+    "derived_vintage": ("robežas noteiktas pēc ATVK koda, nosaukuma, kas ir tikai vienās robežās, vai gada "
+                        "(līdz 2020. g. — 21 vecā pašvaldība, no 2022. g. — 9 jaunās)",
+                        "boundaries told by the ATVK code, a name that exists in one set only, or the year (to "
+                        "2020 the 21 old units, from 2022 the 9 new ones)"),
+    "derived_unit": ("mērvienība pēc rādītāja", "the unit from the indicator"),
+    "derived_status": ("statuss “ziņots” (reported) visām rindām", "status “reported” for every row"),
+    "found_vintage_unclear": ("2021. gada skaitlis pašvaldībai, kuras nosaukums ir abās robežās",
+                              "a 2021 figure for a municipality whose name exists in both sets of boundaries"),
+    "exp_vintage_column": ("kolonna 'vintage' (2009 vai 2021) vai ATVK kods", "a 'vintage' column (2009 or 2021) "
+                           "or an ATVK code"),
     "found_repeats_more": ("vēl {n} {n|atkārtota rinda|atkārtotas rindas}", "{n} more repeated {n|row|rows}"),
     "file_pdf": ("PDF dokuments", "a PDF document"),
     "file_zip": ("ZIP arhīvs (nav XLSX darbgrāmata)", "a ZIP archive (not an XLSX workbook)"),

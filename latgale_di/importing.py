@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from latgale_di import contract, digits, i18n, logs, months, vocab
+from latgale_di import contract, derive, digits, i18n, logs, months, vocab
 from latgale_di.contract import Problem
 
 MAX_BYTES = 10 * 1024 * 1024  # a year of figures is a few hundred kB; anything bigger is a mistake
@@ -227,6 +227,17 @@ def _codes_for_municipalities(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _derived_notes(name: str, derived: derive.Derived) -> list[Problem]:
+    """What was filled in, as warnings the preview shows (the figures are not changed by them)."""
+    notes = [Problem.of(name, None, column, i18n.message("found_column_missing", n=n),
+                        i18n.message(f"derived_{column}"), "warning")
+             for column, n in derived.filled.items() if n]
+    for row in derived.ambiguous_rows:
+        notes.append(Problem.of(name, row, "vintage", i18n.message("found_vintage_unclear"),
+                                i18n.message("exp_vintage_column"), "error"))
+    return notes
+
+
 def read(name: str, data: bytes, sheet: str | None = None, kind: str | None = None) -> Reading:
     """Read a file's bytes into a contract table (observations unless the header says otherwise).
 
@@ -258,9 +269,17 @@ def _read(name: str, data: bytes, sheet: str | None, kind: str | None) -> Readin
     if isinstance(parsed, Reading):
         return parsed
     table = _normalise_values(_normalise_headers(parsed))
+    derived_notes: list[Problem] = []
+    if (kind or contract.detect_kind(table.columns)) == "observations":
+        derived = derive.observations(table)
+        table = derived.table
+        derived_notes = _derived_notes(name, derived)
     report = contract.validate_table(table, kind, name)
-    reading = Reading(name, kind=report.kind, problems=report.problems)
-    if report.ok:
+    unclear = {(p.row, p.column) for p in derived_notes if p.severity == "error"}
+    said = [p for p in report.problems if (p.row, p.column) not in unclear]  # the derived note says it better
+    report.problems[:] = said
+    reading = Reading(name, kind=report.kind, problems=[*said, *derived_notes])
+    if report.ok and not unclear:
         if "note" not in table.columns and report.kind == "observations":
             table["note"] = ""
         reading.table = _codes_for_municipalities(table) if "atvk" in table.columns else table
