@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TypeVar
 
 import pandas as pd
@@ -180,7 +180,7 @@ def _dataset(location: str, version_id: int, suppress_below: int) -> Dataset:
     # cache_resource: the frames are shared read-only by every session, not copied per call.
     version, rows = _rows(location, version_id)
     loaded = dataset.from_version(dataset.load(), rows, version.id, version.created_at or "", version.action)
-    return replace(loaded, observations=privacy.suppress(loaded.observations, suppress_below))
+    return privacy.public(loaded, suppress_below)
 
 
 @st.cache_resource(show_spinner=False)

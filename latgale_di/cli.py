@@ -95,6 +95,10 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build-data", help="rebuild data/ from data/sources/ (the research pack)")
     build.add_argument("--check", action="store_true", help="only report whether data/ is up to date")
 
+    audit = sub.add_parser("privacy-audit", help="play the attacker on what the public sees: can any hidden small "
+                                                 "count be worked out from the published figures? (exit 1 if so)")
+    _data_options(audit, "audit")
+
     for command in sub.choices.values():  # also after the command: `import FILE --log-json`
         command.add_argument("--log-json", action="store_true", default=argparse.SUPPRESS, help=_LOG_JSON_HELP)
     return parser
@@ -150,7 +154,6 @@ def _is_maintainer(name: str) -> bool:
 
 
 def _indicators(args: argparse.Namespace) -> int:
-    from dataclasses import replace
 
     from latgale_di import figures, privacy
     from latgale_di.safety import neutralise_formula
@@ -160,7 +163,7 @@ def _indicators(args: argparse.Namespace) -> int:
         return 2
     data = shown.dataset()
     if args.maintainer is None:
-        data = replace(data, observations=privacy.suppress(data.observations))
+        data = privacy.public(data)
     elif not _is_maintainer(args.maintainer):
         print(f"{args.maintainer}: wrong user name or password for a maintainer in {access.secrets_path()}",
               file=sys.stderr)
@@ -218,7 +221,6 @@ def _briefing(args: argparse.Namespace) -> int:
     import os
     import tempfile
     import time
-    from dataclasses import replace
     from pathlib import Path
 
     from latgale_di import briefing, figures, privacy
@@ -244,7 +246,7 @@ def _briefing(args: argparse.Namespace) -> int:
     if shown is None:
         return 2
     data = shown.dataset()
-    data = replace(data, observations=privacy.suppress(data.observations, suppress_below))
+    data = privacy.public(data, suppress_below)
     table = figures.table(data, vintage, sorted(set(data.years()) | {args.year}))
     try:
         document = briefing.pdf(data, table, args.atvk, args.year, vintage, args.lang,
@@ -368,6 +370,30 @@ def _synthetic(args: argparse.Namespace) -> int:
     return 0
 
 
+def _privacy_audit(args: argparse.Namespace) -> int:
+    from latgale_di import disclosure, privacy
+
+    shown = _shown(args)
+    if shown is None:
+        return 2
+    below = privacy.threshold()
+    if below <= 1:
+        print("the privacy threshold is off ($LATGALE_DI_SUPPRESS_BELOW): nothing is hidden, nothing to audit")
+        return 0
+    public = privacy.public(shown.dataset(), below)
+    findings = disclosure.audit(public.observations, below, privacy.PERSON_COUNTS)
+    hidden = int((public.observations["status"] == "suppressed").sum())
+    print(f"data: {shown.label}")
+    if not findings:
+        print(f"safe: each of the {hidden} hidden figures can still be anything from 1 to {below - 1} (or is a "
+              f"secondary cell) given every published figure and relation")
+        return 0
+    print(f"UNSAFE: {len(findings)} hidden counts can be narrowed from the published figures:")
+    for finding in findings:
+        print(f"  {finding.text()}")
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import os
 
@@ -375,7 +401,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = _parser().parse_args(argv)
     handlers = {"indicators": _indicators, "briefing": _briefing, "validate": _validate, "import": _import,
-                "build-data": _build, "hash-password": _hash_password, "synthetic": _synthetic}
+                "build-data": _build, "hash-password": _hash_password, "synthetic": _synthetic,
+                "privacy-audit": _privacy_audit}
     # JSON log lines are for servers and their collectors; a person at a terminal sees the answer.
     wanted = bool(getattr(args, "log_json", False)) or os.environ.get("LATGALE_DI_LOG_JSON") == "1"
     previous = logs.use_json_lines(wanted)

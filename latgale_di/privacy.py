@@ -1,17 +1,16 @@
-"""Small-count suppression: public views never show how many people 1–4 are.
+"""Small-count suppression: public views never show how many people 1–4 are, not even by arithmetic.
 
 The data describe people with disabilities and children; in a small municipality "2 children"
 can identify a family. Public views therefore hide person counts from 1 to ``threshold − 1``
-(primary suppression, shown as "<5") and, where a published total would let a reader subtract
-the visible parts and recover a hidden cell, hide one more cell (secondary suppression, shown as
-"hidden"). Everything computed from a hidden count (shares, shortfalls, rates) is hidden too
-(``indicators`` sees the status ``suppressed`` and passes it on).
-
-Additive relations checked, for each year × target group × service × indicator:
-
-* the region's figure (ATVK ``LPR``) = the sum over the 9 units, and = the sum over the 21 units;
-* a 2021 unit's figure = the sum over its 2009 components (Aglonas novads counted as a component
-  of both its successors: an apportioned figure leaks nearly as much as an exact one).
+(primary suppression, shown as "<5"), including counts given only as a range ("2–3") and stored
+ratios that would give one away with the denominator beside them (75 % of 4 places). Then
+``latgale_di.disclosure`` plays the attacker over every additive relation the output contains —
+the region = the sum of the 21 old units and of the 9 new ones, each new unit = the sum of its
+old parts (Aglonas novads split in unknown whole parts), published bounds included — and hides
+more cells (secondary suppression) until no hidden count can be narrowed below 1 … threshold − 1.
+Everything computed from a hidden count (shares, shortfalls, rates) is hidden too (``indicators``
+sees the status ``suppressed`` and passes it on), and sites' occupied places are hidden the same
+way (``suppress_sites``), since a municipality's figure may be the sum of its sites.
 
 Counts of different services are not added up: one person may use several services.
 Zero is not suppressed (it says a service is absent, which identifies nobody), and places are
@@ -20,21 +19,20 @@ not person counts.
 
 from __future__ import annotations
 
+import math
 import os
-from collections.abc import Iterable
+from dataclasses import replace
 
 import pandas as pd
 
-from latgale_di import boundaries
+from latgale_di import disclosure
 from latgale_di.boundaries import REGION_CODE
+from latgale_di.dataset import Dataset
 from latgale_di.vocab import SUPPRESSED
 
 DEFAULT_THRESHOLD = 5
 PERSON_COUNTS: frozenset[str] = frozenset({"persons_served", "persons_assessed", "waiting_list", "occupied_places"})
 _GROUP = ["year", "target_group", "service", "indicator"]
-
-Cell = tuple[str, str]  # (vintage, atvk); the region's cell is ("*", "LPR")
-
 
 def threshold() -> int:
     """The smallest count shown: ``$LATGALE_DI_SUPPRESS_BELOW`` (default 5; 0 or 1 turns it off)."""
@@ -42,68 +40,98 @@ def threshold() -> int:
     return int(raw) if raw.strip().isdigit() else DEFAULT_THRESHOLD
 
 
-def _relations() -> list[tuple[Cell, list[Cell]]]:
-    """(total, parts) pairs that hold for every person count."""
-    region: Cell = ("*", REGION_CODE)
-    out: list[tuple[Cell, list[Cell]]] = [(region, [(v, a) for a in boundaries.region_units(v)])
-                                          for v in boundaries.VINTAGES]
-    for new in boundaries.units("2021"):
-        out.append((("2021", new), [("2009", c.old_atvk) for c in boundaries.components(new)]))
-    return out
-
-
-def _secondary(values: dict[Cell, float], hidden: set[Cell], relations: Iterable[tuple[Cell, list[Cell]]]) -> set[Cell]:
-    """More cells to hide until no relation has exactly one unknown cell that is hidden.
-
-    A cell is unknown to the reader when it is hidden or has no figure. When only one cell of a
-    relation is unknown and it is hidden, the others give it away; the smallest other visible
-    part (a non-zero one first) is hidden with it, else the total.
-    """
-    hidden = set(hidden)
-    changed = True
-    while changed:
-        changed = False
-        for total, parts in relations:
-            cells = [total, *parts]
-            unknown = [c for c in cells if c in hidden or c not in values]
-            if len(unknown) != 1 or unknown[0] not in hidden:
-                continue
-            visible = sorted((c for c in parts if c not in hidden and c in values),
-                             key=lambda c: (values[c] == 0, values[c]))
-            pick = visible[0] if visible else (total if total in values and total not in hidden else None)
-            if pick is not None:
-                hidden.add(pick)
-                changed = True
-    return hidden
-
-
 def suppress(observations: pd.DataFrame, below: int | None = None) -> pd.DataFrame:
     """Typed observations with small person counts hidden for public view.
 
-    A primarily hidden row keeps only its bound: value missing, ``value_max`` = below − 1 ("<5").
-    A secondarily hidden row keeps nothing. Both get status ``suppressed`` and a note saying why.
+    Primary: a person count from 1 to ``below − 1`` — or a range of them ("2–3") — keeps only its
+    bound (value missing, ``value_max`` = below − 1: "<5"); a stored share or occupancy rate that,
+    with its visible denominator, gives such a count away (75 % of 4 places), or whose count is
+    hidden, is hidden too. Secondary: more cells, chosen by ``disclosure.protect`` over every
+    additive relation both boundary sets publish, until no hidden count can be narrowed by
+    arithmetic (bounds included); they keep nothing. All get status ``suppressed`` and a note.
     """
     below = threshold() if below is None else below
     if below <= 1 or observations.empty:
         return observations
     out = observations.copy()
-    counts = out["indicator"].isin(PERSON_COUNTS) & out["value"].notna()
-    primary = counts & (out["value"] >= 1) & (out["value"] < below)
-    relations = _relations()
+    counts = out["indicator"].isin(PERSON_COUNTS)
+    small_value = counts & out["value"].notna() & (out["value"] >= 1) & (out["value"] < below)
+    small_range = counts & out["value"].isna() & out["value_max"].notna() & (out["value_max"] >= 1) \
+        & (out["value_max"] < below)
+    primary = small_value | small_range
+    primary |= _revealing_ratios(out, primary, below)
+    rels = disclosure.relations()
     secondary_rows: list[int] = []
     for _, group in out[counts].groupby(_GROUP, sort=False):
         if not primary[group.index].any():
             continue
         cell_of = {i: ("*" if a == REGION_CODE else v, a) for i, v, a in zip(group.index, group["vintage"],
                                                                              group["atvk"])}
-        values = {cell_of[i]: float(x) for i, x in zip(group.index, group["value"])}
-        hidden = {cell_of[i] for i in group.index if primary[i]}
-        extra = _secondary(values, hidden, relations) - hidden
+        published, values = {}, {}
+        for i in group.index:
+            cell = cell_of[i]
+            value, low, high = (float(out.at[i, c]) for c in ("value", "value_min", "value_max"))
+            if primary[i]:
+                published[cell] = disclosure.Published(1, below - 1, hidden_primary=True)
+            elif not math.isnan(value):
+                published[cell] = disclosure.Published.value(value)
+                values[cell] = value
+            elif not (math.isnan(low) and math.isnan(high)):
+                published[cell] = disclosure.Published(0 if math.isnan(low) else low,
+                                                       math.inf if math.isnan(high) else high)
+        extra = disclosure.protect(published, values, below, rels)
         secondary_rows += [i for i, c in cell_of.items() if c in extra]
-    out.loc[primary, ["value", "value_min"]] = float("nan")
-    out.loc[primary, "value_max"] = float(below - 1)
-    out.loc[primary, "note"] = f"fewer than {below}: hidden to protect privacy"
+    out.loc[primary & counts, ["value", "value_min"]] = float("nan")
+    out.loc[primary & counts, "value_max"] = float(below - 1)
+    out.loc[primary & counts, "note"] = f"fewer than {below}: hidden to protect privacy"
+    out.loc[primary & ~counts, ["value", "value_min", "value_max"]] = float("nan")
+    out.loc[primary & ~counts, "note"] = f"hidden: with the figures beside it, it would give away a count below {below}"
     out.loc[secondary_rows, ["value", "value_min", "value_max"]] = float("nan")
     out.loc[secondary_rows, "note"] = f"hidden so that a total cannot reveal a count below {below}"
     out.loc[primary | out.index.isin(secondary_rows), "status"] = SUPPRESSED
     return out
+
+
+# A stored ratio and the counts it is made of: (ratio, numerator, denominator).
+_RATIOS: tuple[tuple[str, str, str], ...] = (("share_served", "persons_served", "persons_assessed"),
+                                             ("occupancy_rate", "occupied_places", "places"))
+
+
+def _revealing_ratios(out: pd.DataFrame, primary: pd.Series, below: int) -> pd.Series:
+    """Stored ratios that give a small count away: their count is hidden, or the ratio times a
+    visible denominator is a count from 1 to ``below − 1`` (75 % of 4 places is 3 occupied)."""
+    key = ["year", "vintage", "atvk", "target_group", "service"]
+    reveal = pd.Series(False, index=out.index)
+    for ratio, numerator, denominator in _RATIOS:
+        ratios = out[(out["indicator"] == ratio) & out["value"].notna()]
+        if ratios.empty:
+            continue
+        hidden_counts = set(map(tuple, out.loc[primary & out["indicator"].isin([numerator, denominator]),
+                                               key].itertuples(index=False)))
+        denominators = {tuple(k): v for *k, v in out.loc[(out["indicator"] == denominator) & out["value"].notna(),
+                                                         [*key, "value"]].itertuples(index=False)}
+        for i, row in ratios.iterrows():
+            k = tuple(row[c] for c in key)
+            implied = row["value"] / 100 * denominators[k] if k in denominators else math.nan
+            if k in hidden_counts or (not math.isnan(implied) and 1 <= round(implied) < below):
+                reveal[i] = True
+    return reveal
+
+
+def suppress_sites(facilities: pd.DataFrame, below: int | None = None) -> pd.DataFrame:
+    """Sites with small occupied-place counts hidden (``occupied`` missing, ``occupied_hidden``
+    true): a site's residents are people, and a municipality's figure may be the sum of its sites."""
+    below = threshold() if below is None else below
+    out = facilities.copy()
+    small = out["occupied"].notna() & (out["occupied"] >= 1) & (out["occupied"] < below) if below > 1 else \
+        pd.Series(False, index=out.index)
+    out["occupied_hidden"] = small
+    out.loc[small, "occupied"] = float("nan")
+    return out
+
+
+def public(data: Dataset, below: int | None = None) -> Dataset:
+    """``data`` as the public may see it: small counts hidden in the figures and at the sites."""
+    below = threshold() if below is None else below
+    return replace(data, observations=suppress(data.observations, below),
+                   facilities=suppress_sites(data.facilities, below))

@@ -21,6 +21,8 @@ names = boundaries.names(state.vintage, lang)
 rows = occupancy.by_municipality(table, state.year, state.target_group, state.service, state.threshold, state.vintage)
 sites = occupancy.sites(dataset.facilities, state.vintage, state.target_group, state.service, state.threshold,
                         state.year)
+# A site's small number of residents is hidden for privacy ("<5"), not missing.
+hidden_sites = sites["occupied_hidden"].tolist() if "occupied_hidden" in sites else [False] * len(sites)
 region = figures.view(figures.of_year(table, state.year), state.vintage, state.year, state.target_group,
                       "group_apartments" if state.service == "any" else state.service, "occupancy_rate")
 region_figure = region.region if region.region_reported else None
@@ -86,8 +88,10 @@ else:
         i18n.t("facilities", lang): sites["name"].tolist(),
         i18n.t("municipality", lang): [names.get(a, "") for a in sites["unit"]],
         i18n.t("places", lang): [i18n.format_number(v, lang) or i18n.t("no_data", lang) for v in sites["places"]],
-        i18n.t("occupied", lang): [i18n.format_number(v, lang) or i18n.t("no_data", lang) for v in sites["occupied"]],
-        i18n.t("occupancy", lang): [pct(v) for v in sites["occupancy_rate"]],
+        i18n.t("occupied", lang): [f"<{data.suppress_below()}" if hid else (i18n.format_number(v, lang) or
+                                   i18n.t("no_data", lang)) for v, hid in zip(sites["occupied"], hidden_sites)],
+        i18n.t("occupancy", lang): [i18n.t("hidden", lang) if hid else pct(v)
+                                    for v, hid in zip(sites["occupancy_rate"], hidden_sites)],
         i18n.t("flag", lang): [flag(v) for v in sites["above_threshold"]],
         i18n.t("facility_status", lang): [vocab.FACILITY_STATUSES[s].label(lang) for s in sites["status"]],
         i18n.t("source", lang): [dataset.cite(s) for s in sites["source"]],

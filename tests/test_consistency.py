@@ -44,7 +44,7 @@ VIEWS: list[dict[str, str]] = [
 
 def _public() -> dataset.Dataset:
     loaded = dataset.load()
-    return replace(loaded, observations=privacy.suppress(loaded.observations))
+    return privacy.public(loaded)
 
 
 @pytest.fixture(scope="module")
