@@ -305,9 +305,16 @@ def _match_atvk(text: str, vintage: str | None) -> str:
 
 
 def _rows(df: pd.DataFrame) -> Iterable[tuple[int, dict]]:
-    # Row 1 is the header, as a spreadsheet numbers it.
-    for i, record in enumerate(df.to_dict("records")):
-        yield i + 2, record
+    # Row 1 is the header, as a spreadsheet numbers it. One small dict at a time, not a list of
+    # them all (200 000 rows of records took a quarter of a gigabyte).
+    columns = list(df.columns)
+    for start in range(0, len(df), _CHUNK):
+        chunk = df.iloc[start:start + _CHUNK]
+        for i, values in enumerate(zip(*(chunk[c].tolist() for c in columns)), start=start):
+            yield i + 2, dict(zip(columns, values))
+
+
+_CHUNK = 10_000  # rows turned into Python objects at a time
 
 
 def _check_observations(df: pd.DataFrame, c: _Checker) -> None:

@@ -10,6 +10,7 @@ the rest of the row.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -47,7 +48,14 @@ def is_region(text: object) -> bool:
     from latgale_di.importing import fold
 
     value = str(text).strip()
-    return value.upper() == REGION_CODE or fold(value) in {fold(n) for n in REGION_NAMES}
+    return value.upper() == REGION_CODE or fold(value) in _folded_region_names()
+
+
+@functools.cache
+def _folded_region_names() -> frozenset[str]:
+    from latgale_di.importing import fold
+
+    return frozenset(fold(n) for n in REGION_NAMES)
 
 
 def observations(df: pd.DataFrame) -> Derived:
@@ -57,7 +65,7 @@ def observations(df: pd.DataFrame) -> Derived:
     filled: dict[str, int] = {}
     ambiguous: list[int] = []
     if "atvk" in out.columns:
-        regions = out["atvk"].map(is_region)
+        regions = pd.Series([is_region(v) for v in out["atvk"]], index=out.index, dtype=bool)
         if regions.any():
             out.loc[regions, "atvk"] = REGION_CODE
     if "vintage" not in out.columns and {"atvk", "year"} <= set(out.columns):

@@ -11,7 +11,7 @@ from collections import defaultdict
 import pandas as pd
 import pytest
 
-from latgale_di import boundaries, extent, names, population, privacy, reaggregate
+from latgale_di import boundaries, disclosure, extent, names, population, reaggregate
 from latgale_di.paths import GEO_DIR, ROOT
 
 
@@ -148,7 +148,7 @@ def test_the_region_means_latgale_for_denominators_and_privacy_in_the_latvia_ext
                         "age_group": "total", "value": 1000.0, "status": "reported", "source": "s"})
     found = population.denominators(pop, "2021").get(boundaries.REGION_CODE, 2021)
     assert found is not None and found.value == 1000.0 * len(region_2021)
-    region_relations = [parts for total, parts in privacy._relations() if total == ("*", boundaries.REGION_CODE)]
+    region_relations = [r.parts for r in disclosure.relations() if r.total == ("*", boundaries.REGION_CODE)]
     assert {a for v, a in region_relations[0]} == set(boundaries.region_units("2021"))
 
 
