@@ -240,13 +240,15 @@ def _inside(shape, anchor: tuple[float, float], w: float, h: float, free: _Free,
     cx, cy = cx[good], cy[good]
     good = free.ok(_boxes(cx, cy, w, h))
     cx, cy = cx[good], cy[good]
-    for start in range(0, len(cx), 24):  # the area test is the costly one: nearest candidates first
-        bx, by = cx[start:start + 24], cy[start:start + 24]
-        share = shapely.area(shapely.intersection(shapely.box(*_boxes(bx, by, w, h).T), shape)) / (w * h)
-        fits = np.flatnonzero(share >= min_share)
-        if len(fits):
-            return float(bx[fits[0]]), float(by[fits[0]])
-    return None
+    # The share of a box in the unit, from a 5 × 3 grid of points over the box: a point-in-polygon
+    # test per point is far cheaper than intersecting polygons, and exact enough to judge a fit.
+    fx, fy = (a.ravel() for a in np.meshgrid(np.linspace(-0.4, 0.4, 5) * w, np.linspace(-1 / 3, 1 / 3, 3) * h))
+    shapely.prepare(shape)
+    share = shapely.contains_xy(shape, cx[:, None] + fx[None, :], cy[:, None] + fy[None, :]).mean(axis=1)
+    fits = np.flatnonzero(share >= min_share)
+    if not len(fits):
+        return None
+    return float(cx[fits[0]]), float(cy[fits[0]])
 
 
 def _callout(shape, anchor: tuple[float, float], w: float, h: float, free: _Free, size: float,
