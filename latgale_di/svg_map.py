@@ -183,8 +183,17 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         if leader is not None:
             (ax, ay), (bx, by) = leader
             leaders.append(f"M{ax:.1f} {ay:.1f}L{bx:.1f} {by:.1f}")
-    leader_path = (f'<path class="leaders" d="{"".join(leaders)}" fill="none" stroke="{_hex(LEADER_COLOUR)}" '
-                   f'stroke-width="{1.2 * px:.2f}" stroke-linecap="round" pointer-events="none"/>' if leaders else "")
+    # The leader lines: a white halo under a dark line, so that a line reads over the darkest class
+    # and over the hatch alike, and a dot at the unit's end (zero-length segments with round caps:
+    # no <circle>, which would read as a site).
+    d = "".join(leaders)
+    ends = "".join(f"M{p.leader_to[0]:.1f} {p.leader_to[1]:.1f}l0 0" for p in placed if p.leader_to)
+    leader_path = (
+        f'<g class="leaders" fill="none" stroke-linecap="round" pointer-events="none">'
+        f'<path class="leader-halo" d="{d}" stroke="{_hex(LABEL_HALO)}" stroke-width="{3.5 * px:.2f}"/>'
+        f'<path class="leaders" d="{d}" stroke="{_hex(LEADER_COLOUR)}" stroke-width="{1.3 * px:.2f}"/>'
+        f'<path class="leader-ends" d="{ends}" stroke="{_hex(LEADER_COLOUR)}" stroke-width="{4.5 * px:.2f}"/></g>'
+        if leaders else "")
     return (
         f'<svg class="di-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {geo.width:g} {geo.height:.0f}" '
         f'role="group" aria-label="{html.escape(title)}" fill-rule="evenodd" '

@@ -125,8 +125,10 @@ def test_the_drawn_map_has_one_text_per_label_name_over_value_and_one_leader_pat
                          else [map_labels.short_name(v.name)])
     assert "nav datu" not in "".join(labels.itertext())
     assert texts["0210000"] == ["Rēzekne", "33,3 %"] and texts["0050000"] == ["Daugavpils", "41,8 %"]
-    leaders = [p for p in root.iter(f"{SVG}path") if p.get("class") == "leaders"]
-    assert len(leaders) == 1 and leaders[0].get("pointer-events") == "none"
+    group = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "leaders")
+    assert group.get("pointer-events") == "none"
+    leaders = [p for p in group.iter(f"{SVG}path") if p.get("class") == "leaders"]
+    assert len(leaders) == 1
     # One move + line per callout, the cities' among them.
     assert len(re.findall("M", leaders[0].get("d"))) >= 2
     # Site markers are drawn under the labels.
