@@ -197,10 +197,6 @@ class _Free:
                   & (ys[:, None] >= t[None, :, 1]) & (ys[:, None] <= t[None, :, 3]))
         return np.asarray(inside.any(axis=1))
 
-    def segment_clear(self, a: tuple[float, float], b: tuple[float, float]) -> bool:
-        """Whether a new leader line from ``a`` to ``b`` crosses no taken label box."""
-        return not len(self.boxes) or not _segment_hits_boxes(a, b, self.boxes).any()
-
 
 def _segment_hits_boxes(a: tuple[float, float], b: tuple[float, float], boxes: np.ndarray) -> np.ndarray:
     """Which boxes the segment a–b passes through (Liang–Barsky clipping, vectorised over boxes)."""
@@ -218,6 +214,27 @@ def _segment_hits_boxes(a: tuple[float, float], b: tuple[float, float], boxes: n
             t0 = np.maximum(t0, r)
         else:
             t1 = np.minimum(t1, r)
+    return hit & (t0 < t1)
+
+
+def _leaders_hit_boxes(a: tuple[float, float], bx: np.ndarray, by: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """Which of the boxes (m) each segment from ``a`` to (bx, by)[i] (n) passes through: n × m
+    (Liang–Barsky clipping, as :func:`_segment_hits_boxes`, for many segments at once)."""
+    ax, ay = a
+    dx, dy = (bx - ax)[:, None], (by - ay)[:, None]
+    t0 = np.zeros((len(bx), len(boxes)))
+    t1 = np.ones((len(bx), len(boxes)))
+    hit = np.ones((len(bx), len(boxes)), dtype=bool)
+    for p, q in ((-dx, (ax - boxes[:, 0])[None, :]), (dx, (boxes[:, 2] - ax)[None, :]),
+                 (-dy, (ay - boxes[:, 1])[None, :]), (dy, (boxes[:, 3] - ay)[None, :])):
+        p = np.broadcast_to(p, t0.shape)
+        q = np.broadcast_to(q, t0.shape)
+        parallel = p == 0
+        hit &= ~parallel | (q >= 0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r = np.where(parallel, 0.0, q / np.where(parallel, 1.0, p))
+        t0 = np.where(p < 0, np.maximum(t0, r), t0)
+        t1 = np.where(p > 0, np.minimum(t1, r), t1)
     return hit & (t0 < t1)
 
 
@@ -275,13 +292,18 @@ def _callout(shape, anchor: tuple[float, float], w: float, h: float, free: _Free
     length = np.hypot(ex - anchor[0], ey - anchor[1])
     near = (length <= (reach + 2) * size) & (length >= 0.5 * size)
     cx, cy, boxes, ex, ey, length = cx[near], cy[near], boxes[near], ex[near], ey[near], length[near]
-    good = free.ok(boxes)
-    if clear_of_shape:
-        good[good] = ~shapely.intersects(shapely.box(*boxes[good].T), shape)
     order = np.lexsort((np.abs(cy - anchor[1]), np.round(length / step)))
-    for i in order[good[order]]:
-        if cross or free.segment_clear(anchor, (float(ex[i]), float(ey[i]))):
-            return float(cx[i]), float(cy[i]), anchor
+    # Nearest first, in batches: the first batches nearly always hold the spot, so the rest of the
+    # candidates are not tested at all.
+    for first in range(0, len(order), 128):
+        batch = order[first:first + 128]
+        batch = batch[free.ok(boxes[batch])]
+        if clear_of_shape and len(batch):
+            batch = batch[~shapely.intersects(shapely.box(*boxes[batch].T), shape)]
+        if not cross and len(free.boxes) and len(batch):
+            batch = batch[~_leaders_hit_boxes(anchor, ex[batch], ey[batch], free.boxes).any(axis=1)]
+        if len(batch):
+            return float(cx[batch[0]]), float(cy[batch[0]]), anchor
     return None
 
 
