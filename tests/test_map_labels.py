@@ -14,8 +14,8 @@ from latgale_di import boundaries, choropleth, dataset, extent, facilities, figu
 from latgale_di.state import ViewState
 
 SVG = "{http://www.w3.org/2000/svg}"
-# (width, height, label px): the Map page, presentation mode, a phone.
-SIZES = [(760, 600, 15.0), (1100, 860, 24.0), (340, 600, 15.0)]
+# (width, height, label px): the Map page, presentation mode, the overview, a phone.
+SIZES = [(760, 600, 15.0), (1100, 860, 24.0), (520, 420, 12.0), (340, 600, 15.0)]
 
 
 @pytest.fixture(params=["latgale", "latvia"])
@@ -91,7 +91,7 @@ def test_labels_never_overlap_each_other_a_site_or_the_edge(each_extent, vintage
     placed = svg_map.labels(views, vintage, width, height, label_px, obstacles)
     by_atvk = {v.atvk: v for v in views}
     _check(placed, vintage, width, height, sites)
-    if each_extent == "latgale" and width >= 760:
+    if each_extent == "latgale" and width >= 520:
         # Every unit is named, and shows its value when it has one.
         expected = {v.atvk: (map_labels.short_name(v.name), *([value] if value else [])) for v in views}
         assert {p.atvk: p.lines for p in placed} == expected
