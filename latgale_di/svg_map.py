@@ -140,7 +140,9 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
     must be on the page too. ``link(atvk)`` is where a click on a municipality goes (its profile);
     ``tooltips`` are the plain-text tooltips by ATVK code. The drawing fits a box of ``width_px`` ×
     ``max_height_px``; text and lines are sized for that box (``label_px`` on screen), so they stay
-    legible.
+    legible. Each unit is labelled with its short name over its value (:func:`labels`: callouts with
+    leader lines for the cities and units too small for their label, none over another label or a
+    site); a unit without a figure shows its name only, the hatch and the legend say "no data".
     """
     geo = geometry(vintage)
     px = _px_per_unit(vintage, width_px, max_height_px)  # drawing units per screen pixel
