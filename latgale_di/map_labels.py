@@ -309,7 +309,7 @@ def _callout(shape, anchor: tuple[float, float], w: float, h: float, free: _Free
 
 def layout(texts: Sequence[LabelText], shapes: Mapping[str, object], anchors: Mapping[str, tuple[float, float]],
            size: float, width: float, height: float, circles: Sequence[tuple[float, float, float]] = (),
-           callouts_for_small: bool = True) -> list[Placed]:
+           callouts_for_small: bool = True, cities_first: bool = False) -> list[Placed]:
     """Every label's place, none overlapping another, a circle (x, y, r) or the drawing's edge.
 
     ``size`` is the font size; ``shapes`` the units' polygons and ``anchors`` a point well inside
@@ -344,13 +344,15 @@ def layout(texts: Sequence[LabelText], shapes: Mapping[str, object], anchors: Ma
 
     by_area = sorted((t for t in texts if not t.callout), key=lambda t: (areas[t.atvk], t.atvk))
     # Each step for every unit still without a place, smallest unit first (it has the fewest
-    # places): well inside; the cities' callouts; near callouts for units too small; loosely
-    # inside (a label mostly over its neighbours would name the wrong place, so only after a
-    # callout was tried); farther callouts.
-    steps: list[tuple[list[LabelText], Callable[[LabelText], bool]]] = [
-        (by_area, lambda t: inside(t, INSIDE_SHARE)),
-        *[([t for t in texts if t.callout], lambda t, r=r: call(t, r)) for r in (4.0, 10.0, 20.0)],
-    ]
+    # places): well inside; the cities' callouts; near callouts for units too small; loosely inside
+    # (a label mostly over its neighbours would name the wrong place, so only after a callout was
+    # tried); farther callouts. With ``cities_first`` the cities' callouts go before all else.
+    cities = [t for t in texts if t.callout]
+    city_steps: list[tuple[list[LabelText], Callable[[LabelText], bool]]] = [
+        (cities, lambda t: call(t, 4.0)), (cities, lambda t: call(t, 10.0)), (cities, lambda t: call(t, 20.0))]
+    well_inside: list[tuple[list[LabelText], Callable[[LabelText], bool]]] = [
+        (by_area, lambda t: inside(t, INSIDE_SHARE))]
+    steps = [*city_steps, *well_inside] if cities_first else [*well_inside, *city_steps]
     if callouts_for_small:
         steps.append((by_area, lambda t: call(t, 4.0)))
     steps.append((by_area, lambda t: inside(t, LOOSE_SHARE)))
@@ -371,7 +373,12 @@ def layout(texts: Sequence[LabelText], shapes: Mapping[str, object], anchors: Ma
         if t.atvk not in placed and t.value:
             w, h = _box_size((t.value,), size)
             put(t, _inside(shapes[t.atvk], anchors[t.atvk], w, h, free, LOOSE_SHARE), (t.value,), w, h)
-    return [placed[t.atvk] for t in texts if t.atvk in placed]
+    out = [placed[t.atvk] for t in texts if t.atvk in placed]
+    if not cities_first and any(t.callout and (t.atvk not in placed or placed[t.atvk].lines[0] != t.name)
+                                for t in texts):
+        # A city hemmed in by its neighbours' labels: once more, the cities first.
+        return layout(texts, shapes, anchors, size, width, height, circles, callouts_for_small, cities_first=True)
+    return out
 
 
 def anchor(shape) -> tuple[float, float]:

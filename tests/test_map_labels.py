@@ -149,3 +149,22 @@ def test_the_map_picture_has_the_same_labels_and_callouts_as_the_screen():
     placed = svg_map.labels(content.views, "2009", static_map.PLOT_WIDTH_PX, static_map.PLOT_HEIGHT_PX,
                             static_map.LABEL_PX)
     assert len(fig.layout.shapes) == sum(1 for p in placed if p.leader_to) >= 2  # a leader line per callout
+
+
+@pytest.mark.parametrize(("year", "target_group", "indicator"), [
+    (2019, "children_ft", "persons_served"), (2023, "adults_grt", "coverage"), (2019, "adults_grt", "share_served")])
+@pytest.mark.parametrize(("width", "height", "label_px"), SIZES[:3])
+def test_a_city_hemmed_in_by_its_neighbours_labels_still_gets_its_callout(year, target_group, indicator, width,
+                                                                           height, label_px):
+    # Views where, labelling the novads first, no room was left round Daugavpils or Rēzekne.
+    ds = dataset.load()
+    state = ViewState(vintage="2009", year=year, target_group=target_group, indicator=indicator)
+    content = map_content.build(ds, figures.table(ds, "2009", [year]), state)
+    geo = svg_map.geometry("2009")
+    px = 1 / min(width / geo.width, height / geo.height)
+    obstacles = tuple((x, y, r + svg_map.SITE_CLEARANCE_PX * px)
+                      for x, y, r in svg_map.site_circles(content.sites, "2009", width, height))
+    placed = {p.atvk: p for p in svg_map.labels(content.views, "2009", width, height, label_px, obstacles)}
+    assert {p.lines[0] for p in placed.values()} == {map_labels.short_name(v.name) for v in content.views}
+    assert placed["0050000"].leader_to and placed["0210000"].leader_to
+    _check(list(placed.values()), "2009", width, height, content.sites)
