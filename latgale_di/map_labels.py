@@ -374,9 +374,10 @@ def layout(texts: Sequence[LabelText], shapes: Mapping[str, object], anchors: Ma
             w, h = _box_size((t.value,), size)
             put(t, _inside(shapes[t.atvk], anchors[t.atvk], w, h, free, LOOSE_SHARE), (t.value,), w, h)
     out = [placed[t.atvk] for t in texts if t.atvk in placed]
-    if not cities_first and any(t.callout and (t.atvk not in placed or placed[t.atvk].lines[0] != t.name)
-                                for t in texts):
-        # A city hemmed in by its neighbours' labels: once more, the cities first.
+    unnamed_city = any(t.callout and (t.atvk not in placed or placed[t.atvk].lines[0] != t.name) for t in texts)
+    if callouts_for_small and not cities_first and unnamed_city:
+        # A city hemmed in by its neighbours' labels: once more, the cities first. (Only where
+        # every unit is to be named: a map thinned anyway keeps its first layout.)
         return layout(texts, shapes, anchors, size, width, height, circles, callouts_for_small, cities_first=True)
     return out
 
