@@ -2,7 +2,8 @@
 
 Polygons are plain filled scatter traces on web-Mercator coordinates, so the picture matches the
 interactive map's shapes and needs no tiles, no WebGL and no network. The same classes, colours
-and labels as on screen; "no data" is hatched as well as grey so that colour is not the only cue.
+and labels as on screen (short names, values, callouts with leader lines: ``svg_map.labels``);
+"no data" is hatched as well as grey so that colour is not the only cue.
 """
 
 from __future__ import annotations
@@ -11,9 +12,14 @@ import math
 
 import plotly.graph_objects as go
 
-from latgale_di import boundaries, choropleth, contrast, i18n, safety
+from latgale_di import boundaries, choropleth, contrast, i18n, safety, svg_map
 
 FONT = dict(family="Source Sans Pro, DejaVu Sans, Arial, sans-serif", size=18, color="#1a1a1a")
+# The plot area of the 1400 × 1000 picture (less its margins) and the labels' size in it. The
+# labels' font is the one whose widths map_labels counts, so their boxes are as laid out.
+PLOT_WIDTH_PX, PLOT_HEIGHT_PX = 1380, 880
+LABEL_PX = 17.0
+LABEL_FONT = "Liberation Sans, Arial, sans-serif"
 
 
 def mercator_y(lat: float) -> float:
@@ -37,8 +43,22 @@ def _path(geometries: list[dict]) -> tuple[list[float | None], list[float | None
     return xs, ys
 
 
+def _from_drawing(vintage: str):
+    """The map from svg_map's drawing units to this figure's (longitude, Mercator degrees): both
+    are linear in longitude and in Mercator northing, so two points fix the map."""
+    geo = svg_map.geometry(vintage)
+    (lon_a, lat_a), (lon_b, lat_b) = (20.0, 55.0), (30.0, 58.0)
+    (xa, ya), (xb, yb) = geo.to_px(lon_a, lat_a), geo.to_px(lon_b, lat_b)
+    my_a, my_b = mercator_y(lat_a), mercator_y(lat_b)
+
+    def to_figure(x: float, y: float) -> tuple[float, float]:
+        return lon_a + (x - xa) * (lon_b - lon_a) / (xb - xa), my_a + (y - ya) * (my_b - my_a) / (yb - ya)
+
+    return to_figure
+
+
 def figure(views: list[choropleth.UnitView], vintage: str, classes, title: str, lang: str) -> go.Figure:
-    """One filled trace per legend class (so the legend names them), then the value labels.
+    """One filled trace per legend class (so the legend names them), then the labels as on screen.
 
     Plotly reads ``<`` in text as markup: labels such as "<5" are escaped.
     """
@@ -58,18 +78,33 @@ def figure(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
                          dict(shape="\\", fgcolor="#ffffff", size=10, solidity=0.25)
                          if colour == choropleth.INCOMPLETE_COLOUR else None),
         ))
-    points = boundaries.label_points(vintage)
-    # Labels on a white box, as on screen: black text stays readable on the darkest class.
-    labels = [dict(x=points[v.atvk][0], y=mercator_y(points[v.atvk][1]), text=f"<b>{safety.html_text(v.label)}</b>",
-                   showarrow=False, bgcolor="rgba(255,255,255,0.85)", borderpad=2,
-                   font=dict(size=15, color="#141414" if v.has_data else "#5a5a5a")) for v in views]
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
+    # The same labels as on screen (short name and value, callouts with leader lines), laid out
+    # for the picture's plot area and carried from drawing units to the figure's coordinates.
+    placed = svg_map.labels(views, vintage, PLOT_WIDTH_PX, PLOT_HEIGHT_PX, LABEL_PX)
+    to_figure = _from_drawing(vintage)
+    has_value = {v.atvk: v.qualifier != "missing" for v in views}
+    labels, leaders = [], []
+    for p in placed:
+        x, y = to_figure(p.x, p.y)
+        text = "<br>".join(f"<b>{safety.html_text(line)}</b>" for line in p.lines)
+        labels.append(dict(x=x, y=y, text=text, showarrow=False, bgcolor="rgba(255,255,255,0.85)", borderpad=1,
+                           font=dict(size=LABEL_PX, family=LABEL_FONT,
+                                     color="#141414" if has_value[p.atvk] else "#5a5a5a")))
+        leader = p.leader()
+        if leader is not None:
+            (ax, ay), (bx, by) = (to_figure(*point) for point in leader)
+            leaders.append(dict(type="line", x0=ax, y0=ay, x1=bx, y1=by, line=dict(color="#333333", width=1.5)))
+    # The axes span the drawing the labels were laid out for, so text and map keep their proportions.
+    geo = svg_map.geometry(vintage)
+    (left, top), (right, bottom) = to_figure(0, 0), to_figure(geo.width, geo.height)
+    fig.update_xaxes(visible=False, range=[left, right])
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, range=[bottom, top])
     fig.update_layout(
         font=FONT, title=dict(text=title, x=0.01, font=dict(size=22)), plot_bgcolor="white",
         paper_bgcolor="white", width=1400, height=1000, margin=dict(l=10, r=10, t=70, b=50),
         legend=dict(orientation="v", x=1.0, xanchor="right", y=1.0, font=dict(size=17),
                     bgcolor="rgba(255,255,255,0.9)"),
+        shapes=leaders,
         annotations=[*labels, dict(text=boundaries.ATTRIBUTION, x=0, y=-0.05, xref="paper", yref="paper",
                           showarrow=False, xanchor="left", font=dict(size=12, color="#444"))],
     )

@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 import shapely
 from shapely.geometry import shape
 
-from latgale_di import boundaries, choropleth, contrast, safety
+from latgale_di import boundaries, choropleth, contrast, map_labels, safety
+from latgale_di import extent as _extent
 
 WIDTH_PX = 800  # the drawing's own units; the SVG scales to its container
 PAD_PX = 6.0
@@ -37,6 +38,9 @@ LABEL_HALO = (255, 255, 255)
 HATCH_ID = "di-map-no-data"
 PARTIAL_HATCH_ID = "di-map-partial"
 OUTLINES_CLASS = "di-map-outlines"
+LEADER_COLOUR = (51, 51, 51)
+SITE_CLEARANCE_PX = 2.0  # screen pixels kept free between a site marker and any label
+CALLOUT_UNITS_MAX = 40  # maps with more units give callouts to cities only
 
 
 @dataclass(frozen=True)
@@ -46,8 +50,9 @@ class Geometry:
     width: float
     height: float
     paths: dict[str, str]  # ATVK → SVG path data
-    labels: dict[str, tuple[float, float]]  # ATVK → label point
+    labels: dict[str, tuple[float, float]]  # ATVK → label anchor (map_labels.anchor)
     to_px: Callable[[float, float], tuple[float, float]]
+    shapes: dict = field(default_factory=dict, compare=False, repr=False)  # ATVK → simplified polygon
 
 
 def _mercator(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -87,12 +92,14 @@ def geometry(vintage: str, width_px: float = WIDTH_PX, tolerance_px: float = TOL
         x, y = project(np.array([[lon, lat]]))[0]
         return float(x), float(y)
 
-    paths = {}
+    paths, shapes = {}, {}
     for f in features:
         projected = shapely.transform(shape(f["geometry"]), project)
-        paths[f["properties"]["atvk"]] = _path_data(projected.simplify(tolerance_px, preserve_topology=True), 1)
-    labels = {atvk: to_px(lon, lat) for atvk, (lon, lat) in boundaries.label_points(vintage).items()}
-    return Geometry(width_px, height, paths, labels, to_px)
+        simple = projected.simplify(tolerance_px, preserve_topology=True)
+        paths[f["properties"]["atvk"]] = _path_data(simple, 1)
+        shapes[f["properties"]["atvk"]] = simple
+    labels = {atvk: map_labels.anchor(s) for atvk, s in shapes.items()}
+    return Geometry(width_px, height, paths, labels, to_px, shapes)
 
 
 def outline_id(vintage: str, atvk: str) -> str:
@@ -132,10 +139,12 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
     must be on the page too. ``link(atvk)`` is where a click on a municipality goes (its profile);
     ``tooltips`` are the plain-text tooltips by ATVK code. The drawing fits a box of ``width_px`` ×
     ``max_height_px``; text and lines are sized for that box (``label_px`` on screen), so they stay
-    legible.
+    legible. Each unit is labelled with its short name over its value (:func:`labels`: callouts with
+    leader lines for the cities and units too small for their label, none over another label or a
+    site); a unit without a figure shows its name only, the hatch and the legend say "no data".
     """
     geo = geometry(vintage)
-    px = 1 / min(width_px / geo.width, max_height_px / geo.height)  # drawing units per screen pixel
+    px = _px_per_unit(vintage, width_px, max_height_px)  # drawing units per screen pixel
     units = []
     for v in views:
         fill = choropleth.fill_colour(v, classes)
@@ -151,19 +160,41 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
             f'<use href="#{outline_id(vintage, v.atvk)}" {paint} stroke="{_hex(line)}">'
             f"<title>{name}</title></use></a>"
         )
-    circles = []
-    for s in sites or []:
-        x, y = geo.to_px(*s["position"])
-        r = max(_site_radius_px(s["radius"], s["position"][1], geo), 4 * px)
+    circles, obstacles = [], []
+    for s, (x, y, r) in zip(sites or [], site_circles(sites or [], vintage, width_px, max_height_px)):
         site_fill = _hex(s["fill"]) if s["fill"][3] else "none"
         circles.append(f'<circle data-id="{safety.html_text(str(s["id"]))}" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
                        f'fill="{site_fill}" fill-opacity="0.8" stroke="{_hex(s["line"])}">'
                        f'<title>{safety.html_lines(s["tooltip"])}</title></circle>')
-    texts = []
-    for v in views:
-        x, y = geo.labels[v.atvk]
-        colour = LABEL_TEXT["figure" if v.has_data else "no data"]
-        texts.append(f'<text x="{x:.1f}" y="{y:.1f}" fill="{_hex(colour)}">{safety.html_text(v.label)}</text>')
+        # A label keeps clear of the marker's outline and a little air round it.
+        obstacles.append((x, y, round(r + SITE_CLEARANCE_PX * px, 1)))
+    placed = labels(views, vintage, width_px, max_height_px, label_px, tuple(obstacles))
+    has_value = {v.atvk: bool(_value_line(v)) for v in views}
+    texts, leaders = [], []
+    for p in placed:
+        colour = LABEL_TEXT["figure" if has_value[p.atvk] else "no data"]
+        lines = [safety.html_text(line) for line in p.lines]
+        if len(lines) == 2:
+            body = (f'<tspan x="{p.x:.1f}" dy="-{map_labels.LINE_EM / 2:g}em">{lines[0]}</tspan>'
+                    f'<tspan x="{p.x:.1f}" dy="{map_labels.LINE_EM:g}em">{lines[1]}</tspan>')
+        else:
+            body = lines[0]
+        texts.append(f'<text data-label="{p.atvk}" x="{p.x:.1f}" y="{p.y:.1f}" fill="{_hex(colour)}">{body}</text>')
+        leader = p.leader()
+        if leader is not None:
+            (ax, ay), (bx, by) = leader
+            leaders.append(f"M{ax:.1f} {ay:.1f}L{bx:.1f} {by:.1f}")
+    # The leader lines: a white halo under a dark line, so that a line reads over the darkest class
+    # and over the hatch alike, and a dot at the unit's end (zero-length segments with round caps:
+    # no <circle>, which would read as a site).
+    d = "".join(leaders)
+    ends = "".join(f"M{p.leader_to[0]:.1f} {p.leader_to[1]:.1f}l0 0" for p in placed if p.leader_to)
+    leader_path = (
+        f'<g class="leaders" fill="none" stroke-linecap="round" pointer-events="none">'
+        f'<path class="leader-halo" d="{d}" stroke="{_hex(LABEL_HALO)}" stroke-width="{3.5 * px:.2f}"/>'
+        f'<path class="leaders" d="{d}" stroke="{_hex(LEADER_COLOUR)}" stroke-width="{1.3 * px:.2f}"/>'
+        f'<path class="leader-ends" d="{ends}" stroke="{_hex(LEADER_COLOUR)}" stroke-width="{4.5 * px:.2f}"/></g>'
+        if leaders else "")
     return (
         f'<svg class="di-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {geo.width:g} {geo.height:.0f}" '
         f'role="group" aria-label="{safety.html_text(title)}" fill-rule="evenodd" '
@@ -173,12 +204,61 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         f"{_hatch(PARTIAL_HATCH_ID, choropleth.INCOMPLETE_COLOUR, -45, px)}</defs>"
         f'<g class="units" stroke-width="{1.2 * px:.2f}" stroke-linejoin="round">{"".join(units)}</g>'
         f'<g class="sites" stroke-width="{1.5 * px:.2f}">{"".join(circles)}</g>'
+        f"{leader_path}"
         # Labels ignore the pointer so that a click on a label still reaches its municipality.
         f'<g class="labels" font-family="Source Sans Pro, Arial, sans-serif" font-weight="700" '
         f'font-size="{label_px * px:.1f}" text-anchor="middle" dominant-baseline="central" paint-order="stroke" '
         f'stroke="{_hex(LABEL_HALO)}" stroke-width="{4 * px:.1f}" stroke-linejoin="round" pointer-events="none">'
         f'{"".join(texts)}</g></svg>'
     )
+
+
+def site_circles(sites: list[dict], vintage: str, width_px: float = 760,
+                 max_height_px: float = 600) -> list[tuple[float, float, float]]:
+    """Each site's marker as drawn (x, y, radius in drawing units, to a tenth): its radius in metres,
+    but never under 4 screen pixels."""
+    geo = geometry(vintage)
+    px = _px_per_unit(vintage, width_px, max_height_px)
+    out = []
+    for s in sites:
+        x, y = geo.to_px(*s["position"])
+        r = max(_site_radius_px(s["radius"], s["position"][1], geo), 4 * px)
+        out.append((round(x, 1), round(y, 1), round(r, 1)))
+    return out
+
+
+def _value_line(view: choropleth.UnitView) -> str:
+    """The figure under a unit's name; none for a unit without one (the hatch and legend say so)."""
+    return "" if view.qualifier == "missing" else view.label
+
+
+def _px_per_unit(vintage: str, width_px: float, max_height_px: float) -> float:
+    geo = geometry(vintage)
+    return 1 / min(width_px / geo.width, max_height_px / geo.height)
+
+
+def labels(views: list[choropleth.UnitView], vintage: str, width_px: float = 760, max_height_px: float = 600,
+           label_px: float = 15.0, obstacles: tuple[tuple[float, float, float], ...] = ()) -> list[map_labels.Placed]:
+    """Where :func:`render` puts each unit's label (short name and value) for a drawing of that size,
+    clear of each other, of the ``obstacles`` (site circles x, y, r in drawing units) and of the
+    drawing's edge. Cached: the same view at the same size is laid out once."""
+    units = boundaries.units(vintage)
+    texts = tuple(map_labels.LabelText(v.atvk, map_labels.short_name(v.name), _value_line(v),
+                                       callout=units[v.atvk].is_city) for v in views)
+    return list(_layout(_extent.current(), vintage, float(width_px), float(max_height_px), float(label_px), texts,
+                        obstacles))
+
+
+@lru_cache(maxsize=64)
+def _layout(extent: str, vintage: str, width_px: float, max_height_px: float, label_px: float,
+            texts: tuple[map_labels.LabelText, ...],
+            obstacles: tuple[tuple[float, float, float], ...]) -> tuple[map_labels.Placed, ...]:
+    geo = geometry(vintage)
+    px = _px_per_unit(vintage, width_px, max_height_px)
+    # On a map of many units (all of Latvia) a leader line for every small one would be a thicket:
+    # there only the cities get callouts, and small units keep their value or stay unlabelled.
+    return tuple(map_labels.layout(texts, geo.shapes, geo.labels, label_px * px, geo.width, geo.height, obstacles,
+                                   callouts_for_small=len(texts) <= CALLOUT_UNITS_MAX))
 
 
 def _hatch(pattern_id: str, colour: Sequence[int], angle: int, px: float) -> str:
