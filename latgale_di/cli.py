@@ -381,7 +381,7 @@ def _privacy_audit(args: argparse.Namespace) -> int:
         print("the privacy threshold is off ($LATGALE_DI_SUPPRESS_BELOW): nothing is hidden, nothing to audit")
         return 0
     public = privacy.public(shown.dataset(), below)
-    findings = disclosure.audit(public.observations, below, privacy.PERSON_COUNTS)
+    findings = disclosure.audit(public.observations, below, privacy.PERSON_COUNTS, public.facilities)
     hidden = int((public.observations["status"] == "suppressed").sum())
     print(f"data: {shown.label}")
     if not findings:

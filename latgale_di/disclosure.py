@@ -247,15 +247,19 @@ class Finding:
                 f"can only be {self.low:g}–{self.high:g}")
 
 
-def audit(public: pd.DataFrame, threshold: int, counts: Iterable[str]) -> list[Finding]:
-    """Play the attacker on a public observations table (after suppression): every hidden small
-    count ("<threshold") whose possible values, given everything published, are narrower than
-    1 … threshold − 1. An empty list means the publication is safe against these relations."""
-    rels = relations()
+def audit(public: pd.DataFrame, threshold: int, counts: Iterable[str],
+          sites: pd.DataFrame | None = None) -> list[Finding]:
+    """Play the attacker on a public observations table (after suppression) and, for occupied
+    places, the public sites: every hidden small count ("<threshold") whose possible values, given
+    everything published, are narrower than 1 … threshold − 1. An empty list means the publication
+    is safe against these relations."""
+    base = relations()
     findings: list[Finding] = []
     rows = public[public["indicator"].isin(set(counts))]
     for key, group in rows.groupby(["year", "target_group", "service", "indicator"], sort=True):
-        published: dict[Cell, Published] = {}
+        rels, published, _ = (site_relations(sites, int(key[0]), str(key[1]), str(key[2]), threshold)
+                              if sites is not None and key[3] == "occupied_places" else ([], {}, {}))
+        rels = [*base, *rels]
         for r in group.itertuples(index=False):
             cell: Cell = ("*", REGION_CODE) if r.atvk == REGION_CODE else (str(r.vintage), str(r.atvk))
             value, low, high = (float(x) for x in (r.value, r.value_min, r.value_max))
@@ -271,3 +275,37 @@ def audit(public: pd.DataFrame, threshold: int, counts: Iterable[str]) -> list[F
         for cell, (low, high) in exposed(published, threshold, rels).items():
             findings.append(Finding(int(key[0]), str(key[1]), str(key[2]), str(key[3]), cell, low, high))
     return findings
+
+
+def site_relations(sites: pd.DataFrame, year: int, target_group: str, service: str, threshold: int
+                   ) -> tuple[list[Relation], dict[Cell, Published], dict[Cell, float]]:
+    """The sites' occupied places as a reader can use them for one group: each 2021 unit's occupied
+    places are at least the sum of its sites' (its other residents are an unknown ``rest`` cell).
+
+    ``sites`` are the public sites (``occupied`` hidden where small, ``occupied_hidden`` set).
+    Only sites of this one service and target group that were open by ``year`` take part; a site
+    of several services or groups does not say how its residents split. Returns the relations,
+    what is published of each site cell, and the visible sites' values.
+    """
+    from latgale_di import figures
+
+    if sites.empty or "occupied_hidden" not in sites:
+        return [], {}, {}
+    open_sites = figures.sites_open(sites, year)
+    single = open_sites[(open_sites["services"] == service) & (open_sites["target_groups"] == target_group)]
+    single = single[single["occupied"].notna() | single["occupied_hidden"]]
+    relations_: list[Relation] = []
+    published: dict[Cell, Published] = {}
+    values: dict[Cell, float] = {}
+    for atvk, group in single.groupby("atvk"):
+        cells = []
+        for r in group.itertuples(index=False):
+            cell: Cell = ("site", str(r.id))
+            cells.append(cell)
+            if r.occupied_hidden:
+                published[cell] = Published(1, threshold - 1, True)
+            else:
+                published[cell] = Published.value(float(r.occupied))
+                values[cell] = float(r.occupied)
+        relations_.append(Relation(("2021", str(atvk)), (*cells, ("rest", str(atvk)))))
+    return relations_, published, values

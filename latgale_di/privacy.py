@@ -41,6 +41,11 @@ def threshold() -> int:
 
 
 def suppress(observations: pd.DataFrame, below: int | None = None) -> pd.DataFrame:
+    """Typed observations with small person counts hidden for public view (see ``_suppress``)."""
+    return _suppress(observations, threshold() if below is None else below, None)[0]
+
+
+def _suppress(observations: pd.DataFrame, below: int, sites: pd.DataFrame | None) -> tuple[pd.DataFrame, set[str]]:
     """Typed observations with small person counts hidden for public view.
 
     Primary: a person count from 1 to ``below − 1`` — or a range of them ("2–3") — keeps only its
@@ -49,10 +54,11 @@ def suppress(observations: pd.DataFrame, below: int | None = None) -> pd.DataFra
     hidden, is hidden too. Secondary: more cells, chosen by ``disclosure.protect`` over every
     additive relation both boundary sets publish, until no hidden count can be narrowed by
     arithmetic (bounds included); they keep nothing. All get status ``suppressed`` and a note.
+    With the public ``sites``, a unit's occupied places also count as at least the sum of its
+    sites'; the ids of sites to hide as well are returned beside the table.
     """
-    below = threshold() if below is None else below
     if below <= 1 or observations.empty:
-        return observations
+        return observations, set()
     out = observations.copy()
     counts = out["indicator"].isin(PERSON_COUNTS)
     small_value = counts & out["value"].notna() & (out["value"] >= 1) & (out["value"] < below)
@@ -62,12 +68,15 @@ def suppress(observations: pd.DataFrame, below: int | None = None) -> pd.DataFra
     primary |= _revealing_ratios(out, primary, below)
     rels = disclosure.relations()
     secondary_rows: list[int] = []
-    for _, group in out[counts].groupby(_GROUP, sort=False):
-        if not primary[group.index].any():
+    hidden_sites: set[str] = set()
+    for key, group in out[counts].groupby(_GROUP, sort=False):
+        site_rels, published, values = (
+            disclosure.site_relations(sites, int(key[0]), str(key[1]), str(key[2]), below)
+            if sites is not None and key[3] == "occupied_places" else ([], {}, {}))
+        if not primary[group.index].any() and not any(p.hidden_primary for p in published.values()):
             continue
         cell_of = {i: ("*" if a == REGION_CODE else v, a) for i, v, a in zip(group.index, group["vintage"],
                                                                              group["atvk"])}
-        published, values = {}, {}
         for i in group.index:
             cell = cell_of[i]
             value, low, high = (float(out.at[i, c]) for c in ("value", "value_min", "value_max"))
@@ -79,8 +88,9 @@ def suppress(observations: pd.DataFrame, below: int | None = None) -> pd.DataFra
             elif not (math.isnan(low) and math.isnan(high)):
                 published[cell] = disclosure.Published(0 if math.isnan(low) else low,
                                                        math.inf if math.isnan(high) else high)
-        extra = disclosure.protect(published, values, below, rels)
+        extra = disclosure.protect(published, values, below, [*rels, *site_rels])
         secondary_rows += [i for i, c in cell_of.items() if c in extra]
+        hidden_sites |= {c[1] for c in extra if c[0] == "site"}
     out.loc[primary & counts, ["value", "value_min"]] = float("nan")
     out.loc[primary & counts, "value_max"] = float(below - 1)
     out.loc[primary & counts, "note"] = f"fewer than {below}: hidden to protect privacy"
@@ -89,7 +99,7 @@ def suppress(observations: pd.DataFrame, below: int | None = None) -> pd.DataFra
     out.loc[secondary_rows, ["value", "value_min", "value_max"]] = float("nan")
     out.loc[secondary_rows, "note"] = f"hidden so that a total cannot reveal a count below {below}"
     out.loc[primary | out.index.isin(secondary_rows), "status"] = SUPPRESSED
-    return out
+    return out, hidden_sites
 
 
 # A stored ratio and the counts it is made of: (ratio, numerator, denominator).
@@ -126,6 +136,7 @@ def suppress_sites(facilities: pd.DataFrame, below: int | None = None) -> pd.Dat
     small = out["occupied"].notna() & (out["occupied"] >= 1) & (out["occupied"] < below) if below > 1 else \
         pd.Series(False, index=out.index)
     out["occupied_hidden"] = small
+    out["occupied_small"] = small  # hidden as "<threshold" (a site hidden only beside one: False)
     out.loc[small, "occupied"] = float("nan")
     return out
 
@@ -133,5 +144,12 @@ def suppress_sites(facilities: pd.DataFrame, below: int | None = None) -> pd.Dat
 def public(data: Dataset, below: int | None = None) -> Dataset:
     """``data`` as the public may see it: small counts hidden in the figures and at the sites."""
     below = threshold() if below is None else below
-    return replace(data, observations=suppress(data.observations, below),
-                   facilities=suppress_sites(data.facilities, below))
+    if below <= 1:
+        return data
+    sites = suppress_sites(data.facilities, below)
+    observations, more = _suppress(data.observations, below, sites)
+    if more:  # hidden so that a unit's figure minus its other sites cannot reveal a small one
+        also = sites["id"].isin(more)
+        sites.loc[also, "occupied"] = float("nan")
+        sites.loc[also, "occupied_hidden"] = True
+    return replace(data, observations=observations, facilities=sites)

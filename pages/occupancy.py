@@ -23,6 +23,7 @@ sites = occupancy.sites(dataset.facilities, state.vintage, state.target_group, s
                         state.year)
 # A site's small number of residents is hidden for privacy ("<5"), not missing.
 hidden_sites = sites["occupied_hidden"].tolist() if "occupied_hidden" in sites else [False] * len(sites)
+small_sites = sites["occupied_small"].tolist() if "occupied_small" in sites else [False] * len(sites)
 region = figures.view(figures.of_year(table, state.year), state.vintage, state.year, state.target_group,
                       "group_apartments" if state.service == "any" else state.service, "occupancy_rate")
 region_figure = region.region if region.region_reported else None
@@ -88,8 +89,9 @@ else:
         i18n.t("facilities", lang): sites["name"].tolist(),
         i18n.t("municipality", lang): [names.get(a, "") for a in sites["unit"]],
         i18n.t("places", lang): [i18n.format_number(v, lang) or i18n.t("no_data", lang) for v in sites["places"]],
-        i18n.t("occupied", lang): [f"<{data.suppress_below()}" if hid else (i18n.format_number(v, lang) or
-                                   i18n.t("no_data", lang)) for v, hid in zip(sites["occupied"], hidden_sites)],
+        i18n.t("occupied", lang): [(f"<{data.suppress_below()}" if small else i18n.t("hidden", lang)) if hid else
+                                   (i18n.format_number(v, lang) or i18n.t("no_data", lang))
+                                   for v, hid, small in zip(sites["occupied"], hidden_sites, small_sites)],
         i18n.t("occupancy", lang): [i18n.t("hidden", lang) if hid else pct(v)
                                     for v, hid in zip(sites["occupancy_rate"], hidden_sites)],
         i18n.t("flag", lang): [flag(v) for v in sites["above_threshold"]],

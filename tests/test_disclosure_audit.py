@@ -100,8 +100,8 @@ def test_a_sites_occupied_places_are_hidden_when_small():
 
 
 def test_the_shipped_data_pass_the_audit():
-    data = dataset.load()
-    assert audit(privacy.suppress(data.observations, BELOW)) == []
+    public = privacy.public(dataset.load(), BELOW)
+    assert disclosure.audit(public.observations, BELOW, privacy.PERSON_COUNTS, public.facilities) == []
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -124,3 +124,22 @@ def test_the_privacy_audit_command_says_the_shipped_data_are_safe(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.startswith("data: ") and "safe: each of the" in done.stdout
     assert "HiGHS" not in done.stdout  # the solver's banner never lands in the answer
+
+
+def test_a_units_figure_minus_its_other_sites_cannot_reveal_a_small_site():
+    # Ludzas novads: 10 occupied group-apartment places; its sites: A with 8, B with 2 ("<5").
+    # Reading "at least 8 + B = 10" pins B ≤ 2: site A (or the unit's figure) must be hidden too.
+    from latgale_di.dataset import Dataset
+
+    frame = obs(("2021", "0037000", 10), indicator="occupied_places").assign(year=2023, service="group_apartments")
+    sites = pd.DataFrame([
+        {"id": site, "name": site, "atvk": "0037000", "services": "group_apartments", "target_groups": "adults_grt",
+         "places": 12.0, "occupied": occupied, "lat": 56.5, "lon": 27.7, "location_precision": "settlement",
+         "opened": "2022-01-01", "status": "operating", "source": "test", "note": ""}
+        for site, occupied in (("A", 8.0), ("B", 2.0))])
+    data = Dataset(frame, sites, pd.DataFrame(), pd.DataFrame(columns=["id", "title", "url"]))
+    naive_sites = privacy.suppress_sites(sites, BELOW)
+    assert disclosure.audit(frame, BELOW, privacy.PERSON_COUNTS, naive_sites)  # B can be narrowed
+    public = privacy.public(data, BELOW)
+    assert disclosure.audit(public.observations, BELOW, privacy.PERSON_COUNTS, public.facilities) == []
+    assert public.facilities["occupied"].isna().sum() == 2 or public.observations["status"].eq("suppressed").any()
