@@ -61,7 +61,7 @@ def _folded_region_names() -> frozenset[str]:
 def observations(df: pd.DataFrame) -> Derived:
     """``df`` (an observations table, headers normalised) with vintage, unit and status filled
     where the file has no such column; rows whose vintage cannot be told are listed."""
-    out = df.copy()
+    out = df.copy(deep=False)  # columns are replaced, never changed in place (copy-on-write)
     filled: dict[str, int] = {}
     ambiguous: list[int] = []
     if "atvk" in out.columns:

@@ -273,7 +273,7 @@ def _label_index(terms: dict[str, vocab.Term]) -> dict[str, str]:
 
 def _normalise_values(df: pd.DataFrame) -> pd.DataFrame:
     """Labels → codes for vocabulary columns; values that match nothing stay for the contract to report."""
-    out = df.copy()
+    out = df.copy(deep=False)  # columns are replaced, never changed in place (copy-on-write)
     for column, terms in _VOCAB_COLUMNS.items():
         if column in out.columns:
             index = _label_index(terms)
@@ -294,11 +294,12 @@ def _normalise_values(df: pd.DataFrame) -> pd.DataFrame:
 def _codes_for_municipalities(df: pd.DataFrame) -> pd.DataFrame:
     """Names → ATVK codes once the contract has accepted the rows (so every name resolves)."""
     from latgale_di.boundaries import REGION_CODE
-    from latgale_di.names import match_atvk
+    from latgale_di.contract import _match_atvk
 
-    out = df.copy()
+    out = df.copy(deep=False)
     vintages = out["vintage"] if "vintage" in out.columns else pd.Series("2021", index=out.index)
-    out["atvk"] = [a.strip() if a.strip() == REGION_CODE else match_atvk(a, v) for a, v in zip(out["atvk"], vintages)]
+    out["atvk"] = [a.strip() if a.strip() == REGION_CODE else _match_atvk(a.strip(), v)
+                   for a, v in zip(out["atvk"], vintages)]
     return out
 
 
