@@ -333,6 +333,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
                      "reform of 1 July 2021. Boundaries: {vintage}. Years without a figure stay empty (nothing is "
                      "interpolated)."),
     "choose_municipalities": ("Pašvaldības salīdzināšanai", "Municipalities to compare"),
+    "choose_placeholder": ("Izvēlieties…", "Choose…"),
     "investment_intro": ("DI infrastruktūras un pakalpojumu finansējums pa pašvaldībām (avotu norādītās projektu "
                          "summas; projekti var pārklāties), uz iedzīvotāju un uz vietu, un ko izmaksā vietu "
                          "uzturēšana gadā tagad, kad projekts beidzies.",

@@ -21,6 +21,7 @@ toolbar = header(i18n.t("page_trends", lang), lang, dataset)
 st.caption(i18n.t("trends_intro", lang, vintage=boundaries.vintage_label(state.vintage, lang)))
 default = [state.atvk] if state.atvk in units else []
 chosen = st.multiselect(i18n.t("choose_municipalities", lang), list(units), default=default,
+                        placeholder=i18n.t("choose_placeholder", lang),
                         format_func=lambda a: names[a], key=view_state.labelled(f"trend_units_{state.vintage}"))
 
 # Compute

@@ -47,3 +47,12 @@ def test_language_switch_relabels_the_scenario_choices_too():
     at = switch_to_english("pages/scenario.py")
     assert shown(at.selectbox(key="sc_service")) in at.selectbox(key="sc_service").options
     assert shown(at.selectbox(key="sc_service")).startswith(("Group", "Day", "Supported", "Family"))
+
+
+
+@pytest.mark.parametrize("lang, placeholder", [("lv", "Izvēlieties…"), ("en", "Choose…")])
+def test_the_trends_picker_asks_in_the_pages_language(lang, placeholder):
+    from tests.test_app_pages import run
+
+    at = run("pages/trends.py", {"lang": lang})
+    assert [m.placeholder for m in at.multiselect] == [placeholder]  # not Streamlit's "Choose options"
