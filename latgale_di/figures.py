@@ -27,7 +27,7 @@ The rules (``docs/data-contract.md``, "One figure per view"):
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -141,7 +141,7 @@ def _float(x: object) -> float:
 
 
 def from_row(row: dict, year: int) -> Figure:
-    """The figure of one row of a year table (``year_table``)."""
+    """The figure of one row of ``table``'s result, in the view of ``year``."""
     value, vmin, vmax = _float(row["value"]), _float(row["value_min"]), _float(row["value_max"])
     status = str(row["status"] or "")
     as_of = int(row["as_of"]) if "as_of" in row and not pd.isna(row["as_of"]) else int(row["year"])
@@ -156,21 +156,22 @@ def missing(indicator: str, year: int, reason: str = NO_SOURCE) -> Figure:
 # --- The year table: one year's figures with stocks carried forward and sites summed -------------
 
 
+def known_from(sites: pd.DataFrame) -> pd.Series:
+    """The first year each site belongs to: the year it opened, or 2023 for a site whose opening
+    date no source gives (the sources describe it then)."""
+    opened = sites["opened"].fillna("").astype(str).str[:4]
+    return opened.where(opened.str.fullmatch(r"\d{4}"), str(UNDATED_SITES_FROM)).astype(int)
+
+
 def sites_open(sites: pd.DataFrame, year: int) -> pd.DataFrame:
     """Sites operating in ``year``: status operating and opened by then (undated: from 2023)."""
-    opened = sites["opened"].fillna("").astype(str).str[:4]
-    dated = opened.str.fullmatch(r"\d{4}")
-    by_then = (dated & (opened <= str(year))) | (~dated & (year >= UNDATED_SITES_FROM))
-    return sites[(sites["status"] == "operating") & by_then]
+    return sites[(sites["status"] == "operating") & (known_from(sites) <= year)]
 
 
 def sites_in_year(sites: pd.DataFrame, year: int) -> pd.DataFrame:
     """Sites that belong to a view of ``year``: those open by then, and those planned or being
     built when the sources describe them (undated plans: from 2023), never a later opening."""
-    opened = sites["opened"].fillna("").astype(str).str[:4]
-    dated = opened.str.fullmatch(r"\d{4}")
-    when = opened.where(dated, str(UNDATED_SITES_FROM))
-    return sites[when <= str(year)]
+    return sites[known_from(sites) <= year]
 
 
 def _site_sums(sites: pd.DataFrame, units: pd.Series, year: int) -> pd.DataFrame:
@@ -183,10 +184,8 @@ def _site_sums(sites: pd.DataFrame, units: pd.Series, year: int) -> pd.DataFrame
     open_sites = sites_open(sites, year)
     if open_sites.empty:
         return pd.DataFrame()
-    opened = open_sites["opened"].fillna("").astype(str).str[:4]
-    since = opened.where(opened.str.fullmatch(r"\d{4}"), str(UNDATED_SITES_FROM)).astype(int)
     records: list[dict] = []
-    for r, unit, first in zip(open_sites.to_dict("records"), units[open_sites.index], since):
+    for r, unit, first in zip(open_sites.to_dict("records"), units[open_sites.index], known_from(open_sites)):
         services = [s for s in str(r["services"]).split(";") if s and s != "institutional_care"]
         groups = [g for g in str(r["target_groups"]).split(";") if g]
         single = len(services) == 1 and len(groups) == 1
@@ -298,11 +297,6 @@ def table(dataset: Dataset, vintage: str, years: list[int] | None = None) -> pd.
     return out[YEAR_COLUMNS]
 
 
-def year_table(dataset: Dataset, vintage: str, year: int) -> pd.DataFrame:
-    """The figures of one year view (``table`` for that year only)."""
-    return table(dataset, vintage, [year])
-
-
 def of_year(full: pd.DataFrame, year: int) -> pd.DataFrame:
     """The rows of one year view from ``table``'s result."""
     return full[full["year"] == year]
@@ -328,7 +322,6 @@ class View:
     units: dict[str, Figure]
     region: Figure
     region_reported: bool  # the region's figure is a source's own, not a sum over units
-    extra: dict = field(default_factory=dict, compare=False)
 
     @property
     def with_figure(self) -> int:
@@ -368,7 +361,7 @@ def region_sum(units: dict[str, Figure], indicator: str, year: int) -> Figure:
 
 
 def view(table: pd.DataFrame, vintage: str, year: int, target_group: str, service: str, indicator: str) -> View:
-    """The figures of one view from the year table of ``year`` (``year_table``)."""
+    """The figures of one view from the rows of its year (``of_year(table(...), year)``)."""
     rows = table[(table["target_group"] == target_group) & (table["service"] == service)
                  & (table["indicator"] == indicator)]
     by_atvk = {r["atvk"]: r for r in rows.to_dict("records")}
@@ -388,8 +381,6 @@ def view(table: pd.DataFrame, vintage: str, year: int, target_group: str, servic
 
 
 def _with_counts(fig: Figure, n_with: int, n_total: int) -> Figure:
-    from dataclasses import replace
-
     return replace(fig, units_with_data=n_with, units_total=n_total)
 
 

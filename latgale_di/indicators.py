@@ -87,7 +87,7 @@ def _column(wide: pd.DataFrame, name: str) -> pd.Series:
 def compute(dataset: Dataset, vintage: str = "2021", year: int | None = None) -> pd.DataFrame:
     """The full indicator table for ``vintage`` (all years, or one ``year``): each figure in the
     year it was reported for. A view of one year with stocks carried forward and sites summed is
-    ``latgale_di.figures.year_table``."""
+    ``latgale_di.figures.table``."""
     obs = reaggregate.for_vintage(dataset.observations, vintage)
     if year is not None:
         obs = obs[obs["year"] == year]
