@@ -48,6 +48,20 @@ class Published:
         return Published(v, v)
 
 
+def cell_of(vintage: str, atvk: str) -> Cell:
+    """The cell a row of observations publishes (the region's is the same in both vintages)."""
+    return REGION if atvk == REGION_CODE else (str(vintage), str(atvk))
+
+
+def shown(value: float, low: float, high: float) -> Published | None:
+    """What a visible row publishes: its value, its bounds ("> 50", "2–3"), or nothing (None)."""
+    if not math.isnan(value):
+        return Published.value(value)
+    if math.isnan(low) and math.isnan(high):
+        return None
+    return Published(0 if math.isnan(low) else low, math.inf if math.isnan(high) else high)
+
+
 @dataclass(frozen=True)
 class Relation:
     """``total`` = Σ ``parts`` (whole cells), plus the split parts of cells divided between units."""
@@ -261,15 +275,13 @@ def audit(public: pd.DataFrame, threshold: int, counts: Iterable[str],
                               if sites is not None and key[3] == "occupied_places" else ([], {}, {}))
         rels = [*base, *rels]
         for r in group.itertuples(index=False):
-            cell: Cell = ("*", REGION_CODE) if r.atvk == REGION_CODE else (str(r.vintage), str(r.atvk))
+            cell = cell_of(r.vintage, r.atvk)
             value, low, high = (float(x) for x in (r.value, r.value_min, r.value_max))
             if r.status == SUPPRESSED:
                 small = not math.isnan(high) and high == threshold - 1
                 published[cell] = Published(1, threshold - 1, True) if small else Published()
-            elif not math.isnan(value):
-                published[cell] = Published.value(value)
-            elif not (math.isnan(low) and math.isnan(high)):
-                published[cell] = Published(0 if math.isnan(low) else low, math.inf if math.isnan(high) else high)
+            elif (visible := shown(value, low, high)) is not None:
+                published[cell] = visible
         if not any(p.hidden_primary for p in published.values()):
             continue
         for cell, (low, high) in exposed(published, threshold, rels).items():

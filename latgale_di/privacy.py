@@ -26,7 +26,6 @@ from dataclasses import replace
 import pandas as pd
 
 from latgale_di import disclosure
-from latgale_di.boundaries import REGION_CODE
 from latgale_di.dataset import Dataset
 from latgale_di.vocab import SUPPRESSED
 
@@ -75,19 +74,16 @@ def _suppress(observations: pd.DataFrame, below: int, sites: pd.DataFrame | None
             if sites is not None and key[3] == "occupied_places" else ([], {}, {}))
         if not primary[group.index].any() and not any(p.hidden_primary for p in published.values()):
             continue
-        cell_of = {i: ("*" if a == REGION_CODE else v, a) for i, v, a in zip(group.index, group["vintage"],
-                                                                             group["atvk"])}
+        cell_of = {i: disclosure.cell_of(v, a) for i, v, a in zip(group.index, group["vintage"], group["atvk"])}
         for i in group.index:
             cell = cell_of[i]
             value, low, high = (float(out.at[i, c]) for c in ("value", "value_min", "value_max"))
             if primary[i]:
                 published[cell] = disclosure.Published(1, below - 1, hidden_primary=True)
-            elif not math.isnan(value):
-                published[cell] = disclosure.Published.value(value)
-                values[cell] = value
-            elif not (math.isnan(low) and math.isnan(high)):
-                published[cell] = disclosure.Published(0 if math.isnan(low) else low,
-                                                       math.inf if math.isnan(high) else high)
+            elif (visible := disclosure.shown(value, low, high)) is not None:
+                published[cell] = visible
+                if not math.isnan(value):
+                    values[cell] = value
         extra = disclosure.protect(published, values, below, [*rels, *site_rels])
         secondary_rows += [i for i, c in cell_of.items() if c in extra]
         hidden_sites |= {c[1] for c in extra if c[0] == "site"}
