@@ -129,10 +129,10 @@ def _is_cumulative(fig: Figure) -> bool:
     return "cumulative" in fig.note.lower() or "since" in fig.note.lower()
 
 
-def _own_year_figures(table: pd.DataFrame, vintage: str, atvk: str, group: str, service: str,
+def _own_year_figures(own: pd.DataFrame, vintage: str, atvk: str, group: str, service: str,
                       indicator: str, up_to: int) -> list[Figure]:
-    """The unit's (or region's) own figures of each year up to ``up_to``, oldest first."""
-    own = figures.own_year(table)
+    """The unit's (or region's) own figures of each year up to ``up_to``, oldest first (``own``:
+    ``figures.own_year`` of the table)."""
     years = sorted(int(y) for y in own.loc[(own["indicator"] == indicator) & (own["target_group"] == group)
                                            & (own["service"] == service) & (own["year"] <= up_to), "year"].unique())
     out = []
@@ -154,12 +154,13 @@ def plan_progress(table: pd.DataFrame, vintage: str, year: int, atvk: str = REGI
     """
     out: list[Progress] = []
     current = figures.of_year(table, year)
+    own = figures.own_year(table)  # once: each target looks through it
     for group in PLAN_GROUPS:
         view = figures.view(current, vintage, year, group, "any", "target_persons")
         target = view.region if atvk == REGION_CODE else view.units[atvk]
         if not target.known:
             continue
-        served = _own_year_figures(table, vintage, atvk, group, "any", "persons_served", year)
+        served = _own_year_figures(own, vintage, atvk, group, "any", "persons_served", year)
         latest = served[-1] if served else figures.missing("persons_served", year)
         previous = served[-2] if len(served) > 1 else None
         out.append(Progress(atvk, group, "any", "persons_served", target, latest, previous,
@@ -170,7 +171,7 @@ def plan_progress(table: pd.DataFrame, vintage: str, year: int, atvk: str = REGI
             target = planned_view.region if atvk == REGION_CODE else planned_view.units[atvk]
             if not target.known or target.qualifier not in ("exact", "estimate", "at_least"):
                 continue
-            places = _own_year_figures(table, vintage, atvk, group, service, "places", year)
+            places = _own_year_figures(own, vintage, atvk, group, service, "places", year)
             opened_view = figures.view(current, vintage, year, group, service, "places")
             latest = opened_view.region if atvk == REGION_CODE else opened_view.units[atvk]
             previous = next((f for f in reversed(places) if f.as_of < latest.as_of), None) if latest.known else None
