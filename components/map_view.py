@@ -143,12 +143,16 @@ def legend(title: str, entries: list[tuple[str, Colour]], lang: str) -> None:
     st.markdown(legend_html(title, entries, lang), unsafe_allow_html=True)
 
 
+# A notice the reader must not miss, as ``st.info`` draws it (also on pages without a map).
+NOTICE_RULE = (".di-notice {background:#e8f0fb; color:#0b3b75; border-radius:.5rem; padding:.75rem 1rem; "
+               "margin:.5rem 0;}")
+
 LEGEND_CSS = """
 <style>
 .map-legend {display:flex; flex-wrap:wrap; gap:.4rem 1rem; align-items:center; font-size:1rem; margin:.25rem 0;}
 .map-legend .legend-item {display:inline-flex; align-items:center; gap:.35rem;}
 .map-legend .swatch {display:inline-block; width:1.4rem; height:1rem; border:1px solid #444;}
 .di-note {font-size:.875rem; color:#4a4a4a; margin:.25rem 0 0 0;}
-.di-notice {background:#e8f0fb; color:#0b3b75; border-radius:.5rem; padding:.75rem 1rem; margin:.5rem 0;}
+""" + NOTICE_RULE + """
 </style>
 """

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from components import view_state
+from components import map_view, view_state
 from latgale_di import boundaries, i18n, nearby, safety, vocab
 from latgale_di.state import ViewState
 
@@ -46,5 +46,5 @@ def offer(state: ViewState, keys: set[nearby.Key], page_path: str,
     text = safety.html_text(i18n.t("no_rows", state.lang))
     if links:
         text += " " + safety.html_text(i18n.t("nearby_choices", state.lang)) + " " + links
-    st.markdown(f'<div class="di-notice" role="status" style="background:#e8f0fb;color:#0b3b75;border-radius:.5rem;'
-                f'padding:.75rem 1rem;margin:.5rem 0">{text}</div>', unsafe_allow_html=True)
+    st.markdown(f'<style>{map_view.NOTICE_RULE}</style><div class="di-notice" role="status">{text}</div>',
+                unsafe_allow_html=True)
