@@ -118,10 +118,10 @@ def _picked(palette: tuple[str, ...], k: int) -> tuple[str, ...]:
     ramp = palette[1:]
     if k >= len(ramp):
         return palette
-    picks = [round(len(ramp) - 1 - (k - 1 - i) * (len(ramp) - 1) / max(k - 1, 1)) for i in range(k)]
-    if k == 1:
-        picks = [len(ramp) - 2]
-    return (palette[0], *(ramp[i] for i in picks))
+    if k == 1:  # one class: a middle-dark colour, clearly not the zero class
+        return (palette[0], ramp[-2])
+    step = (len(ramp) - 1) / (k - 1)
+    return (palette[0], *(ramp[round(i * step)] for i in range(k)))
 
 
 def natural_breaks(values: pd.Series, k: int = 4) -> tuple[float, ...]:
