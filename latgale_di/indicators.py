@@ -167,12 +167,3 @@ def from_observations(obs: pd.DataFrame, population: pd.DataFrame, vintage: str)
     table["year"] = table["year"].astype(int)
     table = table.sort_values(["year", "atvk", "target_group", "service", "indicator"], kind="stable")
     return table[OUTPUT_COLUMNS].reset_index(drop=True)
-
-
-def select(table: pd.DataFrame, year: int, target_group: str, service: str,
-           indicator: str | None = None) -> pd.DataFrame:
-    """The rows of one year, target group and service (and indicator, if given)."""
-    mask = (table["year"] == year) & (table["target_group"] == target_group) & (table["service"] == service)
-    if indicator is not None:
-        mask &= table["indicator"] == indicator
-    return table[mask]
