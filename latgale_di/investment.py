@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from latgale_di import metrics
+from latgale_di import metrics, vocab
 from latgale_di.boundaries import REGION_CODE
 from latgale_di.figures import of_year, own_year
 from latgale_di.population import Denominators
@@ -110,8 +110,7 @@ def by_municipality(table: pd.DataFrame, denominators: Denominators, year: int, 
     places = current[(current["indicator"] == "places") & (current["atvk"] != REGION_CODE)
                      & (current["service"] == service) & (current["target_group"] != "all") & current["value"].notna()]
     service_places = places.groupby("atvk").agg(service_places=("value", "sum"), places_year=("as_of", "max"),
-                                                places_status=("status", lambda s: "incomplete" if "incomplete"
-                                                               in set(s) else sorted(set(s))[-1]),
+                                                places_status=("status", lambda s: vocab.weakest_status(set(s))),
                                                 places_source=("source", lambda s: "; ".join(dict.fromkeys(s))))
     projects["matched_eur"] = projects["eur"].where(projects["planned_places"] > 0)
     eur = projects.groupby("atvk").agg(
@@ -120,8 +119,7 @@ def by_municipality(table: pd.DataFrame, denominators: Denominators, year: int, 
         projects_with_places=("planned_places", lambda p: int((p > 0).sum())), projects_total=("eur", "size"),
         projects=("note", lambda n: " | ".join(n)),
         source=("source", lambda s: "; ".join(dict.fromkeys(s))),
-        status=("status", lambda s: "incomplete" if "incomplete" in set(s) else
-                ("estimated" if "estimated" in set(s) else "reported")))
+        status=("status", lambda s: vocab.weakest_status(set(s))))
     atvks = sorted(set(eur.index) | set(service_places.index))
     out = pd.DataFrame(index=pd.Index(atvks, name="atvk"))
     out = out.join(eur).join(service_places)
