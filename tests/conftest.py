@@ -103,6 +103,24 @@ def postgres_url(postgres_server, request) -> str:
     return postgres_server.rsplit("/", 1)[0] + "/" + name
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def location(request, tmp_path) -> str:
+    """Every storage test runs on both databases: an SQLite file and a real PostgreSQL server."""
+    if request.param == "postgres":
+        return request.getfixturevalue("postgres_url")
+    return str(tmp_path / "store.sqlite3")
+
+
+@pytest.fixture
+def store(location):
+    """A store at ``location`` holding the shipped dataset as its first version."""
+    from latgale_di import storage
+
+    s = storage.Store(location)
+    s.ensure_initial()
+    return s
+
+
 @pytest.fixture(scope="session")
 def browser():
     chromium = shutil.which("chromium")

@@ -33,21 +33,6 @@ def db_env(location: Path | str) -> dict[str, str]:
     return {"PATH": "/usr/bin:/bin", key: str(location)}
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def location(request, tmp_path) -> str:
-    """Every storage test runs on both databases: an SQLite file and a real PostgreSQL server."""
-    if request.param == "postgres":
-        return request.getfixturevalue("postgres_url")
-    return str(tmp_path / "store.sqlite3")
-
-
-@pytest.fixture
-def store(location) -> storage.Store:
-    s = storage.Store(location)
-    s.ensure_initial()
-    return s
-
-
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_bad_file_is_rejected_with_the_exact_error_and_nothing_written(name, tmp_path):
     db = tmp_path / "db.sqlite3"  # the rejection happens before any database is touched

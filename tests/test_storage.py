@@ -17,20 +17,6 @@ from latgale_di import storage
 KEY = ["year", "atvk", "vintage", "target_group", "service", "indicator"]
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def location(request, tmp_path) -> str:
-    if request.param == "postgres":
-        return request.getfixturevalue("postgres_url")
-    return str(tmp_path / "store.sqlite3")
-
-
-@pytest.fixture
-def store(location) -> storage.Store:
-    s = storage.Store(location)
-    s.ensure_initial()
-    return s
-
-
 def record_count(store: storage.Store) -> int:
     with store._connect() as db:  # noqa: SLF001 (how many row records the database holds)
         return db.execute("SELECT count(*) FROM observation_rows").fetchone()[0]
