@@ -334,6 +334,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
                      "interpolated)."),
     "choose_municipalities": ("Pašvaldības salīdzināšanai", "Municipalities to compare"),
     "choose_placeholder": ("Izvēlieties…", "Choose…"),
+    "code_col": ("Kods", "Code"),
     "investment_intro": ("DI infrastruktūras un pakalpojumu finansējums pa pašvaldībām (avotu norādītās projektu "
                          "summas; projekti var pārklāties), uz iedzīvotāju un uz vietu, un ko izmaksā vietu "
                          "uzturēšana gadā tagad, kad projekts beidzies.",

@@ -26,7 +26,7 @@ st.dataframe(pd.DataFrame({k: [v] for k, v in counts.items()}), hide_index=True)
 st.subheader(i18n.t("definitions", lang))
 st.dataframe({
     i18n.t("indicator_col", lang): [vocab.INDICATORS[c].label(lang) for c in vocab.INDICATORS],
-    "code": list(vocab.INDICATORS),
+    i18n.t("code_col", lang): list(vocab.INDICATORS),
     i18n.t("unit", lang): [vocab.UNITS[vocab.INDICATOR_UNITS[c]].label(lang) for c in vocab.INDICATORS],
     i18n.t("formula", lang): [metrics.formula(c) or vocab.INDICATORS[c].description for c in vocab.INDICATORS],
 }, hide_index=True, width="stretch")
@@ -34,7 +34,7 @@ st.dataframe({
 st.subheader(i18n.t("status_meanings", lang))
 st.dataframe({
     i18n.t("status", lang): [t.label(lang) for t in vocab.STATUSES.values()],
-    "code": list(vocab.STATUSES),
+    i18n.t("code_col", lang): list(vocab.STATUSES),
     i18n.t("note", lang): [t.description for t in vocab.STATUSES.values()],
 }, hide_index=True, width="stretch")
 

@@ -96,7 +96,7 @@ def test_basket_matrix_marks_provided_planned_and_proposed_services():
 def test_sources_page_lists_formulas_statuses_and_attribution():
     at = run("pages/sources.py", {"lang": "en"})
     definitions = at.dataframe[1].value
-    occupancy = definitions[definitions["code"] == "occupancy_rate"].iloc[0]
+    occupancy = definitions[definitions["Code"] == "occupancy_rate"].iloc[0]
     assert "occupied_places / places × 100" in occupancy["Formula"]
     assert "EuroGlobalMap" in texts(at)
     records = at.dataframe[-1].value
