@@ -15,9 +15,15 @@ class Term:
     lv: str
     en: str
     description: str = ""
+    # Latvian description; empty where none is written yet (``describe`` then falls back to English).
+    description_lv: str = ""
 
     def label(self, lang: str) -> str:
         return self.lv if lang == "lv" else self.en
+
+    def describe(self, lang: str) -> str:
+        """The description in ``lang``; English where no Latvian text exists."""
+        return self.description_lv if lang == "lv" and self.description_lv else self.description
 
 
 def _index(*terms: Term) -> dict[str, Term]:
@@ -119,15 +125,20 @@ INDICATOR_UNITS: dict[str, str] = {
 
 # Ordered from most to least trustworthy; a computed value takes the weakest of its inputs.
 STORED_STATUSES: dict[str, Term] = _index(
-    Term("reported", "Ziņots", "Reported", "Stated by the source as it is."),
+    Term("reported", "Ziņots", "Reported", "Stated by the source as it is.",
+         "Avotā norādīts tieši tā."),
     Term("derived", "Aprēķināts", "Derived",
-         "Calculated exactly from reported figures (a sum, a ratio)."),
+         "Calculated exactly from reported figures (a sum, a ratio).",
+         "Precīzi aprēķināts no ziņotajiem skaitļiem (summa, attiecība)."),
     Term("estimated", "Novērtēts", "Estimated",
-         "Apportioned or approximated, e.g. Aglonas novads split by area share across the 2021 reform."),
+         "Apportioned or approximated, e.g. Aglonas novads split by area share across the 2021 reform.",
+         "Sadalīts vai tuvināts, piemēram, Aglonas novads sadalīts pēc platības daļas 2021. gada reformā."),
     Term("incomplete", "Nepilnīgs", "Incomplete",
-         "Some components have no figure: the value is a lower bound, not a total."),
+         "Some components have no figure: the value is a lower bound, not a total.",
+         "Dažām daļām nav skaitļa: vērtība ir apakšējā robeža, nevis kopsumma."),
     Term("illustrative", "Ilustratīvs", "Illustrative",
-         "Synthetic demonstration data; never a real figure."),
+         "Synthetic demonstration data; never a real figure.",
+         "Sintētiski demonstrācijas dati; nekad nav īsts skaitlis."),
 )
 STATUS_ORDER: tuple[str, ...] = tuple(STORED_STATUSES)
 # Never stored, only shown: a small count hidden for privacy (see ``privacy``). A file may not
@@ -135,7 +146,8 @@ STATUS_ORDER: tuple[str, ...] = tuple(STORED_STATUSES)
 SUPPRESSED = "suppressed"
 STATUSES: dict[str, Term] = {**STORED_STATUSES, **_index(
     Term(SUPPRESSED, "Slēpts", "Hidden",
-         "A count below the privacy threshold (shown as \"<5\"), or a figure that would reveal one."),
+         "A count below the privacy threshold (shown as \"<5\"), or a figure that would reveal one.",
+         "Skaits zem privātuma sliekšņa (rāda kā \"<5\") vai skaitlis, kas to atklātu."),
 )}
 
 # Which count of residents a population row is. Never mixed in one series (latgale_di.population).

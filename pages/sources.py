@@ -35,7 +35,7 @@ st.subheader(i18n.t("status_meanings", lang))
 st.dataframe({
     i18n.t("status", lang): [t.label(lang) for t in vocab.STATUSES.values()],
     i18n.t("code_col", lang): list(vocab.STATUSES),
-    i18n.t("note", lang): [t.description for t in vocab.STATUSES.values()],
+    i18n.t("note", lang): [t.describe(lang) for t in vocab.STATUSES.values()],
 }, hide_index=True, width="stretch")
 
 st.subheader(i18n.t("reform_title", lang))

@@ -50,3 +50,9 @@ def test_the_overview_sentence_agrees_with_its_count():
     assert "saņēmis 21 cilvēks" in i18n.t("sum_served", "lv", group="G", value="21", year=2019, count=21)
     assert "saņēmuši 11 cilvēki" in i18n.t("sum_served", "lv", group="G", value="11", year=2019, count=11)
     assert "1 person had" in i18n.t("sum_served", "en", group="G", value="1", year=2019, count=1)
+
+
+def test_every_status_meaning_has_a_latvian_text():
+    from latgale_di import vocab
+    for term in vocab.STATUSES.values():
+        assert term.describe("lv") and term.describe("lv") != term.describe("en"), term.code
