@@ -108,7 +108,7 @@ def csv_bytes(table: pd.DataFrame, excel_lv: bool = False) -> bytes:
 def status_meanings(lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         i18n.t("status", lang): [s.label(lang) for s in vocab.STATUSES.values()],
-        i18n.t("note", lang): [s.description for s in vocab.STATUSES.values()],
+        i18n.t("note", lang): [s.describe(lang) for s in vocab.STATUSES.values()],
     })
 
 
