@@ -7,7 +7,8 @@ import streamlit as st
 st.set_page_config(page_title="DI Latgalē", page_icon="🗺️", layout="wide")
 
 from components import data, share, sidebar, view_state  # noqa: E402  (set_page_config must come first)
-from latgale_di import garbage_collection, i18n  # noqa: E402
+from latgale_di.core import i18n  # noqa: E402
+from latgale_di.server import garbage_collection  # noqa: E402
 
 data.begin_run()
 view_state.restore()
@@ -51,5 +52,5 @@ final = view_state.current()
 view_state.write_to_url(final)
 share.fill(final)
 # Last: a run that left many long-lived objects behind (imports, a data load) freezes them, so the
-# collector's full passes stop costing every later filter change ~80 ms (latgale_di/garbage_collection.py).
+# collector's full passes stop costing every later filter change ~80 ms (latgale_di/server/garbage_collection.py).
 garbage_collection.settle()

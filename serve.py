@@ -5,12 +5,12 @@ ASGI server (``st.App``, Streamlit ≥ 1.67) and adds:
 
 - ``GET /healthz``: 200 with JSON when the database answers, 503 when it does not (Streamlit's
   own ``/_stcore/health`` stays, and only says the web server is up);
-- a log line for every uncaught exception in a page run (``latgale_di.logs``);
+- a log line for every uncaught exception in a page run (``latgale_di.core.logs``);
 - deep links that work for the very first visitor after a start (see ``_new_style_navigation``);
 - a Content-Security-Policy on every page: no image, frame or connection to another host, as a
-  second wall behind escaping (``latgale_di.content_policy``);
+  second wall behind escaping (``latgale_di.server.content_policy``);
 - deep links that connect at once: each HTML page tells the browser where the server is
-  (``latgale_di.backend_url``), so a page opened at ``/karte`` does not first look for the
+  (``latgale_di.server.backend_url``), so a page opened at ``/karte`` does not first look for the
   server at ``/karte/_stcore/health`` and wait.
 
 Streamlit Community Cloud runs ``app.py`` directly: the same app, without ``/healthz``.
@@ -25,7 +25,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from latgale_di import backend_url, content_policy, logs, readiness
+from latgale_di.core import logs
+from latgale_di.server import backend_url, content_policy
+from latgale_di.store import readiness
 
 
 def _new_style_navigation() -> None:

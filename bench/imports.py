@@ -33,7 +33,7 @@ HEADER = ["year", "atvk", "vintage", "target_group", "service", "indicator", "va
 
 def rows(n: int) -> list[list[object]]:
     """``n`` distinct yearly figures (a year, unit, group, service and indicator each)."""
-    from latgale_di import boundaries
+    from latgale_di.territory import boundaries
 
     units = list(boundaries.units("2021"))
     services = ["group_apartments", "day_care_centre", "specialised_workshop", "respite_care",
@@ -73,7 +73,7 @@ def write(n: int, folder: Path) -> dict[str, Path]:
 _CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from latgale_di import importing
+from latgale_di.ingest import importing
 importing.MAX_BYTES = 10**9  # the row limit is what is measured here, not the size limit
 data = Path(sys.argv[1]).read_bytes()
 started = time.perf_counter()

@@ -144,7 +144,7 @@ async def run(settings: Settings, only: list[str] | None = None, log: Log = prin
     with tempfile.TemporaryDirectory(prefix="latgale-bench-") as tmp:
         db_dir = Path(tmp)
         if any(a.role == "scale" for a in apps):
-            from latgale_di import synthetic
+            from latgale_di.ingest import synthetic
 
             log("scale: writing the synthetic dataset (all of Latvia, 10 years x 12 months)")
             synthetic.generate(synthetic_dir(db_dir))

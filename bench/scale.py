@@ -6,7 +6,7 @@ national synthetic dataset (``LATGALE_DI_EXTENT=latvia``), run in a fresh interp
 What a filter change computes on the server, as the Map page does it: the indicator table of the
 vintage is computed once per data version and cached (``components/data.indicator_table``), so a
 change costs the selection of its rows and the map's content (classes, each unit's figure and
-tooltip, the sites): ``latgale_di.map_content.build``. Timed over ``repeats`` changes that alternate
+tooltip, the sites): ``latgale_di.render.map_content.build``. Timed over ``repeats`` changes that alternate
 year, target group and service (median reported). The one-off costs (loading the dataset, the
 privacy rule, the table) are reported beside it. Both vintages: the 119 pre-2021 units, which
 the Map page shows by default, and the 43 current ones. Prints one JSON line (a list).
@@ -25,8 +25,12 @@ VINTAGES = ("2009", "2021")  # 119 pre-2021 units (the default boundaries), then
 def measure(folder: str, repeats: int = 20, vintages: tuple[str, ...] = VINTAGES) -> list[dict]:
     """One record per vintage: its units, its indicator table's rows and time, and ``repeats``
     filter changes (ms). The dataset's load and privacy rule are paid once and reported in each."""
-    from latgale_di import boundaries, dataset, indicators, map_content, privacy
-    from latgale_di.state import ViewState
+    from latgale_di.analysis import indicators
+    from latgale_di.confidentiality import privacy
+    from latgale_di.render import map_content
+    from latgale_di.render.state import ViewState
+    from latgale_di.store import dataset
+    from latgale_di.territory import boundaries
 
     started = time.perf_counter()
     data = dataset.load(folder)

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def base_rows(rows: int) -> pd.DataFrame:
     """``rows`` yearly synthetic observations (text columns, as a reader returns them)."""
-    from latgale_di import months, synthetic
+    from latgale_di.ingest import months, synthetic
 
     years = 10
     while True:
@@ -60,7 +60,7 @@ def small_rows(base: pd.DataFrame) -> pd.DataFrame:
 
 def _one(db: str, rows_csv: str) -> dict:
     """Run in the child: open the store, import the rows, report time and peak memory."""
-    from latgale_di import storage
+    from latgale_di.store import storage
 
     rows = pd.read_csv(rows_csv, dtype=str, keep_default_na=False)
     started = time.perf_counter()
@@ -157,7 +157,7 @@ def measure(rows: int, runs: int, work: Path, postgres: str | None = None) -> di
         for kind in ("small", "empty"):
             db = dbs.fresh(f"run_{kind}", "big" if kind == "small" else None)
             if kind == "empty":
-                from latgale_di import storage
+                from latgale_di.store import storage
 
                 storage.Store(db).ensure_initial()
             before = dbs.size_kib(db)

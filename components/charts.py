@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from latgale_di import i18n
+from latgale_di.core import i18n
 
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15, color="#1a1a1a")
 MUNICIPALITY_COLOUR = "#9e1b32"

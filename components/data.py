@@ -21,22 +21,15 @@ import pandas as pd
 import streamlit as st
 
 from components import sign_in
-from latgale_di import (
-    boundaries,
-    dataset,
-    figures,
-    i18n,
-    logs,
-    map_content,
-    nearby,
-    overview,
-    privacy,
-    snapshot,
-    storage,
-)
-from latgale_di.dataset import Dataset
-from latgale_di.paths import data_dir
-from latgale_di.state import YEARS, ViewState
+from latgale_di.analysis import figures, nearby, overview
+from latgale_di.confidentiality import privacy
+from latgale_di.core import i18n, logs
+from latgale_di.core.paths import data_dir
+from latgale_di.render import map_content
+from latgale_di.render.state import YEARS, ViewState
+from latgale_di.store import dataset, snapshot, storage
+from latgale_di.store.dataset import Dataset
+from latgale_di.territory import boundaries
 
 # After a failed attempt, the rest of the same run (and any run within this many seconds) uses
 # the fallback at once: a page reads the data several times, and an unreachable host costs a

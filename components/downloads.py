@@ -13,7 +13,9 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from components import data, share, view_state
-from latgale_di import boundaries, exports, i18n, images, safety
+from latgale_di.core import i18n, safety
+from latgale_di.render import exports, images
+from latgale_di.territory import boundaries
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

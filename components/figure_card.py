@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import streamlit as st
 
 from components.page import figure_note, figure_text
-from latgale_di import i18n, safety, vocab
-from latgale_di.dataset import Dataset
-from latgale_di.overview import GroupHeadline
-from latgale_di.state import ViewState
+from latgale_di.analysis.overview import GroupHeadline
+from latgale_di.core import i18n, safety, vocab
+from latgale_di.render.state import ViewState
+from latgale_di.store.dataset import Dataset
 
 
 @dataclass(frozen=True)

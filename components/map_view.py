@@ -1,4 +1,4 @@
-"""The choropleth map on a page: the server-drawn SVG (``latgale_di.svg_map``), its legend and
+"""The choropleth map on a page: the server-drawn SVG (``latgale_di.render.svg_map``), its legend and
 its small print, and the link to a municipality's profile that a click on it opens."""
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ import streamlit as st
 
 from components import figure_card
 from components.page import figure_note
-from latgale_di import choropleth, html_table, i18n, safety, svg_map, vocab
-from latgale_di.choropleth import Colour
-from latgale_di.dataset import Dataset
-from latgale_di.map_content import MapContent
-from latgale_di.state import ViewState
+from latgale_di.core import i18n, safety, vocab
+from latgale_di.render import choropleth, html_table, svg_map
+from latgale_di.render.choropleth import Colour
+from latgale_di.render.map_content import MapContent
+from latgale_di.render.state import ViewState
+from latgale_di.store.dataset import Dataset
 
 MAP_HEIGHT_PX = 600
 MAP_WIDTH_PX = 760  # the narrowest the map column gets on a 1920 px projector or a laptop

@@ -7,8 +7,10 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from components import map_view, view_state
-from latgale_di import boundaries, i18n, nearby, safety, vocab
-from latgale_di.state import ViewState
+from latgale_di.analysis import nearby
+from latgale_di.core import i18n, safety, vocab
+from latgale_di.render.state import ViewState
+from latgale_di.territory import boundaries
 
 
 def _label(view: ViewState, base: ViewState, lang: str) -> str:

@@ -6,9 +6,9 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from components import data, presentation, share, view_state
-from latgale_di import i18n, safety
-from latgale_di.dataset import Dataset
-from latgale_di.safety import escape_markdown
+from latgale_di.core import i18n, safety
+from latgale_di.core.safety import escape_markdown
+from latgale_di.store.dataset import Dataset
 
 
 def header(title: str, lang: str, dataset: Dataset) -> DeltaGenerator:
@@ -63,7 +63,7 @@ def sources_list(dataset: Dataset, ids: list[str]) -> str:
 
 def figure_text(fig, unit: str, lang: str) -> str:
     """A headline figure with its marks (≈ estimated, ≥ incomplete, > bound) and unit."""
-    from latgale_di.choropleth import value_text
+    from latgale_di.render.choropleth import value_text
 
     return value_text(fig.value, fig.value_min, fig.value_max, fig.status, unit, lang)
 
@@ -81,7 +81,7 @@ def figure_note(fig, dataset: Dataset, lang: str) -> str:
 
 
 def _caption_parts(fig, lang: str) -> list[str]:
-    from latgale_di import vocab
+    from latgale_di.core import vocab
 
     parts = [vocab.STATUSES[fig.status].label(lang)] if fig.status in vocab.STATUSES else []
     as_of = getattr(fig, "as_of", 0)

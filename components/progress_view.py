@@ -9,8 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts import FONT, separators
-from latgale_di import choropleth, html_table, i18n, progress, safety, vocab
-from latgale_di.dataset import Dataset
+from latgale_di.analysis import progress
+from latgale_di.core import i18n, safety, vocab
+from latgale_di.render import choropleth, html_table
+from latgale_di.store.dataset import Dataset
 
 # Good and bad are said in words and arrows, never by colour alone.
 _ARROWS = {"up": "↑", "down": "↓", "same": "→", "": ""}

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from latgale_di import i18n
-from latgale_di.dataset import Dataset
-from latgale_di.safety import escape_markdown
-from latgale_di.statements import Statement
+from latgale_di.analysis.statements import Statement
+from latgale_di.core import i18n
+from latgale_di.core.safety import escape_markdown
+from latgale_di.store.dataset import Dataset
 
 
 def markdown(said: list[Statement], dataset: Dataset, lang: str) -> str:

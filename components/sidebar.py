@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from components.view_state import current, widget_key
-from latgale_di import boundaries, i18n, vocab
-from latgale_di.state import MAP_INDICATORS, THRESHOLDS, YEARS, ViewState
+from latgale_di.core import i18n, vocab
+from latgale_di.render.state import MAP_INDICATORS, THRESHOLDS, YEARS, ViewState
+from latgale_di.territory import boundaries
 
 
 def render() -> ViewState:

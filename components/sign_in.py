@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from latgale_di import access, i18n, logs
+from latgale_di.core import i18n, logs
+from latgale_di.server import access
 
 _USER = "_maintainer"
 _LOGGED = "_sign_in_logged"

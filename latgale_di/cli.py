@@ -1,7 +1,7 @@
 """Command line: ``python -m latgale_di indicators|briefing|validate|import|build-data``.
 
 ``indicators``, ``briefing`` and ``validate`` read what the app shows: the store's current version
-(``--version N`` for an older one, ``--data DIR`` for a dataset folder; see ``latgale_di.shown_data``).
+(``--version N`` for an older one, ``--data DIR`` for a dataset folder; see ``latgale_di.store.shown_data``).
 A person at a terminal sees the answer only; the JSON log lines a server writes to stderr are
 written with ``--log-json`` (or ``LATGALE_DI_LOG_JSON=1``).
 
@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from latgale_di import access, boundaries
+from latgale_di.server import access
+from latgale_di.territory import boundaries
 
 if TYPE_CHECKING:
-    from latgale_di.shown_data import Shown
+    from latgale_di.store.shown_data import Shown
 
 
 class _Parser(argparse.ArgumentParser):
@@ -118,7 +119,7 @@ def shown_value(value: float, status: str, low: float, high: float, unit: str = 
     """A figure as printed: the number; a hidden count as its bound (``<5``); a figure a source
     gives only as bounds with its qualifier, as the map labels it (``>80`` for "more than 80 %",
     ``2–3``, ``<20``), never a blank."""
-    from latgale_di import vocab
+    from latgale_di.core import vocab
 
     if value == value:
         return _number(value)
@@ -132,8 +133,8 @@ def shown_value(value: float, status: str, low: float, high: float, unit: str = 
 
 
 def _shown(args: argparse.Namespace) -> Shown | None:
-    """The data the command reads (see ``latgale_di.shown_data``), or None after saying why not."""
-    from latgale_di import shown_data
+    """The data the command reads (see ``latgale_di.store.shown_data``), or None after saying why not."""
+    from latgale_di.store import shown_data
 
     try:
         return shown_data.choose(args.data, args.version, args.db)
@@ -155,8 +156,9 @@ def _is_maintainer(name: str) -> bool:
 
 def _indicators(args: argparse.Namespace) -> int:
 
-    from latgale_di import figures, privacy
-    from latgale_di.safety import neutralise_formula
+    from latgale_di.analysis import figures
+    from latgale_di.confidentiality import privacy
+    from latgale_di.core.safety import neutralise_formula
 
     shown = _shown(args)
     if shown is None:
@@ -169,7 +171,7 @@ def _indicators(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     vintage = args.vintage or default_vintage(args.year)
-    # The year view the app shows: stocks as of the year, sites summed (latgale_di.figures).
+    # The year view the app shows: stocks as of the year, sites summed (latgale_di.analysis.figures).
     table = figures.table(data, vintage, [args.year])
     columns = ["year", "atvk", "municipality", "vintage", "target_group", "service", "indicator",
                "value", "unit", "status", "source"]
@@ -223,7 +225,9 @@ def _briefing(args: argparse.Namespace) -> int:
     import time
     from pathlib import Path
 
-    from latgale_di import briefing, figures, privacy
+    from latgale_di.analysis import figures
+    from latgale_di.confidentiality import privacy
+    from latgale_di.render import briefing
 
     started = time.monotonic()
     vintage, why = briefing_vintage(args.atvk, args.vintage)
@@ -269,8 +273,8 @@ def _briefing(args: argparse.Namespace) -> int:
 def _read(path: str, sheet: str | None = None, kind: str | None = None):
     from pathlib import Path
 
-    from latgale_di import importing
-    from latgale_di.contract import Problem
+    from latgale_di.ingest import importing
+    from latgale_di.ingest.contract import Problem
 
     try:
         data = Path(path).read_bytes()
@@ -296,7 +300,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _compare_with_shown(args: argparse.Namespace, rows) -> int:
     """What importing the file would do to the data the app shows (figures already there, new,
     changed), numbers compared as numbers: the check for a file imported twice."""
-    from latgale_di import storage
+    from latgale_di.store import storage
 
     shown = _shown(args)
     if shown is None:
@@ -313,7 +317,7 @@ def _compare_with_shown(args: argparse.Namespace, rows) -> int:
 def _import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from latgale_di import storage
+    from latgale_di.store import storage
 
     reading = _read(args.file, sheet=args.sheet, kind="observations")
     for problem in reading.problems:
@@ -337,7 +341,7 @@ def _import(args: argparse.Namespace) -> int:
 def _hash_password(args: argparse.Namespace) -> int:
     import getpass
 
-    from latgale_di.access import hash_password
+    from latgale_di.server.access import hash_password
 
     password = getpass.getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
     if not password:
@@ -348,7 +352,7 @@ def _hash_password(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from latgale_di import default_data
+    from latgale_di.ingest import default_data
 
     if args.check:
         stale = default_data.differences()
@@ -361,7 +365,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _synthetic(args: argparse.Namespace) -> int:
-    from latgale_di import synthetic
+    from latgale_di.ingest import synthetic
 
     options = {k: getattr(args, k) for k in ("seed", "start", "years") if getattr(args, k) is not None}
     for name in synthetic.generate(args.out, **options):
@@ -371,7 +375,7 @@ def _synthetic(args: argparse.Namespace) -> int:
 
 
 def _privacy_audit(args: argparse.Namespace) -> int:
-    from latgale_di import disclosure, privacy
+    from latgale_di.confidentiality import disclosure, privacy
 
     shown = _shown(args)
     if shown is None:
@@ -397,7 +401,7 @@ def _privacy_audit(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     import os
 
-    from latgale_di import logs
+    from latgale_di.core import logs
 
     args = _parser().parse_args(argv)
     handlers = {"indicators": _indicators, "briefing": _briefing, "validate": _validate, "import": _import,

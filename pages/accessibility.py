@@ -6,7 +6,8 @@ import streamlit as st
 
 from components import data, view_state
 from components.page import header
-from latgale_di import accessibility, i18n
+from latgale_di.core import i18n
+from latgale_di.render import accessibility
 
 state = view_state.current()
 lang = state.lang

@@ -6,7 +6,9 @@ import streamlit as st
 
 from components import data, downloads, view_state
 from components.page import header
-from latgale_di import basket, boundaries, i18n, vocab
+from latgale_di.analysis import basket
+from latgale_di.core import i18n, vocab
+from latgale_di.territory import boundaries
 
 # Load
 state = view_state.current()

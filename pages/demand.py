@@ -7,7 +7,9 @@ import streamlit as st
 from components import charts, data, downloads, presentation, quotes
 from components import nearby as nearby_choices
 from components.page import header, sources_footer
-from latgale_di import boundaries, demand, i18n, statements, vocab
+from latgale_di.analysis import demand, statements
+from latgale_di.core import i18n, vocab
+from latgale_di.territory import boundaries
 
 # Load
 # The page ranks every service of the target group: any service counts.

@@ -8,8 +8,10 @@ import streamlit as st
 
 from components import data, downloads, quotes, view_state
 from components.page import header, sources_footer
-from latgale_di import boundaries, i18n, investment, population, statements, vocab
-from latgale_di.safety import escape_markdown
+from latgale_di.analysis import investment, statements
+from latgale_di.core import i18n, vocab
+from latgale_di.core.safety import escape_markdown
+from latgale_di.territory import boundaries, population
 
 # Load
 state = view_state.current()

@@ -6,7 +6,9 @@ import streamlit as st
 
 from components import data, downloads, map_view, presentation, view_state
 from components.page import header, sources_footer
-from latgale_di import boundaries, choropleth, i18n, safety, static_map, vocab
+from latgale_di.core import i18n, safety, vocab
+from latgale_di.render import choropleth, static_map
+from latgale_di.territory import boundaries
 
 # Load
 state = view_state.current()

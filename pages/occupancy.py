@@ -7,7 +7,10 @@ import streamlit as st
 from components import charts, data, downloads, presentation
 from components import nearby as nearby_choices
 from components.page import figure_caption, header, sources_footer
-from latgale_di import boundaries, choropleth, figures, i18n, occupancy, vocab
+from latgale_di.analysis import figures, occupancy
+from latgale_di.core import i18n, vocab
+from latgale_di.render import choropleth
+from latgale_di.territory import boundaries
 
 # Load
 keys = data.available(("places", "occupied_places", "occupancy_rate"), any_means_all=True)

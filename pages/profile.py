@@ -6,7 +6,10 @@ import streamlit as st
 
 from components import charts, data, downloads, presentation, view_state
 from components.page import header, sources_footer
-from latgale_di import basket, boundaries, briefing, choropleth, exports, facilities, figures, i18n, profile, vocab
+from latgale_di.analysis import basket, figures, profile
+from latgale_di.core import i18n, vocab
+from latgale_di.render import briefing, choropleth, exports
+from latgale_di.territory import boundaries, facilities
 
 # Load
 state = view_state.current()

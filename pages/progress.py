@@ -8,7 +8,9 @@ import streamlit as st
 from components import data, downloads, presentation, quotes, view_state
 from components.page import header, sources_footer
 from components.progress_view import benchmark_text, cost_line, plan_table, progress_rows, transition_chart
-from latgale_di import boundaries, i18n, progress, statements, vocab
+from latgale_di.analysis import progress, statements
+from latgale_di.core import i18n, vocab
+from latgale_di.territory import boundaries
 
 # Load
 state = view_state.current()

@@ -8,7 +8,9 @@ import streamlit as st
 
 from components import data, downloads, view_state
 from components.page import header, sources_footer
-from latgale_di import boundaries, i18n, investment, population, scenario, vocab
+from latgale_di.analysis import investment, scenario
+from latgale_di.core import i18n, vocab
+from latgale_di.territory import boundaries, population
 
 # Load
 state = view_state.current()

@@ -7,7 +7,10 @@ import streamlit as st
 
 from components import data, downloads, view_state
 from components.page import header
-from latgale_di import boundaries, exports, i18n, metrics, vocab
+from latgale_di.analysis import metrics
+from latgale_di.core import i18n, vocab
+from latgale_di.render import exports
+from latgale_di.territory import boundaries
 
 state = view_state.current()
 lang = state.lang

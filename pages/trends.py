@@ -6,7 +6,10 @@ import streamlit as st
 
 from components import charts, data, downloads, presentation, view_state
 from components.page import header, sources_footer
-from latgale_di import boundaries, choropleth, i18n, trends, vocab
+from latgale_di.analysis import trends
+from latgale_di.core import i18n, vocab
+from latgale_di.render import choropleth
+from latgale_di.territory import boundaries
 
 # Load
 state = view_state.current()

@@ -8,7 +8,7 @@ project's shared geo folder (see geo/SOURCES.md for their provenance) and writes
 * ``latvia_municipalities_{2009,2021}.geojson`` — the same polygons, coordinates untouched (so the
   coverage topology is exactly the source's, and every Latgale polygon is identical to the one in
   ``latgale_municipalities_*.geojson``), one feature per line without spaces; properties completed
-  to what ``latgale_di.boundaries`` reads: the Latgale units take every property of the curated
+  to what ``latgale_di.territory.boundaries`` reads: the Latgale units take every property of the curated
   Latgale files, the others get ``name_en`` / ``name_short`` / ``name_ascii`` derived by rule
   (``X Municipality``, ``X State City``, ``X (republican city)``) and the successor or predecessor
   codes from the crosswalk;
@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from latgale_di.names import _nominative  # noqa: E402  (the project's genitive → nominative rule)
+from latgale_di.territory.names import _nominative  # noqa: E402  (the project's genitive → nominative rule)
 
 GEO = ROOT / "geo"
 DEFAULT_SOURCE = ROOT.parent / "shared" / "geo"

@@ -114,7 +114,7 @@ def location(request, tmp_path) -> str:
 @pytest.fixture
 def store(location):
     """A store at ``location`` holding the shipped dataset as its first version."""
-    from latgale_di import storage
+    from latgale_di.store import storage
 
     s = storage.Store(location)
     s.ensure_initial()

@@ -1,4 +1,4 @@
-"""Read back the HTML tables a page shows (``latgale_di.html_table``) as data frames."""
+"""Read back the HTML tables a page shows (``latgale_di.render.html_table``) as data frames."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from latgale_di import html_table
+from latgale_di.render import html_table
 
 
 def read(markup: str) -> pd.DataFrame:

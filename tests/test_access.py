@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from latgale_di import access, storage
+from latgale_di.server import access
+from latgale_di.store import storage
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 HASH = access.hash_password("salaspils-42", "ab" * 16)

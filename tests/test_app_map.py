@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from latgale_di.boundaries import ATTRIBUTION
+from latgale_di.territory.boundaries import ATTRIBUTION
 from tests import tables
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from latgale_di import backend_url
+from latgale_di.server import backend_url
 
 PAGE = b"<!DOCTYPE html><html><head><meta charset='UTF-8'></head><body><div id='root'></div></body></html>"
 

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from latgale_di import boundaries
-from latgale_di.paths import GEO_DIR
+from latgale_di.core.paths import GEO_DIR
+from latgale_di.territory import boundaries
 
 
 @pytest.mark.parametrize("vintage,count", [("2009", 21), ("2021", 9)])

@@ -15,8 +15,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from latgale_di import access, boundaries, briefing, dataset, figures, i18n, locator, pdf, privacy, profile, storage
-from latgale_di.dataset import Dataset
+from latgale_di.analysis import figures, profile
+from latgale_di.confidentiality import privacy
+from latgale_di.core import i18n
+from latgale_di.render import briefing, locator, pdf
+from latgale_di.server import access
+from latgale_di.store import dataset, storage
+from latgale_di.store.dataset import Dataset
+from latgale_di.territory import boundaries
 
 ROOT = Path(__file__).resolve().parent.parent
 THRESHOLD = 5

@@ -97,8 +97,8 @@ def write(tmp_path: Path, name: str, value: str) -> Path:
 
 
 def test_after_an_import_indicators_prints_the_current_version_the_app_shows(tmp_path):
-    from latgale_di import storage
-    from latgale_di.privacy import threshold
+    from latgale_di.confidentiality.privacy import threshold
+    from latgale_di.store import storage
 
     db = tmp_path / "store.sqlite3"
     imported = cli_with(db, "import", str(write(tmp_path, "a.csv", "12")), "--author", "anna")
@@ -143,7 +143,7 @@ def test_the_same_figures_again_make_no_version_and_validate_says_so_first(tmp_p
     assert "every figure is already there: importing it would make no new version" in checked.stdout
     result = cli_with(db, "import", str(again), "--author", "anna")
     assert result.returncode == 0 and "nothing to import" in result.stdout and "no new version" in result.stdout
-    from latgale_di import storage
+    from latgale_di.store import storage
 
     assert [v.id for v in storage.Store(db).versions()] == [1, 2]
 
@@ -191,8 +191,8 @@ def test_briefing_takes_the_vintage_from_the_code(tmp_path):
 
 
 def test_a_code_in_both_vintages_asks_for_the_vintage(monkeypatch):
-    from latgale_di import boundaries
     from latgale_di import cli as command_line
+    from latgale_di.territory import boundaries
 
     both = {"2009": {"0000001": None}, "2021": {"0000001": None}}
     monkeypatch.setattr(boundaries, "units", lambda vintage: both[vintage])

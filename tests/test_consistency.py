@@ -18,8 +18,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from latgale_di import boundaries, choropleth, dataset, figures, i18n, privacy, vocab
-from latgale_di.state import YEARS, ViewState
+from latgale_di.analysis import figures
+from latgale_di.confidentiality import privacy
+from latgale_di.core import i18n, vocab
+from latgale_di.render import choropleth
+from latgale_di.render.state import YEARS, ViewState
+from latgale_di.store import dataset
+from latgale_di.territory import boundaries
 from tests import tables
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -102,7 +107,7 @@ def test_map_table_header_and_download_show_the_figure_layers_figures(params, ex
 
 @pytest.mark.parametrize("params", VIEWS, ids=lambda p: "-".join(p.values()))
 def test_map_download_rows_carry_value_qualifier_and_status(params, expected_tables):
-    from latgale_di import map_content
+    from latgale_di.render import map_content
 
     state = _state(params)
     view = _view(expected_tables, state)

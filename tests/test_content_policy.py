@@ -1,11 +1,11 @@
 """serve.py's Content-Security-Policy: every HTTP response says no foreign image, frame or
-connection may load (latgale_di/content_policy.py); websockets pass untouched."""
+connection may load (latgale_di/server/content_policy.py); websockets pass untouched."""
 
 from __future__ import annotations
 
 import asyncio
 
-from latgale_di import content_policy
+from latgale_di.server import content_policy
 
 
 def _run(scope: dict) -> list[dict]:

@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from latgale_di import contract
-from latgale_di.paths import DATA_DIR
+from latgale_di.core.paths import DATA_DIR
+from latgale_di.ingest import contract
 
 GOOD = {
     "year": "2019", "atvk": "0050000", "vintage": "2009", "target_group": "adults_grt", "service": "any",

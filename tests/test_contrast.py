@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from components import charts
-from latgale_di import choropleth, contrast, svg_map
-from latgale_di.choropleth import (
+from latgale_di.render import choropleth, contrast, svg_map
+from latgale_di.render.choropleth import (
     _PALETTES,
     INCOMPLETE_COLOUR,
     NO_DATA_COLOUR,
@@ -23,7 +23,7 @@ from latgale_di.choropleth import (
     Categories,
     hex_to_rgb,
 )
-from latgale_di.contrast import (
+from latgale_di.render.contrast import (
     blend,
     check_categorical,
     check_palette,
@@ -235,7 +235,7 @@ PALETTES = {name: [hex_to_rgb(h) for h in hexes] for name, hexes in _PALETTES.it
 CATEGORIES = Categories()
 CATEGORY_COLOURS = [hex_to_rgb(h) for h in CATEGORIES.palette]
 
-# latgale_di/svg_map.py: label text drawn over an opaque white halo (stroke under the glyphs).
+# latgale_di/render/svg_map.py: label text drawn over an opaque white halo (stroke under the glyphs).
 LABEL_TEXT = dict(svg_map.LABEL_TEXT)
 LABEL_BOX = (*svg_map.LABEL_HALO, 255)
 
@@ -322,7 +322,8 @@ def test_map_label_text_has_4_5_to_1_on_its_box_over_any_fill(kind):
 
 
 def _drawn(indicator: str, vintage: str = "2009") -> ET.Element:
-    from latgale_di import dataset, figures
+    from latgale_di.analysis import figures
+    from latgale_di.store import dataset
 
     table = figures.table(dataset.load(), vintage, [2019])
     view = figures.view(table, vintage, 2019, "children_ft", "any", indicator)
@@ -382,7 +383,7 @@ def test_colour_is_never_the_only_cue_for_threshold_and_no_data_classes():
     """Above the occupancy threshold: "⚠" on the map label and in the legend; no data: said in words."""
     import pandas as pd
 
-    from latgale_di import figures
+    from latgale_di.analysis import figures
 
     rows = pd.DataFrame({"atvk": ["0022000", "0024000"], "indicator": "occupancy_rate", "value": [92.0, 60.0],
                          "value_min": float("nan"), "value_max": float("nan"), "status": "reported",

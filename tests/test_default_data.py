@@ -5,8 +5,9 @@ import dataclasses
 
 import pytest
 
-from latgale_di import contract, dataset, default_data
-from latgale_di.paths import DATA_DIR, SOURCES_DIR
+from latgale_di.core.paths import DATA_DIR, SOURCES_DIR
+from latgale_di.ingest import contract, default_data
+from latgale_di.store import dataset
 
 
 def test_shipped_files_are_exactly_what_the_build_makes():
@@ -77,7 +78,7 @@ def _obs(year, atvk, group, service, indicator):
 
 
 def test_every_round2_row_has_exactly_one_decision_and_every_skip_a_reason():
-    from latgale_di import research_round2 as r2
+    from latgale_di.ingest import research_round2 as r2
 
     rows = default_data._round2_rows(default_data.ROUND2, r2.DECISIONS)
     assert len(rows) == 130
@@ -127,7 +128,7 @@ def test_round2_opening_dates_reach_the_sites():
 
 
 def test_an_edited_research_row_stops_the_build(monkeypatch):
-    from latgale_di import research_round2 as r2
+    from latgale_di.ingest import research_round2 as r2
 
     wrong = tuple(dataclasses.replace(d, value="999") if isinstance(d, r2.Take) and d.row == 5 else d
                   for d in r2.DECISIONS)

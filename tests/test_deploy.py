@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from latgale_di import contrast
+from latgale_di.render import contrast
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCKERFILE = ROOT / "Dockerfile"
@@ -149,7 +149,7 @@ def test_the_theme_reads_on_a_projector_and_the_server_settings_are_safe():
         assert contrast.contrast_ratio(theme["textColor"], background) >= 7
     assert config["server"]["enableXsrfProtection"] is True
     # The uploader shows Streamlit's limit; the reader must accept exactly what it promises.
-    from latgale_di import importing
+    from latgale_di.ingest import importing
 
     assert config["server"]["maxUploadSize"] * 1024 * 1024 == importing.MAX_BYTES
     assert config["browser"]["gatherUsageStats"] is False

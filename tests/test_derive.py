@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from latgale_di import importing
+from latgale_di.ingest import importing
 
 SOCIAL_SERVICE = "year,municipality,target_group,service,indicator,value,source,status\n"
 

@@ -1,4 +1,4 @@
-"""The disclosure audit plays the attacker (latgale_di/disclosure.py): every hidden small count
+"""The disclosure audit plays the attacker (latgale_di/confidentiality/disclosure.py): every hidden small count
 must still be any of 1–4 given everything published. The attacks a reader could make on 5 December
 (issue 21) are crafted here; each is unsafe without secondary suppression and safe with it."""
 
@@ -11,7 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from latgale_di import boundaries, dataset, disclosure, privacy
+from latgale_di.confidentiality import disclosure, privacy
+from latgale_di.store import dataset
+from latgale_di.territory import boundaries
 
 BELOW = 5
 OLD = list(boundaries.units("2009"))
@@ -129,7 +131,7 @@ def test_the_privacy_audit_command_says_the_shipped_data_are_safe(tmp_path):
 def test_a_units_figure_minus_its_other_sites_cannot_reveal_a_small_site():
     # Ludzas novads: 10 occupied group-apartment places; its sites: A with 8, B with 2 ("<5").
     # Reading "at least 8 + B = 10" pins B ≤ 2: site A (or the unit's figure) must be hidden too.
-    from latgale_di.dataset import Dataset
+    from latgale_di.store.dataset import Dataset
 
     frame = obs(("2021", "0037000", 10), indicator="occupied_places").assign(year=2023, service="group_apartments")
     sites = pd.DataFrame([

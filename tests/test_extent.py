@@ -11,14 +11,16 @@ from collections import defaultdict
 import pandas as pd
 import pytest
 
-from latgale_di import boundaries, disclosure, extent, names, population, reaggregate
-from latgale_di.paths import GEO_DIR, ROOT
+from latgale_di.confidentiality import disclosure
+from latgale_di.core import extent
+from latgale_di.core.paths import GEO_DIR, ROOT
+from latgale_di.territory import boundaries, names, population, reaggregate
 
 
 @pytest.fixture
 def latvia(monkeypatch):
     """The Latvia extent for one test; svg_map's per-vintage caches are cleared around it."""
-    from latgale_di import svg_map
+    from latgale_di.render import svg_map
 
     svg_map.geometry.cache_clear()
     svg_map.outlines.cache_clear()
@@ -153,7 +155,7 @@ def test_the_region_means_latgale_for_denominators_and_privacy_in_the_latvia_ext
 
 
 def test_the_map_draws_every_latvian_unit(latvia):
-    from latgale_di import svg_map
+    from latgale_di.render import svg_map
 
     geo = svg_map.geometry("2021")
     assert set(geo.paths) == set(boundaries.units("2021")) and all(geo.paths.values())

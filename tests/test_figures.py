@@ -1,4 +1,4 @@
-"""The figure layer (latgale_di.figures): one honest figure per view, and the examples of issue 19
+"""The figure layer (latgale_di.analysis.figures): one honest figure per view, and the examples of issue 19
 that a new user saw on 5 December, each tried again."""
 
 from __future__ import annotations
@@ -10,21 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from latgale_di import (
-    boundaries,
-    choropleth,
-    dataset,
-    figures,
-    investment,
-    map_content,
-    occupancy,
-    overview,
-    population,
-    profile,
-    statements,
-)
-from latgale_di.figures import Figure
-from latgale_di.state import YEARS, ViewState
+from latgale_di.analysis import figures, investment, occupancy, overview, profile, statements
+from latgale_di.analysis.figures import Figure
+from latgale_di.render import choropleth, map_content
+from latgale_di.render.state import YEARS, ViewState
+from latgale_di.store import dataset
+from latgale_di.territory import boundaries, population
 
 GA = "group_apartments"
 

@@ -7,7 +7,7 @@ import gc
 
 import pytest
 
-from latgale_di import garbage_collection
+from latgale_di.server import garbage_collection
 
 
 @pytest.fixture

@@ -84,7 +84,7 @@ def test_links_inside_the_guide_resolve(name):
 
 
 def test_the_english_guide_quotes_english_labels_and_the_latvian_one_latvian():
-    from latgale_di import i18n
+    from latgale_di.core import i18n
 
     for key in ("share", "download", "presentation", "exit_presentation", "do_import", "do_rollback",
                 "download_csv", "download_csv_lv", "download_xlsx", "download_pdf", "table_alternative",

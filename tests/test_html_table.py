@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from latgale_di import html_table
+from latgale_di.render import html_table
 from tests import tables
 
 

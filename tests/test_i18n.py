@@ -1,7 +1,7 @@
 """Latvian number and date formats, and complete translations."""
 
-from latgale_di import i18n
-from latgale_di.i18n import NBSP
+from latgale_di.core import i18n
+from latgale_di.core.i18n import NBSP
 
 
 def test_latvian_numbers_use_decimal_comma_and_space_thousands():
@@ -53,6 +53,6 @@ def test_the_overview_sentence_agrees_with_its_count():
 
 
 def test_every_status_meaning_has_a_latvian_text():
-    from latgale_di import vocab
+    from latgale_di.core import vocab
     for term in vocab.STATUSES.values():
         assert term.describe("lv") and term.describe("lv") != term.describe("en"), term.code

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from latgale_di import importing, storage
+from latgale_di.ingest import importing
+from latgale_di.store import storage
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = Path(__file__).resolve().parent / "files"
@@ -144,7 +145,7 @@ def test_the_parser_never_crashes_and_never_writes_on_rejection(store, data):
 
 
 def test_the_template_reads_back_and_names_its_placeholders():
-    from latgale_di import template
+    from latgale_di.ingest import template
 
     csv_reading = importing.read("t.csv", template.csv_bytes())
     xlsx_reading = importing.read("t.xlsx", template.xlsx_bytes())

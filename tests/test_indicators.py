@@ -4,7 +4,8 @@ import math
 
 import pytest
 
-from latgale_di import dataset, indicators
+from latgale_di.analysis import indicators
+from latgale_di.store import dataset
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,8 @@ import zipfile
 import openpyxl
 import pytest
 
-from latgale_di import dataset, importing
+from latgale_di.ingest import importing
+from latgale_di.store import dataset
 
 HEADER = "year,atvk,vintage,target_group,service,indicator,value,unit,status,source,note\n"
 LINE = "2024,Ludzas novads,2021,adults_grt,day_care_centre,{indicator},{v},{unit},reported,test,\n"

@@ -7,8 +7,11 @@ from dataclasses import replace
 
 import pytest
 
-from latgale_di import boundaries, dataset, figures, map_content
-from latgale_di.state import ViewState
+from latgale_di.analysis import figures
+from latgale_di.render import map_content
+from latgale_di.render.state import ViewState
+from latgale_di.store import dataset
+from latgale_di.territory import boundaries
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from latgale_di import boundaries, choropleth, dataset, extent, facilities, figures, map_content, map_labels, svg_map
-from latgale_di.state import ViewState
+from latgale_di.analysis import figures
+from latgale_di.core import extent
+from latgale_di.render import choropleth, map_content, map_labels, svg_map
+from latgale_di.render.state import ViewState
+from latgale_di.store import dataset
+from latgale_di.territory import boundaries, facilities
 
 SVG = "{http://www.w3.org/2000/svg}"
 # (width, height, label px): the Map page, presentation mode, the overview, a phone.
@@ -137,7 +141,7 @@ def test_the_drawn_map_has_one_text_per_label_name_over_value_and_one_leader_pat
 
 
 def test_the_map_picture_has_the_same_labels_and_callouts_as_the_screen():
-    from latgale_di import static_map
+    from latgale_di.render import static_map
 
     ds = dataset.load()
     state = ViewState(vintage="2009", year=2019, target_group="adults_grt")

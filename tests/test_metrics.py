@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from latgale_di import metrics
+from latgale_di.analysis import metrics
 
 
 def test_occupancy_is_occupied_over_places_in_percent():

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from latgale_di import contract, dataset, months
+from latgale_di.ingest import contract, months
+from latgale_di.store import dataset
 
 HEADER = ["year", "atvk", "vintage", "target_group", "service", "indicator", "value", "unit", "status", "source",
           "note", "month"]
@@ -81,7 +82,7 @@ def test_a_key_is_either_yearly_or_monthly_and_each_month_once():
 def test_a_monthly_dataset_folder_loads_as_yearly_figures(tmp_path):
     import shutil
 
-    from latgale_di.paths import DATA_DIR
+    from latgale_di.core.paths import DATA_DIR
 
     for name in ("facilities.csv", "population.csv", "sources.csv"):
         shutil.copy(DATA_DIR / name, tmp_path / name)
@@ -92,7 +93,7 @@ def test_a_monthly_dataset_folder_loads_as_yearly_figures(tmp_path):
 
 
 def test_an_imported_monthly_file_becomes_yearly_rows():
-    from latgale_di import importing
+    from latgale_di.ingest import importing
 
     text = "gads,atvk,robežas,mērķgrupa,pakalpojums,rādītājs,vērtība,mērvienība,statuss,avots,mēnesis\n" + "".join(
         f"2022,Daugavpils,2021,all,day_care_centre,persons_assessed,2,persons,reported,s,{m}\n" for m in range(1, 13))

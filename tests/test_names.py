@@ -2,8 +2,8 @@
 
 import pytest
 
-from latgale_di import boundaries, names
-from latgale_di.names import UnknownMunicipality, match_atvk, match_unit, suggestions
+from latgale_di.territory import boundaries, names
+from latgale_di.territory.names import UnknownMunicipality, match_atvk, match_unit, suggestions
 
 DGV_CITY_2009, DGV_NOV_2009, DGV_CITY_2021, AUGSDAUGAVA = "0050000", "0440200", "0002000", "0022000"
 REZ_CITY_2009, REZ_NOV_2009, REZ_CITY_2021, REZ_NOV_2021 = "0210000", "0780200", "0006000", "0043000"

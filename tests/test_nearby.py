@@ -1,5 +1,5 @@
 """Pages never leave a reader at "no figures": they open on a view with figures, or name the
-nearby choices that have some (latgale_di/nearby.py, components/nearby.py)."""
+nearby choices that have some (latgale_di/analysis/nearby.py, components/nearby.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from latgale_di import boundaries, dataset, figures, nearby
-from latgale_di.state import YEARS, ViewState
+from latgale_di.analysis import figures, nearby
+from latgale_di.render.state import YEARS, ViewState
+from latgale_di.store import dataset
+from latgale_di.territory import boundaries
 from tests.test_app_pages import run
 
 NOTICE = 'class="di-notice"'

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from latgale_di import importing, logs, readiness, snapshot, storage
+from latgale_di.core import logs
+from latgale_di.ingest import importing
+from latgale_di.store import readiness, snapshot, storage
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -118,7 +120,7 @@ def test_snapshot_round_trip(tmp_path):
 
 def sign_in_page() -> AppTest:
     """The Data page in English, with one maintainer account (anna / salaspils-42)."""
-    from latgale_di import access
+    from latgale_di.server import access
 
     at = AppTest.from_file(APP, default_timeout=90)
     at.secrets["maintainers"] = {"users": {"anna": access.hash_password("salaspils-42", "ab" * 16)}}

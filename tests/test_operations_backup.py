@@ -10,7 +10,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from latgale_di import importing, storage
+from latgale_di.ingest import importing
+from latgale_di.store import storage
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = ROOT / "tests" / "files" / "good" / "utf8_bom_comma.csv"

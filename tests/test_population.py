@@ -5,7 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from latgale_di import dataset, indicators, population, vocab
+from latgale_di.analysis import indicators
+from latgale_di.core import vocab
+from latgale_di.store import dataset
+from latgale_di.territory import population
 
 
 def _table(rows: list[tuple[str, str, str, int, str]]) -> pd.DataFrame:
@@ -84,7 +87,7 @@ def test_every_per_resident_figure_says_which_statistic_and_date():
 
 def test_no_lead_is_shown_as_sourced():
     """population_leads_unverified.csv holds figures without a visible source: none enters the data."""
-    from latgale_di.paths import SOURCES_DIR
+    from latgale_di.core.paths import SOURCES_DIR
 
     assert not (SOURCES_DIR / "population_leads_unverified.csv").exists()
     pop = dataset.load().population

@@ -12,7 +12,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from latgale_di import access, boundaries, dataset, disclosure, importing, indicators, privacy
+from latgale_di.analysis import indicators
+from latgale_di.confidentiality import disclosure, privacy
+from latgale_di.ingest import importing
+from latgale_di.server import access
+from latgale_di.store import dataset
+from latgale_di.territory import boundaries
 from tests import tables
 
 ROOT = Path(__file__).resolve().parent.parent

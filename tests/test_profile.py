@@ -1,5 +1,5 @@
 """The profile compares a municipality with Latgale at a glance: better, similar or worse by the
-indicator's polarity (latgale_di/profile.py), on the chart and never by colour alone."""
+indicator's polarity (latgale_di/analysis/profile.py), on the chart and never by colour alone."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from latgale_di import profile
+from latgale_di.analysis import profile
 from tests.test_app_pages import run
 
 

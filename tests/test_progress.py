@@ -1,4 +1,4 @@
-"""DI progress (latgale_di/progress.py and pages/progress.py): targets, direction by polarity,
+"""DI progress (latgale_di/analysis/progress.py and pages/progress.py): targets, direction by polarity,
 cumulative figures kept cumulative, the transition, running costs after the project."""
 
 from __future__ import annotations
@@ -8,8 +8,9 @@ import math
 import pandas as pd
 import pytest
 
-from latgale_di import dataset, figures, progress
-from latgale_di.figures import Figure
+from latgale_di.analysis import figures, progress
+from latgale_di.analysis.figures import Figure
+from latgale_di.store import dataset
 from tests import tables
 from tests.test_app_pages import run, texts
 

@@ -5,8 +5,8 @@ import math
 import pandas as pd
 import pytest
 
-from latgale_di import boundaries, reaggregate
-from latgale_di.dataset import typed_observations
+from latgale_di.store.dataset import typed_observations
+from latgale_di.territory import boundaries, reaggregate
 
 OLD = boundaries.units("2009")
 AGLONA, PREILI_NEW, KRASLAVA_NEW = "0604300", "0042000", "0032000"
@@ -104,7 +104,7 @@ def test_only_bounds_are_not_summed():
 
 def test_shipped_figures_are_conserved_when_complete():
     """Real data: for every group, the 9 new units sum to what the 21 old units have."""
-    from latgale_di import dataset
+    from latgale_di.store import dataset
 
     obs = dataset.load().observations
     old = obs[(obs["vintage"] == "2009") & (obs["atvk"] != "LPR") & obs["value"].notna()]

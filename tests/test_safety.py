@@ -2,9 +2,9 @@
 
 import pytest
 
-from latgale_di import html_table as _html_table
-from latgale_di import safety as _safety
-from latgale_di.safety import escape_markdown, neutralise_formula
+from latgale_di.core import safety as _safety
+from latgale_di.core.safety import escape_markdown, neutralise_formula
+from latgale_di.render import html_table as _html_table
 
 ATTACKS = ["<img src=x onerror=alert(1)>", "![x](http://evil.example/p.png)", "[click](javascript:alert(1))",
            "**bold** _it_ `code` # heading"]

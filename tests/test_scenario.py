@@ -10,10 +10,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from latgale_di import dataset, figures, indicators, population, scenario
-from latgale_di.investment import DayRate
-from latgale_di.scenario import Change
-from latgale_di.state import SCENARIO_PATTERN, ViewState
+from latgale_di.analysis import figures, indicators, scenario
+from latgale_di.analysis.investment import DayRate
+from latgale_di.analysis.scenario import Change
+from latgale_di.render.state import SCENARIO_PATTERN, ViewState
+from latgale_di.store import dataset
+from latgale_di.territory import population
 
 GA = "group_apartments"
 
@@ -234,7 +236,7 @@ def test_display_uses_latvian_numbers_and_signs():
 
 def test_reimporting_the_module_registers_its_strings_without_a_clash():
     # Streamlit re-imports a module that changed on disk while the app runs.
-    code = "import importlib, latgale_di.scenario as s; importlib.reload(s); print(s.i18n.t('sc_add', 'en'))"
+    code = "import importlib, latgale_di.analysis.scenario as s; importlib.reload(s); print(s.i18n.t('sc_add', 'en'))"
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
     assert done.stdout.strip() == "Add to scenario"

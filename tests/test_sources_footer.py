@@ -28,7 +28,7 @@ def test_titles_are_escaped_and_only_http_addresses_become_links():
 
 
 def test_every_registry_entry_is_found_by_its_id_and_an_unknown_id_gets_a_stub():
-    from latgale_di import dataset
+    from latgale_di.store import dataset
 
     ds = dataset.load()
     first = ds.sources.drop_duplicates("id").set_index("id")

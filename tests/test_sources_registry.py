@@ -7,9 +7,10 @@ import re
 import pandas as pd
 import pytest
 
-from latgale_di import citations, dataset, default_data
-from latgale_di.contract import SOURCE_COLUMNS
-from latgale_di.paths import SOURCES_DIR
+from latgale_di.core.paths import SOURCES_DIR
+from latgale_di.ingest import citations, default_data
+from latgale_di.ingest.contract import SOURCE_COLUMNS
+from latgale_di.store import dataset
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from contextlib import closing
 import pandas as pd
 import pytest
 
-from latgale_di import storage
+from latgale_di.store import storage
 
 KEY = ["year", "atvk", "vintage", "target_group", "service", "indicator"]
 

@@ -1,4 +1,4 @@
-"""The synthetic scale dataset (latgale_di.synthetic, ``python -m latgale_di synthetic``): deterministic,
+"""The synthetic scale dataset (latgale_di.ingest.synthetic, ``python -m latgale_di synthetic``): deterministic,
 labelled SINTĒTISKI DATI / SYNTHETIC DATA wherever it shows, valid under the contract, and shown by
 the Map page of the Latvia extent with the synthetic banner."""
 
@@ -12,15 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from latgale_di import contract, dataset, extent, synthetic
-from latgale_di.paths import DATA_DIR, ROOT
+from latgale_di.core import extent
+from latgale_di.core.paths import DATA_DIR, ROOT
+from latgale_di.ingest import contract, synthetic
+from latgale_di.store import dataset
 
 APP = str(ROOT / "app.py")
 
 
 @pytest.fixture
 def latvia(monkeypatch):
-    from latgale_di import svg_map
+    from latgale_di.render import svg_map
 
     svg_map.geometry.cache_clear()
     svg_map.outlines.cache_clear()
@@ -68,7 +70,7 @@ def test_ten_years_monthly_every_service_and_group_for_both_vintages():
     full = synthetic.observations(start=2020, years=2)
     monthly = full[full["month"] != ""]
     assert set(monthly["month"].astype(int)) == set(range(1, 13))
-    from latgale_di import vocab
+    from latgale_di.core import vocab
 
     assert set(full["service"]) == set(vocab.SERVICES) and set(full["target_group"]) == set(vocab.TARGET_GROUPS)
     assert full.groupby("vintage")["atvk"].nunique().to_dict() == {"2009": 119, "2021": 43}

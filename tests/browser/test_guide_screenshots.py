@@ -200,7 +200,7 @@ def test_profile_and_downloads(guide_page, app_url, img, lang):
 @pytest.fixture(scope="module")
 def maintainer_server() -> Iterator[tuple[str, subprocess.Popen]]:
     """The app with one maintainer account and a database of its own (imports land there only)."""
-    from latgale_di import access
+    from latgale_di.server import access
 
     folder = Path(tempfile.mkdtemp(prefix="latgale-di-guide-"))
     secrets = folder / "secrets.toml"

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from latgale_di import storage
+from latgale_di.store import storage
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,93 @@
+"""The minimum social services basket: which municipality provides, plans or lacks each service.
+
+A service counts as *provided* when an operating site offers it (opened by that year; a site
+with no known opening date counts from 2023, when the sources describe it) or the figures show
+places or persons served above zero; *planned* when a site is planned, under construction or built but not
+confirmed operating, or planned places are recorded; *missing* only when a source reports zero;
+otherwise *unknown*. The two services proposed for 2029 (seed 004: social mentor; social
+rehabilitation for young people with behavioural and addiction problems) are listed as
+*proposed* for every municipality, since they do not exist yet anywhere.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from latgale_di.analysis import figures
+from latgale_di.analysis.figures import of_year
+from latgale_di.analysis.overview import COMMUNITY_SERVICES
+from latgale_di.territory import boundaries
+from latgale_di.territory.facilities import units_of
+
+PROPOSED_2029: tuple[str, ...] = ("social_mentor", "youth_behaviour_rehabilitation")
+STATES: tuple[str, ...] = ("provided", "planned", "missing", "unknown", "proposed")
+
+
+def matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: int,
+           target_group: str = "all") -> pd.DataFrame:
+    """Municipality × service states (rows: ATVK codes in boundary order; columns: services).
+
+    With a ``target_group`` other than "all", only figures and sites for that group count.
+    """
+    atvks = list(boundaries.units(vintage))
+    state = pd.DataFrame("unknown", index=atvks, columns=[*COMMUNITY_SERVICES, *PROPOSED_2029])
+    for proposed in PROPOSED_2029:
+        state[proposed] = "proposed"
+
+    current = of_year(table, year)
+    if target_group != "all":
+        current = current[current["target_group"] == target_group]
+        facilities = facilities[facilities["target_groups"].str.split(";").map(lambda g: target_group in g)]
+    current = current[current["atvk"].isin(atvks) & current["service"].isin(COMMUNITY_SERVICES)]
+    counts = current[current["indicator"].isin(["places", "persons_served", "occupied_places"])]
+    for r in counts.itertuples(index=False):
+        if pd.notna(r.value) and r.value == 0 and state.at[r.atvk, r.service] == "unknown":
+            state.at[r.atvk, r.service] = "missing"
+    for r in current[current["indicator"] == "planned_places"].itertuples(index=False):
+        if pd.notna(r.value) and r.value > 0 and state.at[r.atvk, r.service] in ("unknown", "missing"):
+            state.at[r.atvk, r.service] = "planned"
+    # The sites of this year's view (figures.sites_in_year): open by then, or described by then.
+    in_year = figures.sites_in_year(facilities, year)
+    sites = in_year.assign(unit=units_of(in_year, vintage))
+    for r in sites.itertuples(index=False):
+        if r.unit not in state.index:
+            continue
+        for service in str(r.services).split(";"):
+            if service not in state.columns:
+                continue
+            if r.status == "operating":
+                state.at[r.unit, service] = "provided"
+            elif state.at[r.unit, service] in ("unknown", "missing"):
+                state.at[r.unit, service] = "planned"
+    for r in counts.itertuples(index=False):
+        if pd.notna(r.value) and r.value > 0:
+            state.at[r.atvk, r.service] = "provided"
+    return state
+
+
+def coverage(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: int, target_group: str,
+             service: str) -> pd.Series:
+    """Whether each municipality provides ``service`` (or, for "any", any community service).
+
+    For "any": provided if any service is provided, else planned if any is planned, else
+    missing if a source reports that nobody of the group was served, else unknown.
+    """
+    states = matrix(table, facilities, vintage, year, target_group)
+    if service != "any":
+        return states[service]
+    services = states[list(COMMUNITY_SERVICES)]
+    out = pd.Series("unknown", index=states.index)
+    out[services.eq("planned").any(axis=1)] = "planned"
+    out[services.eq("provided").any(axis=1)] = "provided"
+    served = of_year(table, year)
+    served = served[(served["service"] == "any") & (served["indicator"] == "persons_served")
+                    & (target_group == "all" or served["target_group"] == target_group)]
+    nobody = set(served.loc[served["value"] == 0, "atvk"])
+    out[out.index.isin(nobody) & (out == "unknown")] = "missing"
+    return out
+
+
+def long_form(states: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The matrix as rows (atvk, year, service, basket state) for a download."""
+    out = states.rename_axis("atvk").reset_index().melt(id_vars="atvk", var_name="service", value_name="basket")
+    return out.assign(year=year)[["atvk", "year", "service", "basket"]]

@@ -1,0 +1,432 @@
+"""What if: add or remove places and see coverage, occupancy, shortfall and running cost change.
+
+A scenario is a list of place changes, one per municipality × target group × service, kept in the
+URL as ``"<atvk>.<target_group>.<service>:<±places>"`` (comma separated, see
+``latgale_di.render.state.SCENARIO_PATTERN``). Nothing here writes to the data: every function takes the
+indicator table and returns a new frame.
+
+Scenario values are hypothetical. Their status is ``illustrative`` (the contract's status for
+"never a real figure"), except where the value is a lower bound because today's figure is not
+fully known: then it is ``incomplete`` and shown with "≥", because that bound is what a reader
+must not miss. Today's values keep the status of their inputs, as everywhere else in the app.
+
+Formulas (``latgale_di.analysis.metrics``), for today and the scenario alike, with the scenario's places:
+
+* places = today's places + change, never below 0 (places of the latest year up to the chosen one);
+* occupancy_rate = occupied_places / places × 100 (%), only when occupied places are of the same
+  year as the places (as on the occupancy page); the people in the places stay the same;
+* shortfall = max(0, persons_assessed − supply) (persons); supply = places when known, else
+  persons served + added places (assuming each added place serves one assessed person);
+* places_per_10k = places / population × 10 000 (per 10,000 residents).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from latgale_di.analysis import metrics
+from latgale_di.analysis.figures import of_year
+from latgale_di.analysis.investment import DAYS_PER_YEAR, DayRate
+from latgale_di.analysis.investment import running_cost as _running_cost
+from latgale_di.core import i18n, vocab
+from latgale_di.render import choropleth
+from latgale_di.render.state import SCENARIO_PATTERN
+from latgale_di.territory.population import Denominators
+
+MAX_CHANGE = 9999  # the URL pattern allows at most four digits per change
+MAX_TEXT = 2000  # longer scenario strings are dropped by ViewState.from_params
+SHOWN_INDICATORS: tuple[str, ...] = ("places", "occupancy_rate", "shortfall", "places_per_10k")
+SCENARIO_STATUS = "illustrative"
+COLUMNS: list[str] = [
+    "atvk", "target_group", "service", "indicator", "change", "today", "scenario", "difference",
+    "today_status", "status", "basis", "places_year", "source",
+]
+
+_PART = re.compile(r"^(\d{7})\.([a-z_]+)\.([a-z_]+):([+-]?\d{1,4})$")
+
+_STRINGS: dict[str, tuple[str, str]] = {
+    "sc_intro": ("Pievienojiet vai noņemiet vietas pašvaldībā un pakalpojumā un salīdziniet ar šodienu: vietas, "
+                 "noslodzi, iztrūkumu, vietas uz 10 000 iedzīvotājiem un uzturēšanas izmaksas gadā. Scenārijs ir "
+                 "saitē: nokopējiet adresi, lai to kopīgotu.",
+                 "Add or remove places in a municipality and service and compare with today: places, occupancy, "
+                 "shortfall, places per 10,000 residents and the yearly running cost. The scenario is in the "
+                 "link: copy the address to share it."),
+    "sc_not_saved": ("Scenārijs ir hipotētisks (ilustratīvs): tas netiek saglabāts datos un nemaina nevienu "
+                     "skaitli citās lapās.",
+                     "The scenario is hypothetical (illustrative): nothing in it is saved to the data, and no "
+                     "figure on the other pages changes."),
+    "sc_editor": ("Mainīt vietas", "Change places"),
+    "sc_group_from_sidebar": ("maina sānjoslā", "change it in the sidebar"),
+    "sc_cannot_add": ("Izmaiņu nevar pievienot: vienā izmaiņā var būt ne vairāk kā ±9999 vietu, un visam "
+                      "scenārijam jāietilpst saitē.",
+                      "The change cannot be added: one change can be at most ±9999 places, and the whole scenario "
+                      "must fit in a link."),
+    "sc_places_change": ("Vietas (+ pievienot, − noņemt)", "Places (+ add, − remove)"),
+    "sc_add": ("Pievienot scenārijam", "Add to scenario"),
+    "sc_clear": ("Notīrīt scenāriju", "Clear scenario"),
+    "sc_remove": ("Noņemt", "Remove"),
+    "sc_changes": ("Scenārija izmaiņas", "Changes in the scenario"),
+    "sc_empty": ("Scenārijs ir tukšs: pievienojiet izmaiņu augstāk.", "The scenario is empty: add a change above."),
+    "sc_zero": ("Izmaiņa ir 0 vietu: nekas netika pievienots.", "The change is 0 places: nothing was added."),
+    "sc_invalid": ("Saites scenāriju nevar nolasīt: {error}", "The scenario in the link cannot be read: {error}"),
+    "sc_foreign": ("Šīs izmaiņas attiecas uz citu robežu pašvaldībām un netiek rēķinātas: {changes}",
+                   "These changes are for municipalities of the other boundaries and are not computed: {changes}"),
+    "sc_side_by_side": ("Šodien un scenārijā", "Today and in the scenario"),
+    "sc_side_help": ("“Šodien”: jaunākie zināmie skaitļi līdz {year}. g. “Scenārijs”: tie paši skaitļi ar "
+                     "izmainītajām vietām (ilustratīvi). ≥: apakšējā robeža, jo šodienas vietu skaits nav pilnībā "
+                     "zināms.",
+                     "“Today”: the latest figures known up to {year}. “Scenario”: the same figures with the changed "
+                     "places (illustrative). ≥: a lower bound, because today's number of places is not fully "
+                     "known."),
+    "sc_change": ("Izmaiņa", "Change"),
+    "sc_today": ("Šodien", "Today"),
+    "sc_scenario": ("Scenārijā", "Scenario"),
+    "sc_difference": ("Starpība", "Difference"),
+    "sc_today_status": ("Statuss šodien", "Status today"),
+    "sc_scenario_status": ("Scenārija statuss", "Scenario status"),
+    "sc_basis": ("Kā aprēķināts", "How it is computed"),
+    "sc_basis_known": ("šodienas vietas + izmaiņa", "today's places + change"),
+    "sc_basis_lower_bound": ("šodienas vietas ir apakšējā robeža", "today's places are a lower bound"),
+    "sc_basis_unknown_base": ("šodienas vietu skaits nav zināms (nav pieņemts 0)",
+                              "today's number of places is unknown (not taken as 0)"),
+    "sc_basis_served": ("piedāvājums = saņēmēji + pievienotās vietas", "supply = persons served + added places"),
+    "sc_cost": ("Uzturēšanas izmaksas gadā", "Running cost per year"),
+    "sc_cost_help": ("Vietu izmaiņa × dienas likme × 365 dienas (EUR gadā; negatīvs: ietaupījums). Pieņemts, ka "
+                     "visas vietas ir aizņemtas visu gadu.",
+                     "Change in places × day rate × 365 days (EUR per year; negative: a saving). Assumes every "
+                     "place is filled all year."),
+    "sc_cost_total": ("Kopā gadā", "Total per year"),
+    "sc_cost_missing": ("Kopsummu nevar aprēķināt: ne visiem pakalpojumiem ir dienas likme vai zināma vietu "
+                        "izmaiņa.",
+                        "The total cannot be computed: not every service has a day rate or a known change in "
+                        "places."),
+    "sc_places_delta": ("Vietu izmaiņa", "Change in places"),
+    "sc_rate_origin": ("Likmes izcelsme", "Rate from"),
+    "sc_origin_data": ("dati", "data"),
+    "sc_origin_user": ("lietotājs", "user"),
+    "sc_origin_none": ("nav likmes", "no rate"),
+}
+# Streamlit re-imports a changed module while the app runs: the same texts registered again are
+# not a clash, but a key another module defines differently still is (i18n.add raises).
+i18n.add({k: v for k, v in _STRINGS.items() if k not in i18n.keys() or (i18n.t(k, "lv"), i18n.t(k, "en")) != v})
+
+
+@dataclass(frozen=True)
+class Change:
+    """Places added (positive) or removed (negative) for one municipality, target group and service."""
+
+    atvk: str
+    target_group: str
+    service: str
+    places: int
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.atvk, self.target_group, self.service)
+
+    def encode(self) -> str:
+        # No "+" for added places: in a query string "+" reads as a space, which would break a
+        # link typed or pasted without percent-encoding.
+        return f"{self.atvk}.{self.target_group}.{self.service}:{self.places:d}"
+
+
+def combine(changes: Iterable[Change]) -> list[Change]:
+    """Sum changes with the same key, drop those that sum to 0; keys keep their first position."""
+    totals: dict[tuple[str, str, str], int] = {}
+    for c in changes:
+        totals[c.key] = totals.get(c.key, 0) + int(c.places)
+    out = [Change(*key, places) for key, places in totals.items() if places != 0]
+    too_big = [c for c in out if abs(c.places) > MAX_CHANGE]
+    if too_big:
+        raise ValueError(f"a change can be at most ±{MAX_CHANGE} places: {too_big[0].encode()}")
+    return out
+
+
+def parse(text: str) -> list[Change]:
+    """The changes of a scenario string; "" is an empty scenario.
+
+    Raises ``ValueError`` naming the part that is not ``<7-digit ATVK>.<target group>.<service>:<±places>``
+    or that uses an unknown target group or service code.
+    """
+    text = (text or "").strip()
+    if not text:
+        return []
+    changes = []
+    for i, part in enumerate(text.split(","), start=1):
+        match = _PART.match(part.strip())
+        if match is None:
+            raise ValueError(f"part {i} '{part}' is not <7-digit ATVK>.<target group>.<service>:<±places>")
+        atvk, group, service, places = match.groups()
+        if group not in vocab.TARGET_GROUPS:
+            raise ValueError(f"part {i} '{part}': unknown target group '{group}' "
+                             f"(one of {', '.join(vocab.TARGET_GROUPS)})")
+        if service not in vocab.SERVICES:
+            raise ValueError(f"part {i} '{part}': unknown service '{service}' (one of {', '.join(vocab.SERVICES)})")
+        changes.append(Change(atvk, group, service, int(places)))
+    return combine(changes)
+
+
+def encode(changes: Iterable[Change]) -> str:
+    """The scenario string of ``changes`` (combined first), accepted by ``parse`` and the URL pattern.
+
+    Raises ``ValueError`` when the result would be too long for a link (over 2000 characters).
+    """
+    text = ",".join(c.encode() for c in combine(changes))
+    if len(text) > MAX_TEXT or (text and not SCENARIO_PATTERN.match(text)):
+        raise ValueError(f"the scenario is too long for a link ({len(text)} characters, at most {MAX_TEXT})")
+    return text
+
+
+def foreign(changes: Iterable[Change], atvks: Iterable[str]) -> list[Change]:
+    """The changes whose municipality is not one of ``atvks`` (e.g. a code of the other vintage)."""
+    known = set(atvks)
+    return [c for c in changes if c.atvk not in known]
+
+
+@dataclass(frozen=True)
+class _Input:
+    value: float = math.nan
+    status: str = ""
+    source: str = ""
+    year: int | None = None
+
+    @property
+    def known(self) -> bool:
+        return not math.isnan(self.value)
+
+    @property
+    def exact(self) -> bool:
+        """Known and not a lower bound: usable in ratios and differences."""
+        return self.known and self.status != "incomplete"
+
+
+def _inputs(rows: pd.DataFrame, key: tuple[str, str, str]) -> dict[str, _Input]:
+    atvk, group, service = key
+    mine = rows[(rows["atvk"] == atvk) & (rows["target_group"] == group) & (rows["service"] == service)]
+    out = {}
+    for r in mine.itertuples(index=False):
+        value = float(r.value) if pd.notna(r.value) else math.nan
+        out[r.indicator] = _Input(value, str(r.status), str(r.source), int(getattr(r, "as_of", r.year)))
+    return out
+
+
+def _sources(*inputs: _Input | None) -> str:
+    return "; ".join(dict.fromkeys(s.strip() for i in inputs if i for s in i.source.split(";") if s.strip()))
+
+
+def _places(base: _Input, change: int) -> tuple[float, str, str]:
+    """Scenario places, their status and the basis code.
+
+    An unknown base is never taken as 0: adding c places gives "≥ c" (incomplete); removing
+    places from an unknown base gives no figure.
+    """
+    if not base.known:
+        return (float(change), "incomplete", "unknown_base") if change > 0 else (math.nan, "incomplete",
+                                                                                 "unknown_base")
+    value = max(0.0, base.value + change)
+    return (value, "incomplete", "lower_bound") if base.status == "incomplete" else (value, SCENARIO_STATUS, "known")
+
+
+def _occupancy(occupied: _Input, places: float, places_in: _Input, exact: bool) -> float:
+    """occupied / places × 100 (%), only from exact counts of the same year."""
+    if not (exact and occupied.exact and occupied.year == places_in.year):
+        return math.nan
+    return float(metrics.occupancy_rate(occupied.value, places))
+
+
+def _shortfall(assessed: _Input, supply: float, supply_exact: bool) -> float:
+    """max(0, persons assessed − supply) (persons), only from exact figures."""
+    if not (assessed.exact and supply_exact) or math.isnan(supply):
+        return math.nan
+    return float(metrics.shortfall(assessed.value, supply))
+
+
+def apply(table: pd.DataFrame, changes: Iterable[Change], year: int,
+          denominators: Denominators | None = None) -> pd.DataFrame:
+    """Today and the scenario side by side: one row per change × indicator (see ``SHOWN_INDICATORS``).
+
+    ``table`` is the figure layer's table (``latgale_di.analysis.figures.table``); it is not modified.
+    Today's figures are each unit's latest places up to ``year`` and the flows of ``year``
+    (the year view), recomputed with the same formulas as the scenario, so the difference
+    shows only the change. Columns: see ``COLUMNS``. ``difference`` = scenario − today, missing if
+    either is missing or a lower bound (a difference of lower bounds can be wrong either way).
+    ``status`` is the scenario value's: ``illustrative``, or ``incomplete`` for a lower bound.
+    ``basis`` says how scenario places were found (``known``, ``lower_bound``, ``unknown_base``),
+    or ``served`` where the shortfall's supply is persons served + added places. Population for
+    ``places_per_10k`` comes from ``denominators`` (none given → missing).
+    """
+    rows = of_year(table, year)
+    out = []
+    for change in combine(changes):
+        pop = denominators.get(change.atvk, year) if denominators is not None else None
+        pop_in = _Input(pop.value, pop.status, pop.source) if pop else _Input()
+        out.extend(_compare(change, _inputs(rows, change.key), pop_in))
+    return pd.DataFrame(out, columns=COLUMNS)
+
+
+def _row(change: Change, base: _Input, indicator: str, today: float, today_status: str, scenario: float,
+         status: str, basis: str, *inputs: _Input | None) -> dict[str, object]:
+    lower_bound = "incomplete" in (today_status, status)
+    return {
+        "atvk": change.atvk, "target_group": change.target_group, "service": change.service,
+        "indicator": indicator, "change": change.places, "today": today, "scenario": scenario,
+        "difference": math.nan if lower_bound else scenario - today,
+        "today_status": today_status if not math.isnan(today) else "",
+        "status": status if not math.isnan(scenario) else "", "basis": basis,
+        "places_year": base.year, "source": _sources(*inputs),
+    }
+
+
+def _compare(change: Change, got: dict[str, _Input], pop: _Input) -> list[dict[str, object]]:
+    """The rows of one change: places, occupancy, shortfall and places per 10 000, today and after."""
+    base, occupied = got.get("places", _Input()), got.get("occupied_places", _Input())
+    assessed, served = got.get("persons_assessed", _Input()), got.get("persons_served", _Input())
+    stated = got.get("occupancy_rate", _Input())
+    new_places, new_status, basis = _places(base, change.places)
+    new_exact = new_status != "incomplete" and not math.isnan(new_places)
+    out = [_row(change, base, "places", base.value, base.status, new_places, new_status, basis, base)]
+
+    # The people in the places stay the same; only the number of places changes.
+    today_occ = _occupancy(occupied, base.value, base, base.exact)
+    today_occ_status = vocab.computed_status([occupied.status, base.status])
+    if math.isnan(today_occ) and stated.exact:  # a rate the source states without the counts
+        today_occ, today_occ_status = stated.value, stated.status
+    out.append(_row(change, base, "occupancy_rate", today_occ, today_occ_status,
+                    _occupancy(occupied, new_places, base, new_exact), SCENARIO_STATUS, basis,
+                    occupied, base, stated if stated.known else None))
+
+    # Supply is places when known (as in latgale_di.analysis.indicators), else persons served; with
+    # unknown places, added places are assumed to serve as many more assessed persons.
+    if base.known:
+        today_gap = _shortfall(assessed, base.value, base.exact)
+        new_gap, gap_basis, supply = _shortfall(assessed, new_places, new_exact), basis, base
+    else:
+        today_gap = _shortfall(assessed, served.value, served.exact)
+        new_gap = _shortfall(assessed, served.value + change.places, served.exact and change.places > 0)
+        gap_basis, supply = ("served" if not math.isnan(new_gap) else basis), served
+    out.append(_row(change, base, "shortfall", today_gap, vocab.computed_status([assessed.status, supply.status]),
+                    new_gap, SCENARIO_STATUS, gap_basis, assessed, supply))
+
+    # A rate per resident of a lower bound is still a lower bound, so it is kept (incomplete).
+    out.append(_row(change, base, "places_per_10k", float(metrics.per_10k(base.value, pop.value)),
+                    vocab.computed_status([base.status, pop.status]), float(metrics.per_10k(new_places, pop.value)),
+                    new_status, basis, base, pop))
+    return out
+
+
+def running_cost(places_delta: float, eur_per_day: float, days: int = DAYS_PER_YEAR) -> float:
+    """Yearly running cost of a change in places.
+
+    Formula: ``places_delta × eur_per_day × days`` (days = 365). Unit: EUR per year; negative
+    for removed places (a saving). Missing change or rate → missing. The day rate is a cost per
+    person per day, so this assumes every place is filled all year.
+    """
+    return _running_cost(places_delta, eur_per_day, days)
+
+
+def places_delta(result: pd.DataFrame) -> dict[str, float]:
+    """Change in places per service that running costs can be computed from (``apply`` output).
+
+    Where today's places are known this is scenario − today (removing more places than exist
+    removes only those); where they are unknown, added places are exactly the change, but how many
+    can be removed is not known (missing, and so is the service's sum). Unit: places.
+    """
+    out: dict[str, float] = {}
+    for r in result[result["indicator"] == "places"].itertuples(index=False):
+        if r.basis == "known":
+            delta = float(r.scenario - r.today)
+        elif r.change > 0 or (r.basis == "lower_bound" and r.today + r.change >= 0):
+            delta = float(r.change)  # added places, or fewer removed than the known lower bound
+        else:
+            delta = math.nan
+        out[r.service] = out.get(r.service, 0.0) + delta
+    return out
+
+
+@dataclass(frozen=True)
+class RateChoice:
+    """The day rate used for a service, and where it came from ("data", "user" or "none")."""
+
+    value: float
+    origin: str
+    source: str = ""
+    note: str = ""
+
+
+def choose_rate(from_data: DayRate | None, entered: float | None) -> RateChoice:
+    """The rate to use: the data's own if the user kept it, the user's if they entered another, else none."""
+    if entered is None or (isinstance(entered, float) and math.isnan(entered)):
+        return RateChoice(math.nan, "none")
+    if from_data is not None and math.isclose(float(entered), from_data.value):
+        return RateChoice(from_data.value, "data", from_data.source, from_data.note)
+    return RateChoice(float(entered), "user")
+
+
+def costs(result: pd.DataFrame, rates: Mapping[str, RateChoice]) -> pd.DataFrame:
+    """Per service: change in places, day rate (EUR/day), its origin and the yearly cost (EUR/year)."""
+    deltas = places_delta(result)
+    rows = []
+    for service, delta in deltas.items():
+        rate = rates.get(service, RateChoice(math.nan, "none"))
+        rows.append({"service": service, "places_delta": delta, "eur_per_day": rate.value, "origin": rate.origin,
+                     "source": rate.source, "cost": running_cost(delta, rate.value)})
+    return pd.DataFrame(rows, columns=["service", "places_delta", "eur_per_day", "origin", "source", "cost"])
+
+
+def total_cost(cost_rows: pd.DataFrame) -> float:
+    """Sum of the yearly costs (EUR/year); missing if any service's cost is missing or there are none."""
+    if cost_rows.empty or cost_rows["cost"].isna().any():
+        return math.nan
+    return float(cost_rows["cost"].sum())
+
+
+def signed(value: float, lang: str, unit: str = "", decimals: int | None = None) -> str:
+    """A change with its sign: +4, −16,7 (a real minus sign); missing → "no data"."""
+    if value is None or math.isnan(value):
+        return i18n.t("no_data", lang)
+    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    # A change of a percentage is in percentage points, not per cent.
+    return f"{sign}{i18n.format_number(abs(value), lang, decimals)}" + (" pp" if unit == "%" else "")
+
+
+def display(result: pd.DataFrame, names: Mapping[str, str], lang: str) -> pd.DataFrame:
+    """The side-by-side table as a reader sees it: labels, marks (≥ lower bound) and Latvian numbers."""
+
+    def text(value: float, status: str, unit: str) -> str:
+        # The indicator's label already says "per 10,000 residents": cells stay short.
+        unit = "places" if unit == "per 10,000" else unit
+        return choropleth.value_text(value, math.nan, math.nan, status, unit, lang)
+
+    def status_label(code: str) -> str:
+        return vocab.STATUSES[code].label(lang) if code in vocab.STATUSES else ""
+
+    units = [vocab.INDICATOR_UNITS[i] for i in result["indicator"]]
+    return pd.DataFrame({
+        i18n.t("municipality", lang): [names.get(a, a) for a in result["atvk"]],
+        i18n.t("target_group", lang): [vocab.TARGET_GROUPS[g].label(lang) for g in result["target_group"]],
+        i18n.t("service", lang): [vocab.SERVICES[s].label(lang) for s in result["service"]],
+        i18n.t("indicator_col", lang): [vocab.INDICATORS[i].label(lang) for i in result["indicator"]],
+        i18n.t("sc_today", lang): [text(v, s, u) for v, s, u in zip(result["today"], result["today_status"], units)],
+        i18n.t("sc_scenario", lang): [text(v, s, u) for v, s, u in zip(result["scenario"], result["status"], units)],
+        i18n.t("sc_difference", lang): [signed(v, lang, u) for v, u in zip(result["difference"], units)],
+        i18n.t("sc_today_status", lang): [status_label(s) for s in result["today_status"]],
+        i18n.t("sc_scenario_status", lang): [status_label(s) for s in result["status"]],
+        i18n.t("sc_basis", lang): [i18n.t(f"sc_basis_{b}", lang) for b in result["basis"]],
+    })
+
+
+def display_costs(cost_rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The running-cost table as a reader sees it: service, change, rate and its origin, EUR a year."""
+    return pd.DataFrame({
+        i18n.t("service", lang): [vocab.SERVICES[s].label(lang) for s in cost_rows["service"]],
+        i18n.t("sc_places_delta", lang): [signed(v, lang) for v in cost_rows["places_delta"]],
+        i18n.t("day_rate", lang): [i18n.format_number(v, lang, 2) or i18n.t("no_data", lang)
+                                   for v in cost_rows["eur_per_day"]],
+        i18n.t("sc_rate_origin", lang): [i18n.t(f"sc_origin_{o}", lang) for o in cost_rows["origin"]],
+        i18n.t("running_cost", lang): [signed(v, lang, decimals=0) for v in cost_rows["cost"]],
+    })

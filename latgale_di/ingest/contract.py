@@ -1,0 +1,475 @@
+"""The data contract: which tables exist, their columns, and how a table is checked.
+
+Three tables travel together (see ``docs/data-contract.md``):
+
+* observations — long form, one value per row;
+* facilities — one row per service site;
+* population — denominators with their reference date.
+
+``validate_table`` returns every problem it finds, each naming the row (as a spreadsheet shows
+it: the header is row 1), the column, the value found and what was expected. It never stops at
+the first problem, because a maintainer fixing a file wants the whole list at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from latgale_di.core import i18n, vocab
+from latgale_di.territory import boundaries
+from latgale_di.territory.boundaries import REGION_CODE
+
+YEAR_MIN, YEAR_MAX = 2000, 2035
+
+OBSERVATION_COLUMNS: tuple[str, ...] = (
+    "year", "atvk", "vintage", "target_group", "service", "indicator",
+    "value", "unit", "status", "source", "note",
+)
+# Optional: bounds for a value a source gives only as a range (">50 %", "30–40 %"), and the month
+# of a monthly figure (1–12; blank = yearly), collapsed to a yearly figure on loading (latgale_di.ingest.months).
+OBSERVATION_OPTIONAL: tuple[str, ...] = ("note", "value_min", "value_max", "month")
+# Counts of people and of places: a figure of these is a whole number (12,5 persons is a typo).
+WHOLE_NUMBER_INDICATORS: frozenset[str] = frozenset(
+    {"places", "planned_places", "occupied_places", "persons_served", "persons_assessed", "waiting_list",
+     "target_persons"})
+REPEATS_LISTED = 20  # repeated rows warned about one by one; the rest are counted in one warning
+OBSERVATION_KEY: tuple[str, ...] = ("year", "atvk", "vintage", "target_group", "service", "indicator")
+
+FACILITY_COLUMNS: tuple[str, ...] = (
+    "id", "name", "atvk", "services", "target_groups", "places", "occupied",
+    "lat", "lon", "location_precision", "opened", "status", "source",
+)
+FACILITY_OPTIONAL: tuple[str, ...] = ("places", "occupied", "opened", "note", "atvk_2009")
+
+POPULATION_COLUMNS: tuple[str, ...] = (
+    "atvk", "vintage", "reference_date", "age_group", "value", "status", "source",
+)
+# ``statistic``: which count of residents (vocab.POPULATION_STATISTICS); blank or absent in files
+# older than it, which then form one series of their own ("unspecified").
+POPULATION_OPTIONAL: tuple[str, ...] = ("note", "statistic")
+
+# ``date`` is the date published; a file older than the other columns is read with them blank.
+SOURCE_COLUMNS: tuple[str, ...] = ("id", "title", "publisher", "date", "url", "kind", "date_accessed", "licence",
+                                   "note")
+SOURCE_REQUIRED: tuple[str, ...] = ("id", "title", "publisher", "date", "url", "kind")
+
+TABLE_KINDS: tuple[str, ...] = ("observations", "facilities", "population")
+
+# Latgale lies within these bounds; a point outside is a typo (swapped lat/lon, lost digit).
+LAT_RANGE, LON_RANGE = (55.6, 57.6), (25.5, 28.3)
+# Latvia (the ``latvia`` extent, see latgale_di.core.extent) lies within these.
+LATVIA_LAT_RANGE, LATVIA_LON_RANGE = (55.6, 58.1), (20.9, 28.3)
+
+
+def coordinate_ranges() -> tuple[str, tuple[float, float], tuple[float, float]]:
+    """(territory name, latitude range, longitude range) a site must lie in, for the current extent."""
+    from latgale_di.core import extent
+
+    if extent.current() == "latvia":
+        return "Latvia", LATVIA_LAT_RANGE, LATVIA_LON_RANGE
+    return "Latgale", LAT_RANGE, LON_RANGE
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one cell (or the whole file when ``row`` is None).
+
+    ``found`` and ``expected`` are the English text that logs and the command line show;
+    ``message`` (and ``found_message`` when ``found`` is the checker's words, not the file's) keep
+    the interface key and values, so a page can say the same in the reader's language.
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    found: str
+    expected: str
+    severity: str = "error"  # "error" rejects the file; "warning" is shown but accepted
+    message: i18n.Message | None = None
+    found_message: i18n.Message | None = None
+
+    @classmethod
+    def of(cls, file: str, row: int | None, column: str | None, found: str | i18n.Message,
+           expected: i18n.Message, severity: str = "error") -> Problem:
+        """A problem whose texts are interface strings (the English kept as ``found``/``expected``)."""
+        found_message = found if isinstance(found, i18n.Message) else None
+        found_text = found.text("en") if isinstance(found, i18n.Message) else found
+        return cls(file, row, column, found_text, expected.text("en"), severity, expected, found_message)
+
+    @property
+    def key(self) -> str:
+        """The interface key of what was expected ("" for a problem made from English text alone)."""
+        return self.message.key if self.message else ""
+
+    @property
+    def params(self) -> dict[str, object]:
+        """Everything the message is made of: file, row, column, found, expected and its values."""
+        values = self.message.params if self.message else {}
+        return {"file": self.file, "row": self.row, "column": self.column, "found": self.found,
+                "expected": self.expected, **values}
+
+    def text(self, lang: str) -> str:
+        """The problem as one line in ``lang``."""
+        where = [self.file]
+        if self.row is not None:
+            where.append(i18n.t("problem_row", lang, row=self.row))
+        if self.column is not None:
+            where.append(i18n.t("problem_column", lang, column=self.column))
+        found = self.found_message.text(lang) if self.found_message else self.found
+        shown = i18n.t("problem_found", lang, found=found) if found else i18n.t("problem_found_nothing", lang)
+        expected = self.message.text(lang) if self.message else self.expected
+        return i18n.t("problem_line", lang, severity=i18n.t(f"problem_{self.severity}", lang),
+                      where=", ".join(where), found=shown, expected=expected)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+@dataclass
+class Report:
+    """The outcome of checking one table."""
+
+    kind: str
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def detect_kind(columns: Iterable[str]) -> str | None:
+    """Which contract table a header belongs to, by its distinctive columns."""
+    cols = set(columns)
+    if {"indicator", "value"} <= cols:
+        return "observations"
+    if {"lat", "lon"} <= cols or "services" in cols:
+        return "facilities"
+    if {"reference_date", "value"} <= cols:
+        return "population"
+    return None
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == ""
+
+
+def _shown(value: object) -> str:
+    return "nothing" if _is_blank(value) else repr(str(value))
+
+
+def _number(value: object) -> float | None:
+    """Parse a number as people write it (decimal comma, spaces as thousands separator)."""
+    if _is_blank(value):
+        return None
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    if re.fullmatch(r"-?\d+,\d+", text):
+        text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _choices(terms: dict[str, vocab.Term]) -> i18n.Message:
+    return i18n.message("exp_one_of", codes=", ".join(terms))
+
+
+class _Checker:
+    """Collects problems for one table; each check names row and column."""
+
+    def __init__(self, file: str, kind: str) -> None:
+        self.report = Report(kind)
+        self.file = file
+        # Counted as they come: asking the report per row rebuilt its error list every time, which
+        # made a large file quadratic (80 000 repeated rows took minutes).
+        self.errors = 0
+        self.repeats = 0
+
+    def add(self, row: int | None, column: str | None, found: object, expected: i18n.Message,
+            severity: str = "error") -> None:
+        """``found`` is a cell of the file (quoted) or the checker's own words (a Message)."""
+        shown = found if isinstance(found, i18n.Message) else "" if _is_blank(found) else repr(str(found))
+        self.report.problems.append(Problem.of(self.file, row, column, shown, expected, severity))
+        self.errors += severity == "error"
+
+    def repeat(self, row: int, first_row: int) -> None:
+        """A row that repeats an earlier one: a warning each for the first few, then one count."""
+        self.repeats += 1
+        if self.repeats <= REPEATS_LISTED:
+            self.add(row, None, i18n.message("found_repeat", row=first_row), i18n.message("exp_key_once"), "warning")
+
+    def close(self) -> None:
+        if self.repeats > REPEATS_LISTED:
+            self.add(None, None, i18n.message("found_repeats_more", n=self.repeats - REPEATS_LISTED),
+                     i18n.message("exp_key_once"), "warning")
+
+    def columns(self, df: pd.DataFrame, required: tuple[str, ...], optional: tuple[str, ...]) -> bool:
+        missing = [c for c in required if c not in df.columns and c not in optional]
+        needed = ", ".join(c for c in required if c not in optional)
+        for c in missing:
+            self.add(1, c, "", i18n.message("exp_column", column=c, required=needed))
+        return not missing
+
+    def in_vocab(self, row: int, column: str, value: object, terms: dict[str, vocab.Term]) -> None:
+        if str(value).strip() not in terms:
+            self.add(row, column, value, _choices(terms))
+
+    def required_text(self, row: int, column: str, value: object) -> None:
+        if _is_blank(value):
+            self.add(row, column, value, i18n.message("exp_non_empty"))
+
+    def count(self, row: int, column: str, value: object, *, required: bool, integer: bool = False) -> float | None:
+        if _is_blank(value):
+            if required:
+                self.add(row, column, value, i18n.message("exp_number_required"))
+            return None
+        number = _number(value)
+        if number is None:
+            self.add(row, column, value, i18n.message("exp_number"))
+        elif number < 0:
+            self.add(row, column, value, i18n.message("exp_non_negative"))
+            return None
+        elif integer and number != int(number):
+            self.add(row, column, value, i18n.message("exp_whole"))
+        return number
+
+    def year(self, row: int, column: str, value: object) -> int | None:
+        number = _number(value)
+        if number is None or number != int(number):
+            self.add(row, column, value, i18n.message("exp_year_digits", low=YEAR_MIN, high=YEAR_MAX))
+            return None
+        if not YEAR_MIN <= number <= YEAR_MAX:
+            self.add(row, column, value, i18n.message("exp_year_range", low=YEAR_MIN, high=YEAR_MAX))
+            return None
+        return int(number)
+
+    def month(self, row: int, value: object) -> int | None:
+        """A month 1–12, or None for a blank cell (a yearly figure)."""
+        if _is_blank(value):
+            return None
+        number = _number(value)
+        if number is None or number != int(number) or not 1 <= number <= 12:
+            self.add(row, "month", value, i18n.message("exp_month"))
+            return None
+        return int(number)
+
+    def vintage(self, row: int, value: object) -> str | None:
+        text = str(value).strip()
+        if text.endswith(".0"):  # spreadsheets turn 2021 into 2021.0
+            text = text[:-2]
+        if text not in boundaries.VINTAGES:
+            self.add(row, "vintage", value, i18n.message("exp_vintage"))
+            return None
+        return text
+
+    def municipality(self, row: int, value: object, vintage: str | None, *, allow_region: bool) -> str | None:
+        from latgale_di.territory.names import UnknownMunicipality
+
+        text = "" if _is_blank(value) else str(value).strip()
+        if allow_region and text == REGION_CODE:
+            return REGION_CODE
+        if not text:
+            self.add(row, "atvk", value, i18n.message("exp_atvk_blank"))
+            return None
+        try:
+            return _match_atvk(text, vintage)
+        except UnknownMunicipality as exc:
+            where = i18n.message("exp_atvk_vintage", vintage=vintage) if vintage else i18n.message("exp_atvk_latgale")
+            extra = i18n.message("exp_atvk_region", region=REGION_CODE) if allow_region else ""
+            close = i18n.message("exp_atvk_closest", names=", ".join(exc.suggestions)) if exc.suggestions else ""
+            self.add(row, "atvk", value, i18n.message("exp_atvk", where=where, extra=extra, close=close))
+            return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _match_atvk(text: str, vintage: str | None) -> str:
+    # A file names the same few municipalities on every row: each name is looked up once.
+    from latgale_di.territory.names import match_atvk
+
+    return match_atvk(text, vintage)
+
+
+def _rows(df: pd.DataFrame) -> Iterable[tuple[int, dict]]:
+    # Row 1 is the header, as a spreadsheet numbers it. One small dict at a time, not a list of
+    # them all (200 000 rows of records took a quarter of a gigabyte).
+    columns = list(df.columns)
+    for start in range(0, len(df), _CHUNK):
+        chunk = df.iloc[start:start + _CHUNK]
+        for i, values in enumerate(zip(*(chunk[c].tolist() for c in columns)), start=start):
+            yield i + 2, dict(zip(columns, values))
+
+
+_CHUNK = 10_000  # rows turned into Python objects at a time
+
+
+def _check_observations(df: pd.DataFrame, c: _Checker) -> None:
+    if not c.columns(df, OBSERVATION_COLUMNS, OBSERVATION_OPTIONAL):
+        return
+    seen: dict[tuple, tuple[int, float | None]] = {}
+    amounts: dict[tuple, dict[str, tuple[int, float]]] = {}
+    by_month: dict[tuple, tuple[int, bool]] = {}  # key without month → (first row, monthly?)
+    has_month = "month" in df.columns
+    for row, r in _rows(df):
+        errors_before = c.errors
+        month = c.month(row, r["month"]) if has_month else None
+        year = c.year(row, "year", r["year"])
+        vintage = c.vintage(row, r["vintage"])
+        atvk = c.municipality(row, r["atvk"], vintage, allow_region=True)
+        c.in_vocab(row, "target_group", r["target_group"], vocab.TARGET_GROUPS)
+        c.in_vocab(row, "service", r["service"], vocab.SERVICES)
+        indicator = str(r["indicator"]).strip()
+        if indicator not in vocab.STORED_INDICATORS:
+            codes = ", ".join(vocab.STORED_INDICATORS)
+            computed = indicator in vocab.COMPUTED_INDICATORS
+            c.add(row, "indicator", r["indicator"],
+                  i18n.message("exp_stored_indicator", codes=codes) if computed else _choices(vocab.STORED_INDICATORS))
+            indicator = ""
+        has_bounds = not (_is_blank(r.get("value_min")) and _is_blank(r.get("value_max")))
+        whole = indicator in WHOLE_NUMBER_INDICATORS  # people and places come in whole numbers
+        value = c.count(row, "value", r["value"], required=not has_bounds, integer=whole)
+        for col in ("value_min", "value_max"):
+            c.count(row, col, r.get(col), required=False, integer=whole)
+        if indicator:
+            unit = vocab.INDICATOR_UNITS[indicator]
+            if str(r["unit"]).strip() != unit:
+                c.add(row, "unit", r["unit"], i18n.message("exp_unit", unit=unit, indicator=indicator))
+            if unit == "%" and value is not None and indicator == "share_served" and value > 100:
+                c.add(row, "value", r["value"], i18n.message("exp_share"))
+        c.in_vocab(row, "status", r["status"], vocab.STORED_STATUSES)
+        c.required_text(row, "source", r["source"])
+        if c.errors > errors_before:
+            continue  # a row already wrong is not compared with others: one message per problem
+        yearly_key = (year, atvk, vintage, str(r["target_group"]).strip(), str(r["service"]).strip(), indicator)
+        first = by_month.setdefault(yearly_key, (row, month is not None))
+        if first[1] != (month is not None):
+            c.add(row, "month", r["month"], i18n.message("exp_month_like" if first[1] else "exp_no_month_like",
+                                                         row=first[0]))
+            continue
+        key = (*yearly_key, month)
+        if key in seen:
+            first_row, first_value = seen[key]
+            if first_value != value:
+                expected = (i18n.message("exp_same_value", row=first_row, value=f"{first_value:g}")
+                            if first_value is not None else i18n.message("exp_no_second_row", row=first_row))
+                c.add(row, "value", r["value"], expected)
+            else:
+                c.repeat(row, first_row)
+        else:
+            seen[key] = (row, value)
+        if indicator in ("places", "occupied_places") and value is not None:
+            amounts.setdefault((*key[:5], month), {})[indicator] = (row, value)
+    for pair in amounts.values():
+        if "places" in pair and "occupied_places" in pair and pair["occupied_places"][1] > pair["places"][1]:
+            row, occupied = pair["occupied_places"]
+            c.add(row, "value", i18n.message("found_occupied", occupied=f"{occupied:g}"),
+                  i18n.message("exp_at_most_places_of_row", places=f"{pair['places'][1]:g}", row=pair["places"][0]),
+                  "warning")
+
+
+def _check_facilities(df: pd.DataFrame, c: _Checker) -> None:
+    if not c.columns(df, FACILITY_COLUMNS, FACILITY_OPTIONAL):
+        return
+    ids: dict[str, int] = {}
+    territory, lat_range, lon_range = coordinate_ranges()
+    for row, r in _rows(df):
+        fid = str(r["id"]).strip()
+        c.required_text(row, "id", r["id"])
+        if fid in ids:
+            c.add(row, "id", r["id"], i18n.message("exp_unique_id", row=ids[fid]))
+        ids.setdefault(fid, row)
+        c.required_text(row, "name", r["name"])
+        c.municipality(row, r["atvk"], "2021", allow_region=False)
+        for column, terms in (("services", vocab.SERVICES), ("target_groups", vocab.TARGET_GROUPS)):
+            codes = [s.strip() for s in str(r[column]).split(";") if s.strip()] if not _is_blank(r[column]) else []
+            if not codes:
+                c.add(row, column, r[column], i18n.message("exp_codes", codes=", ".join(terms)))
+            for code in codes:
+                if code not in terms:
+                    c.add(row, column, code, _choices(terms))
+        places = c.count(row, "places", r.get("places"), required=False, integer=True)
+        occupied = c.count(row, "occupied", r.get("occupied"), required=False, integer=True)
+        if places is not None and occupied is not None and occupied > places:
+            c.add(row, "occupied", r.get("occupied"), i18n.message("exp_at_most_places", places=f"{places:g}"),
+                  "warning")
+        for column, (low, high) in (("lat", lat_range), ("lon", lon_range)):
+            number = _number(r[column])
+            if number is None or not low <= number <= high:
+                c.add(row, column, r[column], i18n.message("exp_degree", territory=territory, low=low, high=high))
+        c.in_vocab(row, "location_precision", r["location_precision"], vocab.LOCATION_PRECISION)
+        c.in_vocab(row, "status", r["status"], vocab.FACILITY_STATUSES)
+        c.required_text(row, "source", r["source"])
+
+
+def _check_population(df: pd.DataFrame, c: _Checker) -> None:
+    if not c.columns(df, POPULATION_COLUMNS, POPULATION_OPTIONAL):
+        return
+    for row, r in _rows(df):
+        vintage = c.vintage(row, r["vintage"])
+        c.municipality(row, r["atvk"], vintage, allow_region=False)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(r["reference_date"]).strip()):
+            c.add(row, "reference_date", r["reference_date"], i18n.message("exp_date"))
+        c.required_text(row, "age_group", r["age_group"])
+        c.count(row, "value", r["value"], required=True, integer=True)
+        c.in_vocab(row, "status", r["status"], vocab.STORED_STATUSES)
+        c.required_text(row, "source", r["source"])
+        if not _is_blank(r.get("statistic")):
+            c.in_vocab(row, "statistic", r["statistic"], vocab.POPULATION_STATISTICS)
+
+
+_CHECKS: dict[str, Callable[[pd.DataFrame, _Checker], None]] = {
+    "observations": _check_observations,
+    "facilities": _check_facilities,
+    "population": _check_population,
+}
+
+
+def validate_table(df: pd.DataFrame, kind: str | None = None, file: str = "<table>") -> Report:
+    """Check ``df`` against the contract for ``kind`` (detected from the header when None)."""
+    kind = kind or detect_kind(df.columns)
+    checker = _Checker(file, kind or "unknown")
+    if kind is None:
+        checker.add(1, None, ", ".join(map(str, df.columns)) or i18n.message("found_no_columns"),
+                    i18n.message("exp_header"))
+        return checker.report
+    if df.empty:
+        checker.add(None, None, i18n.message("found_no_rows"), i18n.message("exp_a_row"))
+        return checker.report
+    _CHECKS[kind](df, checker)
+    checker.close()
+    return checker.report
+
+
+def read_csv_text(path: str | Path) -> pd.DataFrame:
+    """Read a contract CSV with every cell as text, so that codes keep their leading zeros."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def validate_file(path: str | Path, kind: str | None = None) -> Report:
+    """Check a CSV file against the contract; unreadable files give one file-level problem."""
+    name = str(path)
+    try:
+        df = read_csv_text(path)
+    except FileNotFoundError:
+        return Report(kind or "unknown", [Problem.of(name, None, None, i18n.message("found_no_file"),
+                                                     i18n.message("exp_readable_csv"))])
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        unreadable = i18n.message("found_unreadable_csv", error=first)
+        return Report(kind or "unknown", [Problem.of(name, None, None, unreadable, i18n.message("exp_utf8_csv"))])
+    return validate_table(df, kind, name)
