@@ -35,7 +35,7 @@ def _new_style_navigation() -> None:
     # folder is an old-style multipage app; until app.py's st.navigation has run once it knows no
     # /karte, and the first visitor of a deep link sees "Page not found". This app always uses
     # st.navigation, so tell Streamlit before any session starts. (Internal attribute: guarded,
-    # and tests/test_hosting.py opens a deep link first on a fresh server to catch a change.)
+    # and tests/ops/test_hosting.py opens a deep link first on a fresh server to catch a change.)
     try:
         from streamlit.runtime.pages_manager import PagesManager
     except ImportError:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The exact command the Docker image runs (and CI, in tests/test_hosting.py): the dashboard through
+# The exact command the Docker image runs (and CI, in tests/ops/test_hosting.py): the dashboard through
 # serve.py, which is app.py plus the /healthz readiness route (Streamlit's st.App), listening on
 # $HOST:$PORT. Configuration comes from the environment (DATABASE_URL, LATGALE_DI_*; see README).
 set -euo pipefail

@@ -28,6 +28,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+LAYOUT = ("unit", "apptest", "browser", "ops")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test carries the marker of the folder it lives in, so `-m unit` runs what `tests/unit` holds."""
+    for item in items:
+        folder = item.path.parent.name
+        if folder in LAYOUT:
+            item.add_marker(getattr(pytest.mark, folder))
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

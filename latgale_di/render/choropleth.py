@@ -36,7 +36,7 @@ INCOMPLETE_COLOUR: Colour = (210, 165, 150)
 THRESHOLD_MARK = "⚠ "  # before a value (and legend class) above the occupancy threshold
 
 # ColorBrewer sequential palettes, light to dark; the first colour is the zero class. Chosen by
-# latgale_di.render.contrast (tests/test_contrast.py): neighbouring classes, "no data" and "hidden" stay
+# latgale_di.render.contrast (tests/unit/test_contrast.py): neighbouring classes, "no data" and "hidden" stay
 # apart (CIEDE2000 ≥ 10) for protan, deutan and tritan readers, and lightness falls steadily.
 _PALETTES: dict[str, tuple[str, ...]] = {
     "good": ("#ffffe5", "#addd8e", "#41ab5d", "#238443", "#005a32"),   # more is better (YlGn)

@@ -24,8 +24,6 @@ from playwright.sync_api import Locator
 from tests.browser.test_map_browser import wait_for_map
 from tests.browser.test_pages_browser import wait_idle
 
-pytestmark = pytest.mark.browser
-
 ROOT = Path(__file__).resolve().parents[2]
 IMG = ROOT / "docs" / "guide" / "img"
 VIEWPORT = {"width": 1440, "height": 900}

@@ -6,11 +6,8 @@ import io
 
 import openpyxl
 import pandas as pd
-import pytest
 
 from tests.browser.test_map_browser import search, wait_for_map, wait_idle
-
-pytestmark = pytest.mark.browser
 
 MAP = "svg.di-map"
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
-
 PAGES = [  # (url path, heading in English, something the page must show)
     ("", "Overview", "people had received services"),
     ("karte", "Map", "EuroGlobalMap"),

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-pytestmark = pytest.mark.browser
-
 SCENARIO = "0002000.adults_grt.group_apartments:4,0024000.adults_grt.day_care_centre:3"
 
 

@@ -8,8 +8,6 @@ import pytest
 
 from latgale_di.store import storage
 
-pytestmark = pytest.mark.browser
-
 ATTACK = '<img src=x onerror="window.__pwned=1">'
 
 

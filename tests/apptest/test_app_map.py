@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from latgale_di.territory.boundaries import ATTRIBUTION
 from tests import tables
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 def run(params: dict[str, str] | None = None, page: str = "pages/map.py") -> AppTest:

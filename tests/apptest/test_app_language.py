@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 def shown(widget) -> str:
@@ -53,7 +53,7 @@ def test_language_switch_relabels_the_scenario_choices_too():
 
 @pytest.mark.parametrize("lang, placeholder", [("lv", "Izvēlieties…"), ("en", "Choose…")])
 def test_the_trends_picker_asks_in_the_pages_language(lang, placeholder):
-    from tests.test_app_pages import run
+    from tests.apptest.test_app_pages import run
 
     at = run("pages/trends.py", {"lang": lang})
     assert [m.placeholder for m in at.multiselect] == [placeholder]  # not Streamlit's "Choose options"

@@ -27,7 +27,7 @@ from latgale_di.store import dataset
 from latgale_di.territory import boundaries
 from tests import tables
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 VIEWS: list[dict[str, str]] = [
     # example 1: partial sums in 2021 boundaries

@@ -237,6 +237,6 @@ def test_display_uses_latvian_numbers_and_signs():
 def test_reimporting_the_module_registers_its_strings_without_a_clash():
     # Streamlit re-imports a module that changed on disk while the app runs.
     code = "import importlib, latgale_di.analysis.scenario as s; importlib.reload(s); print(s.i18n.t('sc_add', 'en'))"
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
     assert done.stdout.strip() == "Add to scenario"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 DAUGAVPILS_GA = "0002000.adults_grt.group_apartments:4"
 VIEW = {"v": "2021", "year": "2022", "tg": "adults_grt"}
 

@@ -13,7 +13,7 @@ from latgale_di.core import logs
 from latgale_di.ingest import importing
 from latgale_di.store import readiness, snapshot, storage
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 AUTHOR = "Jānis Bērziņš"
 EMAIL = "janis.berzins@example.lv"
@@ -52,7 +52,7 @@ def test_an_error_line_names_type_and_place_but_not_the_message(capsys):
         logs.error(exc, "page_run")
     (line,) = lines(capsys.readouterr().err)
     assert line["error_type"] == "ValueError" and line["level"] == "error"
-    assert line["where"].startswith("tests/test_operations.py:")
+    assert line["where"].startswith("tests/ops/test_operations.py:")
     assert EMAIL not in json.dumps(line)
 
 

@@ -14,7 +14,7 @@ from bench import budgets, report
 from bench.apps import ALL, OURS, entry_pages
 from bench.stats import percentile, ratio, summary
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _page(path: str, first: float | None, change: float, bytes_change: float, primary: bool = True,

@@ -24,7 +24,7 @@ from latgale_di.store import dataset, storage
 from latgale_di.store.dataset import Dataset
 from latgale_di.territory import boundaries
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 THRESHOLD = 5
 YEARS = list(range(2016, 2025))
 SEED_003 = "Ievērojami pieaudzis sabiedrībā balstītu sociālo pakalpojumu saņēmušo skaits DI projekta ietvaros"

@@ -12,7 +12,7 @@ from latgale_di.analysis import figures, progress
 from latgale_di.analysis.figures import Figure
 from latgale_di.store import dataset
 from tests import tables
-from tests.test_app_pages import run, texts
+from tests.apptest.test_app_pages import run, texts
 
 YEARS = list(range(2016, 2025))
 

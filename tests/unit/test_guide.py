@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-GUIDE = Path(__file__).resolve().parent.parent / "docs" / "guide"
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "guide"
 IMG = GUIDE / "img"
 PARTS = {  # the three level-2 headings each guide must have, in this order
     "lv.md": ("Ministram", "Pašvaldību darbiniekiem", "Uzturētājiem"),

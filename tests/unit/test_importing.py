@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from latgale_di.ingest import importing
 from latgale_di.store import storage
 
-ROOT = Path(__file__).resolve().parent.parent
-FILES = Path(__file__).resolve().parent / "files"
+ROOT = Path(__file__).resolve().parents[2]
+FILES = Path(__file__).resolve().parents[1] / "files"
 EXPECTED = json.loads((FILES / "bad" / "expected.json").read_text(encoding="utf-8"))
 LINE = "2024,Ludzas novads,2021,adults_grt,day_care_centre,places,{v},places,reported,test,\n"
 HEADER = "year,atvk,vintage,target_group,service,indicator,value,unit,status,source,note\n"

@@ -8,7 +8,7 @@ import math
 import pytest
 
 from latgale_di.analysis import profile
-from tests.test_app_pages import run
+from tests.apptest.test_app_pages import run
 
 
 @pytest.mark.parametrize("low, high, mean_low, mean_high, polarity, expected", [

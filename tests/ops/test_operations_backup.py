@@ -13,7 +13,7 @@ import pytest
 from latgale_di.ingest import importing
 from latgale_di.store import storage
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "files" / "good" / "utf8_bom_comma.csv"
 
 

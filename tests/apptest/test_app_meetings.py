@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.test_app_pages import run
+from tests.apptest.test_app_pages import run
 
 PAGES = ["pages/overview.py", "pages/map.py", "pages/profile.py", "pages/occupancy.py", "pages/demand.py",
          "pages/basket.py", "pages/trends.py", "pages/progress.py", "pages/investment.py", "pages/scenario.py",
@@ -19,7 +19,7 @@ CHART_PAGES = {"pages/map.py": 1, "pages/profile.py": 2, "pages/occupancy.py": 1
 
 def map_box(at) -> str:
     """The style of the drawn map (its size on screen)."""
-    from tests.test_app_map import drawing
+    from tests.apptest.test_app_map import drawing
 
     return drawing(at).get("style")
 

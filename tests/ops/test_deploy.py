@@ -1,7 +1,7 @@
 """The deployment files say what the hosting docs say: Dockerfile (linted with hadolint), compose.yaml,
 deploy/Caddyfile (validated by Caddy), .streamlit/config.toml, and the environment variable table.
 
-What they run is tested for real in tests/test_hosting.py (same command, environment and proxy,
+What they run is tested for real in tests/ops/test_hosting.py (same command, environment and proxy,
 outside Docker); these tests are the fast, static half.
 """
 
@@ -20,7 +20,7 @@ import yaml
 
 from latgale_di.render import contrast
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = ROOT / "Dockerfile"
 HOSTING_DOC = ROOT / "docs" / "hosting.md"
 CADDYFILE = ROOT / "deploy" / "Caddyfile"
@@ -56,7 +56,7 @@ def test_the_image_is_slim_runs_as_a_user_checks_health_and_starts_like_ci():
     health = next(arg for op, arg in instructions if op == "HEALTHCHECK")
     assert "/_stcore/health" in health
     cmd = next(arg for op, arg in instructions if op == "CMD")
-    assert cmd == '["bash", "scripts/serve.sh"]'  # the command tests/test_hosting.py runs
+    assert cmd == '["bash", "scripts/serve.sh"]'  # the command tests/ops/test_hosting.py runs
 
 
 def test_the_image_leaves_out_secrets_and_local_state_but_keeps_what_the_app_reads():

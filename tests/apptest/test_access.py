@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from latgale_di.server import access
 from latgale_di.store import storage
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 HASH = access.hash_password("salaspils-42", "ab" * 16)
 
 
@@ -110,7 +110,7 @@ def download_labels(at: AppTest) -> list[str]:
     return [b.proto.label for b in at.get("download_button")]
 
 
-BAD = Path(__file__).resolve().parent / "files" / "bad"
+BAD = Path(__file__).resolve().parents[1] / "files" / "bad"
 EXPECTED = json.loads((BAD / "expected.json").read_text(encoding="utf-8"))
 REJECTED = "The file was rejected, nothing was written. Fix it and load it again:"
 
@@ -132,7 +132,7 @@ def test_every_bad_file_is_refused_on_the_upload_page_with_its_messages_and_noth
 
 def test_a_good_upload_is_previewed_then_imported_as_a_new_version(tmp_path, monkeypatch):
     at = signed_in_data_page(tmp_path, monkeypatch)
-    good = Path(__file__).resolve().parent / "files" / "good" / "latvian_headers_cp1257_semicolon.csv"
+    good = Path(__file__).resolve().parents[1] / "files" / "good" / "latvian_headers_cp1257_semicolon.csv"
     at.file_uploader[0].set_value((good.name, good.read_bytes(), "text/csv")).run()
     assert not at.error and any("+" in s.value for s in at.success)
     next(b for b in at.button if b.label == "Import as a new version").click().run()
@@ -144,7 +144,7 @@ def test_a_good_upload_is_previewed_then_imported_as_a_new_version(tmp_path, mon
 def test_after_an_import_the_uploader_is_empty_and_the_same_file_is_not_imported_twice(
         tmp_path, monkeypatch):
     at = signed_in_data_page(tmp_path, monkeypatch)
-    good = Path(__file__).resolve().parent / "files" / "good" / "latvian_headers_cp1257_semicolon.csv"
+    good = Path(__file__).resolve().parents[1] / "files" / "good" / "latvian_headers_cp1257_semicolon.csv"
     at.file_uploader[0].set_value((good.name, good.read_bytes(), "text/csv")).run()
     next(b for b in at.button if b.label == "Import as a new version").click().run()
     assert not at.exception
@@ -171,7 +171,7 @@ def test_after_a_rollback_the_picker_shows_the_new_version(tmp_path, monkeypatch
 def test_after_an_import_the_picker_shows_the_new_version(tmp_path, monkeypatch):
     at = signed_in_data_page(tmp_path, monkeypatch)
     at.selectbox(key="data_version_choice").set_value(1).run()  # a maintainer looked at version 1
-    good = Path(__file__).resolve().parent / "files" / "good" / "latvian_headers_cp1257_semicolon.csv"
+    good = Path(__file__).resolve().parents[1] / "files" / "good" / "latvian_headers_cp1257_semicolon.csv"
     at.file_uploader[0].set_value((good.name, good.read_bytes(), "text/csv")).run()
     next(b for b in at.button if b.label == "Import as a new version").click().run()
     assert not at.exception

@@ -30,7 +30,7 @@ import pytest
 
 pytestmark = [pytest.mark.postgres, pytest.mark.browser]
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CADDYFILE = ROOT / "deploy" / "Caddyfile"
 DOWN_LV = "Datubāze pašlaik nav sasniedzama"
 

@@ -94,21 +94,3 @@ def test_the_synthetic_dataset_passes_the_contract(latvia, small, tmp_path):
     old = synthetic.observations(start=2020, years=1)
     report = contract.validate_table(old[old["month"].isin(["", "12"])], "observations")
     assert report.ok, [str(p) for p in report.errors[:5]]
-
-
-def test_the_map_page_shows_latvia_with_the_synthetic_banner(latvia, small, monkeypatch, tmp_path):
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("LATGALE_DI_DATA", str(small))
-    monkeypatch.setenv("LATGALE_DI_DB", str(tmp_path / "store.sqlite3"))
-    for lang, banner in (("lv", "SINTĒTISKI DATI"), ("en", "SYNTHETIC DATA")):
-        at = AppTest.from_file(APP, default_timeout=120)
-        for key, value in {"year": "2021", "v": "2021", "ind": "places_per_10k", "lang": lang}.items():
-            at.query_params[key] = value
-        at.run()
-        at.switch_page("pages/map.py").run()
-        assert not at.exception, [e.message for e in at.exception]
-        assert any(e.value.startswith(banner) for e in at.error), [e.value for e in at.error]
-        drawing = next(m.value for m in at.markdown if 'class="di-map"' in m.value)
-        assert drawing.count("data-atvk=") == 43  # every current Latvian municipality
-        assert synthetic.LABEL in " ".join(c.value for c in at.caption)  # the data version line

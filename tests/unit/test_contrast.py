@@ -40,7 +40,7 @@ from latgale_di.render.contrast import (
     srgb_to_lab,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 WHITE, BLACK = (255, 255, 255), (0, 0, 0)
 KINDS = ("protan", "deutan", "tritan")
 

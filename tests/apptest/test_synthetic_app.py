@@ -1,0 +1,51 @@
+"""The Map page of the Latvia extent shows the synthetic scale dataset with its banner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from latgale_di.core import extent
+from latgale_di.core.paths import ROOT
+from latgale_di.ingest import synthetic
+
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture
+def latvia(monkeypatch):
+    from latgale_di.render import svg_map
+
+    svg_map.geometry.cache_clear()
+    svg_map.outlines.cache_clear()
+    monkeypatch.setenv(extent.ENV, "latvia")
+    yield
+    svg_map.geometry.cache_clear()
+    svg_map.outlines.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Path:
+    """One year of the current 43 units."""
+    out = tmp_path_factory.mktemp("synthetic")
+    synthetic.generate(out, start=2021, years=1)
+    return out
+
+
+def test_the_map_page_shows_latvia_with_the_synthetic_banner(latvia, small, monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("LATGALE_DI_DATA", str(small))
+    monkeypatch.setenv("LATGALE_DI_DB", str(tmp_path / "store.sqlite3"))
+    for lang, banner in (("lv", "SINTĒTISKI DATI"), ("en", "SYNTHETIC DATA")):
+        at = AppTest.from_file(APP, default_timeout=120)
+        for key, value in {"year": "2021", "v": "2021", "ind": "places_per_10k", "lang": lang}.items():
+            at.query_params[key] = value
+        at.run()
+        at.switch_page("pages/map.py").run()
+        assert not at.exception, [e.message for e in at.exception]
+        assert any(e.value.startswith(banner) for e in at.error), [e.value for e in at.error]
+        drawing = next(m.value for m in at.markdown if 'class="di-map"' in m.value)
+        assert drawing.count("data-atvk=") == 43  # every current Latvian municipality
+        assert synthetic.LABEL in " ".join(c.value for c in at.caption)  # the data version line
