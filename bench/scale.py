@@ -26,9 +26,9 @@ def measure(folder: str, repeats: int = 20, vintages: tuple[str, ...] = VINTAGES
     """One record per vintage: its units, its indicator table's rows and time, and ``repeats``
     filter changes (ms). The dataset's load and privacy rule are paid once and reported in each."""
     from latgale_di.analysis import indicators
+    from latgale_di.analysis.state import ViewState
     from latgale_di.confidentiality import privacy
     from latgale_di.render import map_content
-    from latgale_di.render.state import ViewState
     from latgale_di.store import dataset
     from latgale_di.territory import boundaries
 

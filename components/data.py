@@ -22,11 +22,11 @@ import streamlit as st
 
 from components import sign_in
 from latgale_di.analysis import figures, nearby, overview
+from latgale_di.analysis.state import YEARS, ViewState
 from latgale_di.confidentiality import privacy
-from latgale_di.core import i18n, logs
+from latgale_di.core import formatting, i18n, logs
 from latgale_di.core.paths import data_dir
 from latgale_di.render import map_content
-from latgale_di.render.state import YEARS, ViewState
 from latgale_di.store import dataset, snapshot, storage
 from latgale_di.store.dataset import Dataset
 from latgale_di.territory import boundaries
@@ -257,7 +257,7 @@ def read_only_notice(lang: str) -> bool:
         st.warning(i18n.t("db_down_default", lang), icon=":material/cloud_off:")
     else:
         st.warning(i18n.t("db_down_last_good", lang, version=current.version.id,
-                          date=i18n.format_date(current.version.created_at[:10], lang)),
+                          date=formatting.format_date(current.version.created_at[:10], lang)),
                    icon=":material/cloud_off:")
     return True
 

@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from components import data, share, view_state
-from latgale_di.core import i18n, safety
+from latgale_di.core import formatting, i18n, safety
 from latgale_di.render import exports, images
 from latgale_di.territory import boundaries
 
@@ -78,7 +78,7 @@ def offer(slot: DeltaGenerator, page: str, title: str, rows: pd.DataFrame,
             return
         dataset = data.load_dataset()
         version = i18n.t("data_version", lang, version=dataset.version,
-                         date=i18n.format_date(dataset.last_updated, lang))
+                         date=formatting.format_date(dataset.last_updated, lang))
         footer = safety.html_text(f"{version} · {share.link(state)}")
         for i, (name, draw) in enumerate((figures or {}).items()):
             slide_title = safety.html_text(f"{title}: {name} · {state.year}")

@@ -14,8 +14,8 @@ import streamlit as st
 
 from components.page import figure_note, figure_text
 from latgale_di.analysis.overview import GroupHeadline
+from latgale_di.analysis.state import ViewState
 from latgale_di.core import i18n, safety, vocab
-from latgale_di.render.state import ViewState
 from latgale_di.store.dataset import Dataset
 
 

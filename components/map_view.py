@@ -11,11 +11,11 @@ import streamlit as st
 
 from components import figure_card
 from components.page import figure_note
-from latgale_di.core import i18n, safety, vocab
+from latgale_di.analysis.state import ViewState
+from latgale_di.core import formatting, i18n, safety, vocab
 from latgale_di.render import choropleth, html_table, svg_map
 from latgale_di.render.choropleth import Colour
 from latgale_di.render.map_content import MapContent
-from latgale_di.render.state import ViewState
 from latgale_di.store.dataset import Dataset
 
 MAP_HEIGHT_PX = 600
@@ -110,7 +110,7 @@ def region_html(content: MapContent, state: ViewState, dataset: Dataset) -> str:
         return ""
     lang = state.lang
     return _drawn(content, ("region",), lambda: figure_card.CSS + figure_card.figure_html(figure_card.Figure(
-        i18n.t("region_figure", lang), choropleth.figure_text(fig, lang), figure_note(fig, dataset, lang))) + "\n\n")
+        i18n.t("region_figure", lang), formatting.figure_text(fig, lang), figure_note(fig, dataset, lang))) + "\n\n")
 
 
 def note_html(text: str) -> str:

@@ -8,8 +8,8 @@ import streamlit as st
 
 from components import map_view, view_state
 from latgale_di.analysis import nearby
+from latgale_di.analysis.state import ViewState
 from latgale_di.core import i18n, safety, vocab
-from latgale_di.render.state import ViewState
 from latgale_di.territory import boundaries
 
 

@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from components import data, presentation, share, view_state
-from latgale_di.core import i18n, safety
+from latgale_di.core import formatting, i18n, safety
 from latgale_di.core.safety import escape_markdown
 from latgale_di.store.dataset import Dataset
 
@@ -26,7 +26,7 @@ def header(title: str, lang: str, dataset: Dataset) -> DeltaGenerator:
     else:
         st.title(title)
     st.caption(i18n.t("data_version", lang, version=dataset.version,
-                      date=i18n.format_date(dataset.last_updated, lang)))
+                      date=formatting.format_date(dataset.last_updated, lang)))
     toolbar = st.container(horizontal=True, gap="small")
     if not state.present:
         with toolbar:
@@ -63,9 +63,8 @@ def sources_list(dataset: Dataset, ids: list[str]) -> str:
 
 def figure_text(fig, unit: str, lang: str) -> str:
     """A headline figure with its marks (≈ estimated, ≥ incomplete, > bound) and unit."""
-    from latgale_di.render.choropleth import value_text
 
-    return value_text(fig.value, fig.value_min, fig.value_max, fig.status, unit, lang)
+    return formatting.value_text(fig.value, fig.value_min, fig.value_max, fig.status, unit, lang)
 
 
 def figure_caption(fig, dataset: Dataset, lang: str) -> str:

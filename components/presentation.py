@@ -10,8 +10,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import view_state
+from latgale_di.analysis.state import ViewState
 from latgale_di.core import i18n
-from latgale_di.render.state import ViewState
 
 MAP_HEIGHT_PX = 860  # 1080 less the title line and margins
 MAP_WIDTH_PX = 1100  # the map's column: three fifths of a 1920 px screen

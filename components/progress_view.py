@@ -10,8 +10,8 @@ import plotly.graph_objects as go
 
 from components.charts import FONT, separators
 from latgale_di.analysis import progress
-from latgale_di.core import i18n, safety, vocab
-from latgale_di.render import choropleth, html_table
+from latgale_di.core import formatting, i18n, safety, vocab
+from latgale_di.render import html_table
 from latgale_di.store.dataset import Dataset
 
 # Good and bad are said in words and arrows, never by colour alone.
@@ -27,7 +27,7 @@ def _label(p: progress.Progress, lang: str) -> str:
 def _latest(p: progress.Progress, lang: str) -> str:
     if not p.latest.known:
         return i18n.t("no_data", lang)
-    text = f"{choropleth.figure_text(p.latest, lang)} ({p.latest.as_of})"
+    text = f"{formatting.figure_text(p.latest, lang)} ({p.latest.as_of})"
     return text + (f" · {i18n.t('cumulative_since', lang)}" if p.cumulative else "")
 
 
@@ -36,13 +36,13 @@ def _share(p: progress.Progress, lang: str) -> str:
         return "—"  # said once below the table (``plan_table``)
     if math.isnan(p.share):
         return i18n.t("no_data", lang)
-    return ("≥ " if p.share_is_lower_bound else "") + f"{i18n.format_number(p.share, lang, 0)} %"
+    return ("≥ " if p.share_is_lower_bound else "") + f"{formatting.format_number(p.share, lang, 0)} %"
 
 
 def _trend(p: progress.Progress, lang: str) -> str:
     if not p.direction:
         return i18n.t("no_earlier_figure", lang)
-    change = i18n.format_number(abs(p.change), lang)
+    change = formatting.format_number(abs(p.change), lang)
     return (f"{_ARROWS[p.direction]} {change} {i18n.t('since_year', lang, year=p.previous.as_of)}"
             f" · {i18n.t('assessment_' + p.assessment, lang)}") if p.previous else ""
 
@@ -51,7 +51,7 @@ def plan_table(plan: list[progress.Progress], dataset: Dataset, lang: str) -> st
     """The targets as one HTML table: target, latest figure with its year, share reached, change."""
     return html_table.CSS + html_table.render({
         i18n.t("plan_target_col", lang): [_label(p, lang) for p in plan],
-        i18n.t("plan_target", lang): [choropleth.figure_text(p.target, lang) for p in plan],
+        i18n.t("plan_target", lang): [formatting.figure_text(p.target, lang) for p in plan],
         i18n.t("plan_latest", lang): [_latest(p, lang) for p in plan],
         i18n.t("plan_share", lang): [_share(p, lang) for p in plan],
         i18n.t("plan_change", lang): [_trend(p, lang) for p in plan],
@@ -84,7 +84,7 @@ def transition_chart(moves: pd.DataFrame, group: str, lang: str) -> go.Figure:
     fig = go.Figure()
     for series, rows in moves.groupby("series", sort=False):
         institution = rows["side"].iloc[0] == "institution"
-        texts = [("≥ " if q == "at_least" else "") + i18n.format_number(v, lang) for v, q in
+        texts = [("≥ " if q == "at_least" else "") + formatting.format_number(v, lang) for v, q in
                  zip(rows["value"], rows["qualifier"])]
         fig.add_trace(go.Scatter(
             x=rows["year"], y=rows["value"], mode="lines+markers+text", text=texts, textposition="top center",
@@ -106,14 +106,15 @@ def cost_line(cost: progress.RunningCost, lang: str) -> str:
     """One service's yearly running cost, with the places and day rate it is computed from (Markdown)."""
     mark = "≥ " if cost.places.qualifier == "at_least" else ""
     return i18n.t("running_cost_line", lang, service=vocab.SERVICES[cost.service].label(lang),
-                  places=mark + i18n.format_number(cost.places.value, lang),
-                  rate=i18n.format_number(cost.rate.value, lang, 2),
-                  total=mark + i18n.format_number(round(cost.per_year), lang))
+                  places=mark + formatting.format_number(cost.places.value, lang),
+                  rate=formatting.format_number(cost.rate.value, lang, 2),
+                  total=mark + formatting.format_number(round(cost.per_year), lang))
 
 
 def benchmark_text(lang: str) -> str:
     """The published benchmarks of children in residential care, with their source and date."""
     first = progress.CHILD_BENCHMARKS[0]
-    values = " · ".join(f"{b.label(lang)}: {i18n.format_number(b.value, lang)}" for b in progress.CHILD_BENCHMARKS)
+    values = " · ".join(f"{b.label(lang)}: {formatting.format_number(b.value, lang)}"
+                        for b in progress.CHILD_BENCHMARKS)
     return i18n.t("benchmark_line", lang, values=values, publisher=first.publisher,
-                  date=i18n.format_date(first.date, lang))
+                  date=formatting.format_date(first.date, lang))

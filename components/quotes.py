@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from latgale_di.analysis.statements import Statement
-from latgale_di.core import i18n
+from latgale_di.core import formatting
 from latgale_di.core.safety import escape_markdown
 from latgale_di.store.dataset import Dataset
 
@@ -13,4 +13,4 @@ def markdown(said: list[Statement], dataset: Dataset, lang: str) -> str:
     source's title comes from a data file and is escaped)."""
     return "\n\n".join(
         f"> {escape_markdown(s.text(lang))}  \n> — {escape_markdown(dataset.cite(s.source))}, "
-        f"{i18n.format_date(s.date, lang)}" for s in said)
+        f"{formatting.format_date(s.date, lang)}" for s in said)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from latgale_di.analysis.state import ViewState
 from latgale_di.core import i18n
-from latgale_di.render.state import ViewState
 
 
 def link(state: ViewState) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from components.view_state import current, widget_key
+from latgale_di.analysis.state import MAP_INDICATORS, THRESHOLDS, YEARS, ViewState
 from latgale_di.core import i18n, vocab
-from latgale_di.render.state import MAP_INDICATORS, THRESHOLDS, YEARS, ViewState
 from latgale_di.territory import boundaries
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from latgale_di.render.state import ViewState
+from latgale_di.analysis.state import ViewState
 
 _VIEW = "_view"  # the last complete view, outside any widget's key
 _PREFIX = "vs_"  # widget keys: vs_<field>

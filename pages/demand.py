@@ -8,7 +8,7 @@ from components import charts, data, downloads, presentation, quotes
 from components import nearby as nearby_choices
 from components.page import header, sources_footer
 from latgale_di.analysis import demand, statements
-from latgale_di.core import i18n, vocab
+from latgale_di.core import formatting, i18n, vocab
 from latgale_di.territory import boundaries
 
 # Load
@@ -26,7 +26,7 @@ said = statements.for_view("demand", state.year, state.target_group)
 
 
 def count(value: float) -> str:
-    return i18n.format_number(value, lang) or i18n.t("no_data", lang)
+    return formatting.format_number(value, lang) or i18n.t("no_data", lang)
 
 
 # Show
@@ -47,7 +47,7 @@ else:
         i18n.t("served", lang): [count(v) for v in rows["persons_served"]],
         i18n.t("places", lang): [count(v) for v in rows["places"]],
         i18n.t("shortfall", lang): [count(v) for v in rows["shortfall"]],
-        i18n.t("shortfall_pct", lang): [f"{i18n.format_number(v, lang, 1)} %" for v in rows["shortfall_pct"]],
+        i18n.t("shortfall_pct", lang): [f"{formatting.format_number(v, lang, 1)} %" for v in rows["shortfall_pct"]],
         i18n.t("status", lang): [vocab.STATUSES[s].label(lang) for s in rows["status"]],
         i18n.t("source", lang): [dataset.cite(s) for s in rows["source"]],
     }, hide_index=True, width="stretch")

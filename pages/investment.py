@@ -9,7 +9,7 @@ import streamlit as st
 from components import data, downloads, quotes, view_state
 from components.page import header, sources_footer
 from latgale_di.analysis import investment, statements
-from latgale_di.core import i18n, vocab
+from latgale_di.core import formatting, i18n, vocab
 from latgale_di.core.safety import escape_markdown
 from latgale_di.territory import boundaries, population
 
@@ -30,7 +30,7 @@ st.markdown(f"**{vocab.SERVICES[service].label(lang)}**")
 entered = st.number_input(i18n.t("day_rate", lang), min_value=0.0, max_value=500.0, step=0.5, format="%.2f",
                           value=rate.value if rate else None, key=f"day_rate_{service}")
 if rate and entered is not None and math.isclose(entered, rate.value):
-    st.caption(i18n.t("day_rate_from_data", lang, value=i18n.format_number(rate.value, lang, 2),
+    st.caption(i18n.t("day_rate_from_data", lang, value=formatting.format_number(rate.value, lang, 2),
                       note=escape_markdown(rate.note), source=escape_markdown(dataset.cite(rate.source))))
 elif entered is not None:
     rate = investment.DayRate(float(entered), "", "")
@@ -46,7 +46,7 @@ region = investment.region_funding(table, state.year)
 
 
 def eur(value: float, decimals: int = 0) -> str:
-    return i18n.format_number(value, lang, decimals) if value == value else i18n.t("no_data", lang)
+    return formatting.format_number(value, lang, decimals) if value == value else i18n.t("no_data", lang)
 
 
 def per_place(value: float, reason: str, with_places: float, total: float) -> str:

@@ -8,8 +8,7 @@ from components import charts, data, downloads, presentation
 from components import nearby as nearby_choices
 from components.page import figure_caption, header, sources_footer
 from latgale_di.analysis import figures, occupancy
-from latgale_di.core import i18n, vocab
-from latgale_di.render import choropleth
+from latgale_di.core import formatting, i18n, vocab
 from latgale_di.territory import boundaries
 
 # Load
@@ -42,7 +41,7 @@ def flag(value) -> str:
 def pct(value: float, qualifier: str = "exact") -> str:
     if value != value:
         return i18n.t("no_data", lang)
-    return ("> " if qualifier == "greater_than" else "") + f"{i18n.format_number(value, lang, 1)} %"
+    return ("> " if qualifier == "greater_than" else "") + f"{formatting.format_number(value, lang, 1)} %"
 
 
 def count(value: float, qualifier: str = "exact") -> str:
@@ -50,7 +49,7 @@ def count(value: float, qualifier: str = "exact") -> str:
         return i18n.t("hidden", lang)
     if value != value:
         return i18n.t("no_data", lang)
-    return ("≥" if qualifier == "at_least" else "") + i18n.format_number(value, lang)
+    return ("≥" if qualifier == "at_least" else "") + formatting.format_number(value, lang)
 
 
 # Show
@@ -64,7 +63,7 @@ st.caption(i18n.t("occupancy_intro", lang, threshold=state.threshold))
 st.markdown(f"**{vocab.TARGET_GROUPS[state.target_group].label(lang)} · {vocab.SERVICES[state.service].label(lang)}"
             f" · {state.year}**")
 if region_figure is not None and region_figure.known:
-    st.metric(i18n.t("region_statement", lang), choropleth.figure_text(region_figure, lang))
+    st.metric(i18n.t("region_statement", lang), formatting.figure_text(region_figure, lang))
     st.caption(figure_caption(region_figure, dataset, lang))
 
 st.subheader(i18n.t("by_municipality", lang))
@@ -91,9 +90,9 @@ else:
     st.dataframe({
         i18n.t("facilities", lang): sites["name"].tolist(),
         i18n.t("municipality", lang): [names.get(a, "") for a in sites["unit"]],
-        i18n.t("places", lang): [i18n.format_number(v, lang) or i18n.t("no_data", lang) for v in sites["places"]],
+        i18n.t("places", lang): [formatting.format_number(v, lang) or i18n.t("no_data", lang) for v in sites["places"]],
         i18n.t("occupied", lang): [(f"<{data.suppress_below()}" if small else i18n.t("hidden", lang)) if hid else
-                                   (i18n.format_number(v, lang) or i18n.t("no_data", lang))
+                                   (formatting.format_number(v, lang) or i18n.t("no_data", lang))
                                    for v, hid, small in zip(sites["occupied"], hidden_sites, small_sites)],
         i18n.t("occupancy", lang): [i18n.t("hidden", lang) if hid else pct(v)
                                     for v, hid in zip(sites["occupancy_rate"], hidden_sites)],

@@ -7,8 +7,8 @@ import streamlit as st
 from components import charts, data, downloads, presentation, view_state
 from components.page import header, sources_footer
 from latgale_di.analysis import basket, figures, profile
-from latgale_di.core import i18n, vocab
-from latgale_di.render import briefing, choropleth, exports
+from latgale_di.core import formatting, i18n, vocab
+from latgale_di.render import briefing, exports
 from latgale_di.territory import boundaries, facilities
 
 # Load
@@ -40,19 +40,19 @@ def label(r) -> str:
 
 
 def text(r) -> str:
-    return choropleth.value_text(r.value, getattr(r, "value_min", float("nan")), getattr(r, "value_max", float("nan")),
+    return formatting.value_text(r.value, getattr(r, "value_min", float("nan")), getattr(r, "value_max", float("nan")),
                                  r.status, vocab.INDICATOR_UNITS[r.indicator], lang)
 
 
 def mean_text(r) -> str:
-    return choropleth.interval_text(r.region_mean, r.region_mean_high, vocab.INDICATOR_UNITS[r.indicator], lang)
+    return formatting.interval_text(r.region_mean, r.region_mean_high, vocab.INDICATOR_UNITS[r.indicator], lang)
 
 
 def range_text(r) -> str:
     unit = vocab.INDICATOR_UNITS[r.indicator]
     if r.units_with_data == 0:
         return i18n.t("no_data", lang)
-    return choropleth.range_text(r.region_min, r.region_min_high, r.region_max, r.region_max_high, unit, lang)
+    return formatting.range_text(r.region_min, r.region_min_high, r.region_max, r.region_max_high, unit, lang)
 
 
 def units_text(r) -> str:
@@ -125,7 +125,7 @@ else:
         i18n.t("facilities", lang): sites["name"].tolist(),
         i18n.t("service", lang): [", ".join(vocab.SERVICES[s].label(lang) for s in v.split(";"))
                                   for v in sites["services"]],
-        i18n.t("facility_places", lang): [i18n.format_number(p, lang) or "–" for p in sites["places"]],
+        i18n.t("facility_places", lang): [formatting.format_number(p, lang) or "–" for p in sites["places"]],
         i18n.t("facility_status", lang): [vocab.FACILITY_STATUSES[s].label(lang) for s in sites["status"]],
         i18n.t("source", lang): [dataset.cite(s) for s in sites["source"]],
     }, hide_index=True, width="stretch")

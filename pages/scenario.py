@@ -9,7 +9,7 @@ import streamlit as st
 from components import data, downloads, view_state
 from components.page import header, sources_footer
 from latgale_di.analysis import investment, scenario
-from latgale_di.core import i18n, vocab
+from latgale_di.core import formatting, i18n, vocab
 from latgale_di.territory import boundaries, population
 
 # Load
@@ -118,7 +118,7 @@ if changes:
             step=0.5, format="%.2f", value=from_data.value if from_data else None, key=f"sc_rate_{service}")
         rates[service] = rate = scenario.choose_rate(from_data, entered)
         if rate.origin == "data":
-            st.caption(i18n.t("day_rate_from_data", lang, value=i18n.format_number(rate.value, lang, 2),
+            st.caption(i18n.t("day_rate_from_data", lang, value=formatting.format_number(rate.value, lang, 2),
                               note=rate.note, source=dataset.cite(rate.source)))
             rate_sources.add(rate.source)
         else:

@@ -8,7 +8,7 @@ import streamlit as st
 from components import data, downloads, view_state
 from components.page import header
 from latgale_di.analysis import metrics
-from latgale_di.core import i18n, vocab
+from latgale_di.core import formatting, i18n, vocab
 from latgale_di.render import exports
 from latgale_di.territory import boundaries
 
@@ -22,7 +22,7 @@ st.caption(i18n.t("methods_intro", lang))
 
 st.subheader(i18n.t("datasets", lang))
 st.markdown(f"**{dataset.metadata.get('title', '')}** · {dataset.version} · "
-            f"{i18n.t('last_updated', lang)}: {i18n.format_date(dataset.last_updated, lang)}")
+            f"{i18n.t('last_updated', lang)}: {formatting.format_date(dataset.last_updated, lang)}")
 counts = dataset.metadata.get("counts", {})
 st.dataframe(pd.DataFrame({k: [v] for k, v in counts.items()}), hide_index=True)
 

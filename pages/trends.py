@@ -7,8 +7,7 @@ import streamlit as st
 from components import charts, data, downloads, presentation, view_state
 from components.page import header, sources_footer
 from latgale_di.analysis import trends
-from latgale_di.core import i18n, vocab
-from latgale_di.render import choropleth
+from latgale_di.core import formatting, i18n, vocab
 from latgale_di.territory import boundaries
 
 # Load
@@ -47,7 +46,7 @@ else:
     st.dataframe({
         i18n.t("year_col", lang): rows["year"].tolist(),
         i18n.t("municipality", lang): rows["atvk"].map(names).tolist(),
-        i18n.t("value", lang): [choropleth.value_text(v, lo, hi, s, unit, lang) for v, lo, hi, s in
+        i18n.t("value", lang): [formatting.value_text(v, lo, hi, s, unit, lang) for v, lo, hi, s in
                                 zip(rows["value"], rows["value_min"], rows["value_max"], rows["status"])],
         i18n.t("status", lang): [vocab.STATUSES[s].label(lang) for s in rows["status"]],
         i18n.t("note", lang): rows["note"].tolist(),

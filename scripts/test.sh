@@ -9,4 +9,5 @@ bash scripts/setup.sh dev
 bash scripts/system_packages.sh chromium=chromium pdftotext=poppler-utils caddy=caddy
 .venv/bin/python -m ruff check .
 .venv/bin/python -m mypy  # files and settings: pyproject.toml [tool.mypy]
+.venv/bin/lint-imports  # layer contracts: pyproject.toml [tool.importlinter], docs/architecture.md
 exec .venv/bin/python -m pytest "$@"

@@ -14,8 +14,8 @@ from itertools import product
 import pandas as pd
 
 from latgale_di.analysis.overview import COMMUNITY_SERVICES
+from latgale_di.analysis.state import YEARS, ViewState
 from latgale_di.core import vocab
-from latgale_di.render.state import YEARS, ViewState
 from latgale_di.territory import boundaries
 
 Key = tuple[str, int, str, str]  # vintage, year, target group, service

@@ -16,7 +16,7 @@ import pandas as pd
 
 from latgale_di.analysis import figures
 from latgale_di.analysis.figures import Figure
-from latgale_di.core import i18n, vocab
+from latgale_di.core import formatting, i18n, vocab
 from latgale_di.territory import boundaries
 from latgale_di.territory.boundaries import REGION_CODE
 
@@ -86,7 +86,7 @@ def summary(heads: list[GroupHeadline], year: int, vintage: str, lang: str) -> l
         group = vocab.TARGET_GROUPS[h.target_group].label(lang)
         fig = h.persons_served
         if fig is not None and fig.known and not math.isnan(fig.value):
-            value = i18n.format_number(fig.value, lang)
+            value = formatting.format_number(fig.value, lang)
             prefix = "≥ " if fig.qualifier == "at_least" else ""
             sentences.append(i18n.t("sum_served", lang, group=group, value=prefix + value, year=fig.year,
                                     count=round(fig.value)))  # the noun's form follows the count
@@ -97,7 +97,7 @@ def summary(heads: list[GroupHeadline], year: int, vintage: str, lang: str) -> l
             sentences.append(i18n.t("sum_unknown", lang, n=len(h.unknown), total=total))
         if h.occupancy is not None and h.occupancy.known:
             low = h.occupancy.value if not math.isnan(h.occupancy.value) else h.occupancy.value_min
-            sentences.append(i18n.t("sum_occupancy", lang, value=i18n.format_number(low, lang),
+            sentences.append(i18n.t("sum_occupancy", lang, value=formatting.format_number(low, lang),
                                     more="" if not math.isnan(h.occupancy.value) else i18n.t("more_than", lang)))
     if not sentences:
         sentences.append(i18n.t("no_figures_year", lang))

@@ -2,7 +2,7 @@
 
 A scenario is a list of place changes, one per municipality × target group × service, kept in the
 URL as ``"<atvk>.<target_group>.<service>:<±places>"`` (comma separated, see
-``latgale_di.render.state.SCENARIO_PATTERN``). Nothing here writes to the data: every function takes the
+``PATTERN``). Nothing here writes to the data: every function takes the
 indicator table and returns a new frame.
 
 Scenario values are hypothetical. Their status is ``illustrative`` (the contract's status for
@@ -33,9 +33,7 @@ from latgale_di.analysis import metrics
 from latgale_di.analysis.figures import of_year
 from latgale_di.analysis.investment import DAYS_PER_YEAR, DayRate
 from latgale_di.analysis.investment import running_cost as _running_cost
-from latgale_di.core import i18n, vocab
-from latgale_di.render import choropleth
-from latgale_di.render.state import SCENARIO_PATTERN
+from latgale_di.core import formatting, i18n, vocab
 from latgale_di.territory.population import Denominators
 
 MAX_CHANGE = 9999  # the URL pattern allows at most four digits per change
@@ -48,6 +46,8 @@ COLUMNS: list[str] = [
 ]
 
 _PART = re.compile(r"^(\d{7})\.([a-z_]+)\.([a-z_]+):([+-]?\d{1,4})$")
+# The whole URL value: one or more parts, comma separated (ViewState.from_params checks it).
+PATTERN = re.compile(r"^(\d{7}\.[a-z_]+\.[a-z_]+:[+-]?\d{1,4})(,\d{7}\.[a-z_]+\.[a-z_]+:[+-]?\d{1,4})*$")
 
 _STRINGS: dict[str, tuple[str, str]] = {
     "sc_intro": ("Pievienojiet vai noņemiet vietas pašvaldībā un pakalpojumā un salīdziniet ar šodienu: vietas, "
@@ -177,7 +177,7 @@ def encode(changes: Iterable[Change]) -> str:
     Raises ``ValueError`` when the result would be too long for a link (over 2000 characters).
     """
     text = ",".join(c.encode() for c in combine(changes))
-    if len(text) > MAX_TEXT or (text and not SCENARIO_PATTERN.match(text)):
+    if len(text) > MAX_TEXT or (text and not PATTERN.match(text)):
         raise ValueError(f"the scenario is too long for a link ({len(text)} characters, at most {MAX_TEXT})")
     return text
 
@@ -391,7 +391,7 @@ def signed(value: float, lang: str, unit: str = "", decimals: int | None = None)
         return i18n.t("no_data", lang)
     sign = "+" if value > 0 else ("−" if value < 0 else "±")
     # A change of a percentage is in percentage points, not per cent.
-    return f"{sign}{i18n.format_number(abs(value), lang, decimals)}" + (" pp" if unit == "%" else "")
+    return f"{sign}{formatting.format_number(abs(value), lang, decimals)}" + (" pp" if unit == "%" else "")
 
 
 def display(result: pd.DataFrame, names: Mapping[str, str], lang: str) -> pd.DataFrame:
@@ -400,7 +400,7 @@ def display(result: pd.DataFrame, names: Mapping[str, str], lang: str) -> pd.Dat
     def text(value: float, status: str, unit: str) -> str:
         # The indicator's label already says "per 10,000 residents": cells stay short.
         unit = "places" if unit == "per 10,000" else unit
-        return choropleth.value_text(value, math.nan, math.nan, status, unit, lang)
+        return formatting.value_text(value, math.nan, math.nan, status, unit, lang)
 
     def status_label(code: str) -> str:
         return vocab.STATUSES[code].label(lang) if code in vocab.STATUSES else ""
@@ -425,7 +425,7 @@ def display_costs(cost_rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         i18n.t("service", lang): [vocab.SERVICES[s].label(lang) for s in cost_rows["service"]],
         i18n.t("sc_places_delta", lang): [signed(v, lang) for v in cost_rows["places_delta"]],
-        i18n.t("day_rate", lang): [i18n.format_number(v, lang, 2) or i18n.t("no_data", lang)
+        i18n.t("day_rate", lang): [formatting.format_number(v, lang, 2) or i18n.t("no_data", lang)
                                    for v in cost_rows["eur_per_day"]],
         i18n.t("sc_rate_origin", lang): [i18n.t(f"sc_origin_{o}", lang) for o in cost_rows["origin"]],
         i18n.t("running_cost", lang): [signed(v, lang, decimals=0) for v in cost_rows["cost"]],

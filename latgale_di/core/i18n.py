@@ -1,16 +1,13 @@
-"""Translations and Latvian/English number and date formats.
+"""Translations: the interface's own words in Latvian and English.
 
-Latvian is the default. Latvian numbers use a decimal comma and a (non-breaking) space as the
-thousands separator: 12 345,6. Labels of vocabulary codes live in ``vocab``; this module holds
-the interface's own words.
+Latvian is the default. Number and date formats live in ``formatting``; labels of vocabulary codes
+live in ``vocab``.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
-from datetime import date
 from typing import cast
 
 LANGUAGES: tuple[str, ...] = ("lv", "en")
@@ -644,27 +641,3 @@ def message(key: str, **values: object) -> Message:
 
 def keys() -> list[str]:
     return list(_STRINGS)
-
-
-def format_number(value: float | None, lang: str = DEFAULT_LANGUAGE, decimals: int | None = None) -> str:
-    """``12345.6`` → ``12 345,6`` (lv) or ``12,345.6`` (en); missing → "" (callers say "no data").
-
-    ``decimals=None`` shows whole numbers without decimals and others with one.
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if decimals is None:
-        decimals = 0 if float(value).is_integer() else 1
-    text = f"{value:,.{decimals}f}"
-    if lang == "lv":
-        text = text.replace(",", NBSP).replace(".", ",")
-    return text
-
-
-def format_date(iso: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    """``2026-11-22`` → ``22.11.2026.`` (lv) or ``22 Nov 2026`` (en); other text is returned as is."""
-    try:
-        d = date.fromisoformat(iso)
-    except (TypeError, ValueError):
-        return iso
-    return f"{d.day:02d}.{d.month:02d}.{d.year}." if lang == "lv" else d.strftime("%-d %b %Y")

@@ -4,7 +4,7 @@ Three steps, so that each can be tested and reused on its own:
 
 * ``build`` gathers the content: which figures, in which words, citing which sources. It is pure
   (the indicator table comes in already privacy-suppressed) and all text is in the reader's
-  language; figures are written as on the map (``choropleth.value_text``: "≈", "≥", "<5").
+  language; figures are written as on the map (``formatting.value_text``: "≈", "≥", "<5").
 * ``html`` lays the content out as a standalone HTML document: inline CSS and an inline SVG
   locator map, nothing fetched from anywhere, every text from the data escaped.
 * ``pdf`` prints that document with headless Chromium (``latgale_di.render.pdf``).
@@ -27,9 +27,9 @@ import pandas as pd
 from latgale_di.analysis import demand, figures, profile, progress
 from latgale_di.analysis.figures import of_year
 from latgale_di.confidentiality import privacy
-from latgale_di.core import i18n, vocab
+from latgale_di.core import formatting, i18n, vocab
 from latgale_di.ingest import citations
-from latgale_di.render import choropleth, locator
+from latgale_di.render import locator
 from latgale_di.render import pdf as pdf_export
 from latgale_di.store.dataset import Dataset
 from latgale_di.territory import boundaries, facilities
@@ -182,7 +182,7 @@ def _accessed_range(refs: tuple[SourceRef, ...], lang: str) -> str:
     dates = sorted({r.accessed for r in refs if r.accessed})
     if not dates:
         return ""
-    shown = [i18n.format_date(d, lang) for d in (dates[0], dates[-1])]
+    shown = [formatting.format_date(d, lang) for d in (dates[0], dates[-1])]
     return f"{i18n.t('src_accessed', lang).lower()} " + (shown[0] if shown[0] == shown[1] else "–".join(shown))
 
 
@@ -252,15 +252,15 @@ def _indicator_rows(table: pd.DataFrame, atvk: str, year: int, vintage: str, lan
             value, status, source, row_year = i18n.t("no_data", lang), "", "", ""
             view = figures.view(current, vintage, year, group, service, indicator)
             stat = figures.spread(view.figures())
-            region = choropleth.interval_text(stat.mean_low, stat.mean_high, unit, lang) if stat else ""
+            region = formatting.interval_text(stat.mean_low, stat.mean_high, unit, lang) if stat else ""
             n_used = stat.used if stat else 0
             low, low_high, high, high_high = ((stat.min_low, stat.min_high, stat.max_low, stat.max_high) if stat
                                               else (math.nan,) * 4)
         else:
-            value = choropleth.value_text(_float(r["value"]), _float(r["value_min"]), _float(r["value_max"]),
+            value = formatting.value_text(_float(r["value"]), _float(r["value_min"]), _float(r["value_max"]),
                                           str(r["status"]), unit, lang)
             status, source, row_year = str(r["status"]), r["source"], str(int(r["as_of"]))
-            region = choropleth.interval_text(r["region_mean"], r["region_mean_high"], unit, lang)
+            region = formatting.interval_text(r["region_mean"], r["region_mean_high"], unit, lang)
             n_used = int(r["units_with_data"])
             low, low_high = r["region_min"], r["region_min_high"]
             high, high_high = r["region_max"], r["region_max_high"]
@@ -269,7 +269,7 @@ def _indicator_rows(table: pd.DataFrame, atvk: str, year: int, vintage: str, lan
         else:
             region_detail = i18n.t("briefing_units_short", lang, n=n_used, total=total)
             if n_used > 1 and not (low == high and low_high == high_high):
-                region_detail = f"{choropleth.range_text(low, low_high, high, high_high, unit, lang)} · {region_detail}"
+                region_detail = f"{formatting.range_text(low, low_high, high, high_high, unit, lang)} · {region_detail}"
         out.append({
             "indicator": indicator, "target_group": group, "service": service,
             "label": vocab.INDICATORS[indicator].label(lang) if indicator in vocab.INDICATORS else indicator,
@@ -298,7 +298,7 @@ def _site_rows(dataset: Dataset, atvk: str, vintage: str, year: int, lang: str) 
         out.append({
             "name": str(r["name"]),
             "services": ", ".join(_service_label(c, lang) for c in codes),
-            "places": i18n.format_number(_float(r["places"]), lang) or "–",
+            "places": formatting.format_number(_float(r["places"]), lang) or "–",
             "status": status,
             "source": r["source"],
         })
@@ -314,14 +314,14 @@ def _shortfalls(table: pd.DataFrame, atvk: str, year: int, lang: str, limit: int
     for r in gaps.head(limit).to_dict("records"):
         supply_is_places = not math.isnan(_float(r["places"]))
         supply = _float(r["places"]) if supply_is_places else _float(r["persons_served"])
-        gap = choropleth.value_text(_float(r["shortfall"]), math.nan, math.nan, str(r["status"]), "persons", lang)
+        gap = formatting.value_text(_float(r["shortfall"]), math.nan, math.nan, str(r["status"]), "persons", lang)
         if not math.isnan(_float(r["shortfall_pct"])):
-            gap += f" ({i18n.format_number(_float(r['shortfall_pct']), lang, 0)} %)"
+            gap += f" ({formatting.format_number(_float(r['shortfall_pct']), lang, 0)} %)"
         rows.append({
             "label": f"{_group_label(r['target_group'], lang)} · {_service_label(r['service'], lang)}",
-            "assessed": i18n.format_number(_float(r["persons_assessed"]), lang) or i18n.t("no_data", lang),
+            "assessed": formatting.format_number(_float(r["persons_assessed"]), lang) or i18n.t("no_data", lang),
             "supply_label": i18n.t("places" if supply_is_places else "served", lang),
-            "supply": i18n.format_number(supply, lang) or i18n.t("no_data", lang),
+            "supply": formatting.format_number(supply, lang) or i18n.t("no_data", lang),
             "gap": gap, "source": r["source"],
         })
     messages = []
@@ -343,9 +343,9 @@ def _population(dataset: Dataset, atvk: str, year: int, vintage: str, lang: str)
     statistic = (vocab.POPULATION_STATISTICS[found.statistic].label(lang) if found.statistic in
                  vocab.POPULATION_STATISTICS else i18n.t("stat_unspecified", lang))
     label = i18n.t("briefing_population_stat", lang, statistic=statistic,
-                   date=i18n.format_date(found.reference_date, lang))
+                   date=formatting.format_date(found.reference_date, lang))
     # Apportioned across the 2021 reform a count gets decimals; people are whole, and "≈" says it is an estimate.
-    return f"{label}: {mark}{i18n.format_number(round(found.value), lang)}", found.source
+    return f"{label}: {mark}{formatting.format_number(round(found.value), lang)}", found.source
 
 
 def build(dataset: Dataset, table: pd.DataFrame, atvk: str, year: int, vintage: str, lang: str, *,
@@ -396,7 +396,7 @@ def build(dataset: Dataset, table: pd.DataFrame, atvk: str, year: int, vintage: 
         heading=i18n.t("briefing_heading", lang, name=name, year=year),
         boundaries_text=f"{i18n.t('vintage', lang)}: {boundaries.vintage_label(vintage, lang)}",
         version_text=i18n.t("data_version", lang, version=version,
-                            date=i18n.format_date(dataset.last_updated, lang) or "–"),
+                            date=formatting.format_date(dataset.last_updated, lang) or "–"),
         synthetic=dataset.synthetic,
         boundary_note=unit.boundary_note,
         population_text=population_text,
@@ -415,7 +415,7 @@ def build(dataset: Dataset, table: pd.DataFrame, atvk: str, year: int, vintage: 
         privacy_text=privacy_text,
         attribution=boundaries.ATTRIBUTION,
         generated_text=i18n.t("briefing_generated", lang,
-                              date=i18n.format_date((today or date.today()).isoformat(), lang)),
+                              date=formatting.format_date((today or date.today()).isoformat(), lang)),
     )
 
 
@@ -522,10 +522,10 @@ def _plan_lines(table: pd.DataFrame, year: int, vintage: str, lang: str) -> list
     for p in progress.plan_progress(table, vintage, year):
         if p.measure != "persons_served" or not p.latest.known or math.isnan(p.share):
             continue
-        share = ("≥ " if p.share_is_lower_bound else "") + f"{i18n.format_number(p.share, lang, 0)} %"
+        share = ("≥ " if p.share_is_lower_bound else "") + f"{formatting.format_number(p.share, lang, 0)} %"
         arrow = {"up": " · ↑", "down": " · ↓", "same": " · →"}.get(p.direction, "")
         text = i18n.t("briefing_plan_line", lang, group=_group_label(p.target_group, lang),
-                      value=choropleth.figure_text(p.latest, lang), target=choropleth.figure_text(p.target, lang),
+                      value=formatting.figure_text(p.latest, lang), target=formatting.figure_text(p.target, lang),
                       share=share, year=p.latest.as_of) + arrow
         out.append((text, "; ".join(dict.fromkeys([*p.latest.sources, *p.target.sources]))))
     return out

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from latgale_di.analysis.figures import Figure, View
-from latgale_di.core import i18n, vocab
+from latgale_di.analysis.figures import View
+from latgale_di.core import formatting, i18n, vocab
 from latgale_di.territory import boundaries
 
 Colour = tuple[int, int, int]
@@ -100,15 +100,15 @@ class Classes:
         lower = 0.0
         for upper in self.breaks:
             if math.isinf(upper):
-                out.append(f"> {i18n.format_number(lower, lang)}{unit}")
+                out.append(f"> {formatting.format_number(lower, lang)}{unit}")
             elif counts and upper == lower + 1:
-                out.append(f"{i18n.format_number(upper, lang)}{unit}")
+                out.append(f"{formatting.format_number(upper, lang)}{unit}")
             elif counts:
-                out.append(f"{i18n.format_number(lower + 1, lang)}–{i18n.format_number(upper, lang)}{unit}")
+                out.append(f"{formatting.format_number(lower + 1, lang)}–{formatting.format_number(upper, lang)}{unit}")
             elif lower == 0:
-                out.append(i18n.t("up_to", lang, value=f"{i18n.format_number(upper, lang)}{unit}"))
+                out.append(i18n.t("up_to", lang, value=f"{formatting.format_number(upper, lang)}{unit}"))
             else:
-                out.append(f"{i18n.format_number(lower, lang)}–{i18n.format_number(upper, lang)}{unit}")
+                out.append(f"{formatting.format_number(lower, lang)}–{formatting.format_number(upper, lang)}{unit}")
             lower = upper
         return [f"{THRESHOLD_MARK}{label}" if self.flagged(i) else label for i, label in enumerate(out)]
 
@@ -202,47 +202,6 @@ class UnitView:
         return self.qualifier == "at_least"
 
 
-def value_text(value: float, value_min: float, value_max: float, status: str, unit: str, lang: str) -> str:
-    """The value as a reader should see it: marks for estimates, lower bounds and ranges."""
-    unit_text = "" if unit in ("persons", "places") else (" %" if unit == "%" else f" {vocab.UNITS[unit].label(lang)}")
-    if status == vocab.SUPPRESSED:  # hidden for privacy: the bound if it is the count itself, else nothing
-        return f"<{i18n.format_number(value_max + 1, lang)}" if not math.isnan(value_max) else i18n.t("hidden", lang)
-    if not math.isnan(value):
-        mark = {"estimated": "≈", "incomplete": "≥"}.get(status, "")
-        return f"{mark}{i18n.format_number(value, lang)}{unit_text}"
-    if not math.isnan(value_min) and (math.isnan(value_max) or (unit == "%" and value_max >= 100)):
-        return f"> {i18n.format_number(value_min, lang)}{unit_text}"
-    if not math.isnan(value_min) and not math.isnan(value_max):
-        return f"{i18n.format_number(value_min, lang)}–{i18n.format_number(value_max, lang)}{unit_text}"
-    return i18n.t("no_data", lang)
-
-
-def interval_text(low: float, high: float, unit: str, lang: str, decimals: int | None = None) -> str:
-    """A statistic known only within [low, high]: "12,5", "≥ 12,5" (no upper bound) or "12,5–30"."""
-    if math.isnan(low):
-        return i18n.t("no_data", lang)
-    unit_text = "" if unit in ("persons", "places") else (" %" if unit == "%" else f" {vocab.UNITS[unit].label(lang)}")
-    lo = i18n.format_number(low, lang, decimals)
-    if high == low:
-        return f"{lo}{unit_text}"
-    if math.isinf(high) or math.isnan(high) or (unit == "%" and high >= 100):
-        return f"≥ {lo}{unit_text}"
-    return f"{lo}–{i18n.format_number(high, lang, decimals)}{unit_text}"
-
-
-def range_text(min_low: float, min_high: float, max_low: float, max_high: float, unit: str, lang: str) -> str:
-    """The lowest and highest figure over units, each possibly an interval: "0–49 %" when both are
-    known exactly, else "0 % … ≥ 50 %"."""
-    if min_low == min_high and max_low == max_high:
-        return interval_text(min_low, min_low, "persons", lang) + "–" + interval_text(max_low, max_low, unit, lang)
-    return f"{interval_text(min_low, min_high, unit, lang)} … {interval_text(max_low, max_high, unit, lang)}"
-
-
-def figure_text(fig: Figure, lang: str) -> str:
-    """A figure as a reader should see it, with its marks and unit (``value_text``)."""
-    return value_text(fig.value, fig.value_min, fig.value_max, fig.status, fig.unit, lang)
-
-
 def unit_views(view: View, classes: Classes, lang: str) -> list[UnitView]:
     """One ``UnitView`` per municipality of the view, in boundary-file order."""
     out = []
@@ -259,7 +218,7 @@ def unit_views(view: View, classes: Classes, lang: str) -> list[UnitView]:
             index = classes.index_of_range(fig.value_min, fig.value_max)
         else:
             index = None  # a partial sum or a hidden figure has a class of its own
-        text = figure_text(fig, lang)
+        text = formatting.figure_text(fig, lang)
         if classes.flagged(index):
             text = THRESHOLD_MARK + text
         out.append(UnitView(atvk, name, fig.value, fig.value_min, fig.value_max, fig.status, fig.source, fig.note,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from latgale_di.core import i18n, vocab
+from latgale_di.core import formatting, i18n, vocab
 from latgale_di.core.safety import neutralise_formula
 from latgale_di.ingest import citations
 
@@ -188,7 +188,7 @@ def about(dataset, state, lang: str, page_title: str, link: str, suppress_below:
     lines += [
         (i18n.t("dataset", lang), str(dataset.metadata.get("title", ""))),
         (i18n.t("version", lang), str(dataset.version)),
-        (i18n.t("last_updated", lang), i18n.format_date(dataset.last_updated, lang)),
+        (i18n.t("last_updated", lang), formatting.format_date(dataset.last_updated, lang)),
         (i18n.t("about_page", lang), page_title),
         (i18n.t("indicator", lang), vocab.INDICATORS[state.indicator].label(lang)),
         (i18n.t("year", lang), str(state.year)),

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from latgale_di.analysis import basket, figures
+from latgale_di.analysis.state import ViewState
 from latgale_di.core import i18n, vocab
 from latgale_di.render import choropleth
-from latgale_di.render.state import ViewState
 from latgale_di.store.dataset import Dataset
 from latgale_di.territory import boundaries, facilities
 

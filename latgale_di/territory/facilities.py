@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from latgale_di.core import i18n, vocab
+from latgale_di.core import formatting, i18n, vocab
 
 # Radius in metres: area ∝ places, so a 16-place house reads as twice an 8-place one.
 _RADIUS_PER_SQRT_PLACE = 450.0
@@ -51,7 +51,7 @@ def points(facilities: pd.DataFrame, lang: str, cite: Callable[[str], str]) -> l
         operating = r["status"] == "operating"
         services = ", ".join(vocab.SERVICES[s].label(lang) for s in sorted(_codes(r["services"]))
                              if s in vocab.SERVICES)
-        places = (f"{i18n.format_number(r['places'], lang)} {i18n.t('facility_places', lang)}" if known
+        places = (f"{formatting.format_number(r['places'], lang)} {i18n.t('facility_places', lang)}" if known
                   else i18n.t("places_unknown", lang))
         lines = [
             r["name"], services, places,

@@ -19,10 +19,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from latgale_di.analysis import figures
+from latgale_di.analysis.state import YEARS, ViewState
 from latgale_di.confidentiality import privacy
-from latgale_di.core import i18n, vocab
-from latgale_di.render import choropleth
-from latgale_di.render.state import YEARS, ViewState
+from latgale_di.core import formatting, i18n, vocab
 from latgale_di.store import dataset
 from latgale_di.territory import boundaries
 from tests import tables
@@ -80,7 +79,7 @@ def _run(page: str, params: dict[str, str]) -> AppTest:
 
 
 def _shown(fig: figures.Figure) -> str:
-    text = choropleth.figure_text(fig, "en")
+    text = formatting.figure_text(fig, "en")
     return text
 
 

@@ -17,7 +17,7 @@ import pytest
 
 from latgale_di.analysis import figures, profile
 from latgale_di.confidentiality import privacy
-from latgale_di.core import i18n
+from latgale_di.core import formatting, i18n
 from latgale_di.render import briefing, locator, pdf
 from latgale_di.server import access
 from latgale_di.store import dataset, storage
@@ -84,9 +84,9 @@ def test_latvian_briefing_reads_back_with_name_comparison_no_data_sources_and_ve
     compared = profile.comparison(table_of("2009"), atvk, 2019)
     row = compared[(compared["indicator"] == "persons_served") & (compared["target_group"] == "children_ft")
                    & (compared["service"] == "any")].iloc[0]
-    mean = i18n.format_number(row.region_mean, "lv").replace(i18n.NBSP, " ")
+    mean = formatting.format_number(row.region_mean, "lv").replace(i18n.NBSP, " ")
     assert mean in text
-    assert f"{i18n.format_number(row.region_min, 'lv')}–{i18n.format_number(row.region_max, 'lv')} · " \
+    assert f"{formatting.format_number(row.region_min, 'lv')}–{formatting.format_number(row.region_max, 'lv')} · " \
            f"{int(row.units_with_data)} no 21 pašv." in text
     # Persons assessed: other municipalities have a figure, Rēzeknes novads has none.
     assert "nav datu" in text

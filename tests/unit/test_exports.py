@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from latgale_di.analysis import figures, occupancy
+from latgale_di.analysis.state import ViewState
 from latgale_di.confidentiality import privacy
 from latgale_di.render import choropleth, exports, images, static_map
-from latgale_di.render.state import ViewState
 from latgale_di.store import dataset
 from latgale_di.territory import boundaries
 

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from latgale_di.analysis import figures, investment, occupancy, overview, profile, statements
 from latgale_di.analysis.figures import Figure
+from latgale_di.analysis.state import YEARS, ViewState
 from latgale_di.render import choropleth, map_content
-from latgale_di.render.state import YEARS, ViewState
 from latgale_di.store import dataset
 from latgale_di.territory import boundaries, population
 

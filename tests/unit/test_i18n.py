@@ -1,27 +1,27 @@
 """Latvian number and date formats, and complete translations."""
 
-from latgale_di.core import i18n
+from latgale_di.core import formatting, i18n
 from latgale_di.core.i18n import NBSP
 
 
 def test_latvian_numbers_use_decimal_comma_and_space_thousands():
-    assert i18n.format_number(12345.6, "lv") == f"12{NBSP}345,6"
-    assert i18n.format_number(8596069, "lv") == f"8{NBSP}596{NBSP}069"
-    assert i18n.format_number(41.791, "lv") == "41,8"
+    assert formatting.format_number(12345.6, "lv") == f"12{NBSP}345,6"
+    assert formatting.format_number(8596069, "lv") == f"8{NBSP}596{NBSP}069"
+    assert formatting.format_number(41.791, "lv") == "41,8"
 
 
 def test_english_numbers():
-    assert i18n.format_number(12345.6, "en") == "12,345.6"
+    assert formatting.format_number(12345.6, "en") == "12,345.6"
 
 
 def test_missing_number_is_empty_not_zero():
-    assert i18n.format_number(float("nan"), "lv") == ""
-    assert i18n.format_number(None, "en") == ""
+    assert formatting.format_number(float("nan"), "lv") == ""
+    assert formatting.format_number(None, "en") == ""
 
 
 def test_dates():
-    assert i18n.format_date("2026-11-22", "lv") == "22.11.2026."
-    assert i18n.format_date("2026-11-22", "en") == "22 Nov 2026"
+    assert formatting.format_date("2026-11-22", "lv") == "22.11.2026."
+    assert formatting.format_date("2026-11-22", "en") == "22 Nov 2026"
 
 
 def test_every_string_has_both_languages_and_they_differ_where_words_are_used():

@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from latgale_di.analysis import figures
+from latgale_di.analysis.state import ViewState
 from latgale_di.render import map_content
-from latgale_di.render.state import ViewState
 from latgale_di.store import dataset
 from latgale_di.territory import boundaries
 

@@ -11,9 +11,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from latgale_di.analysis import figures
+from latgale_di.analysis.state import ViewState
 from latgale_di.core import extent
 from latgale_di.render import choropleth, map_content, map_labels, svg_map
-from latgale_di.render.state import ViewState
 from latgale_di.store import dataset
 from latgale_di.territory import boundaries, facilities
 

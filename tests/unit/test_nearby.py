@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from latgale_di.analysis import figures, nearby
-from latgale_di.render.state import YEARS, ViewState
+from latgale_di.analysis.state import YEARS, ViewState
 from latgale_di.store import dataset
 from latgale_di.territory import boundaries
 

@@ -13,7 +13,7 @@ import pytest
 from latgale_di.analysis import figures, indicators, scenario
 from latgale_di.analysis.investment import DayRate
 from latgale_di.analysis.scenario import Change
-from latgale_di.render.state import SCENARIO_PATTERN, ViewState
+from latgale_di.analysis.state import ViewState
 from latgale_di.store import dataset
 from latgale_di.territory import population
 
@@ -49,7 +49,7 @@ def test_parse_and_encode_round_trip():
     assert changes == [Change("0002000", "adults_grt", GA, 4), Change("0024000", "children_ft", "day_care_centre", -2)]
     assert scenario.encode(changes) == text
     assert scenario.parse(scenario.encode(changes)) == changes
-    assert SCENARIO_PATTERN.match(text)
+    assert scenario.PATTERN.match(text)
     assert ViewState.from_params({"sc": text}).scenario == text  # the URL keeps it
 
 

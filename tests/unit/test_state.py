@@ -1,6 +1,6 @@
 """The view state round-trips through a URL and survives bad links."""
 
-from latgale_di.render.state import ViewState
+from latgale_di.analysis.state import ViewState
 
 
 def test_default_view_has_a_short_url():

@@ -7,10 +7,10 @@ always opens *something* sensible, and exactly the shared view when it is valid.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 
+from latgale_di.analysis import scenario
 from latgale_di.core import i18n, vocab
 from latgale_di.territory import boundaries
 
@@ -29,8 +29,6 @@ _PARAM_NAMES: dict[str, str] = {
     "present": "p",
 }
 
-# A scenario is a list of place changes: "<atvk>.<target_group>.<service>:<±places>", comma separated.
-SCENARIO_PATTERN = re.compile(r"^(\d{7}\.[a-z_]+\.[a-z_]+:[+-]?\d{1,4})(,\d{7}\.[a-z_]+\.[a-z_]+:[+-]?\d{1,4})*$")
 
 MAP_INDICATORS: tuple[str, ...] = (
     "coverage", "share_served", "persons_served", "persons_assessed", "shortfall", "shortfall_pct",
@@ -108,7 +106,7 @@ def _parse(name: str, raw: str) -> object | None:
     if name in ("facilities", "present"):
         return {"1": True, "0": False}.get(raw)
     if name == "scenario":
-        return raw if len(raw) <= 2000 and SCENARIO_PATTERN.match(raw) else None
+        return raw if len(raw) <= scenario.MAX_TEXT and scenario.PATTERN.match(raw) else None
     if name == "atvk":
         return raw if raw.isdigit() and len(raw) == 7 else None
     return None
