@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from components import data, presentation, share, view_state
 from latgale_di.core import formatting, i18n, safety
 from latgale_di.core.safety import escape_markdown
+from latgale_di.render.tables import References
 from latgale_di.store.dataset import Dataset
 
 
@@ -34,19 +37,26 @@ def header(title: str, lang: str, dataset: Dataset) -> DeltaGenerator:
     return toolbar
 
 
-def sources_footer(dataset: Dataset, source_fields: set[str], lang: str) -> None:
-    """List every source cited on the page, each with its link where there is one."""
-    ids = sorted({s.strip() for field in source_fields for s in field.split(";") if s.strip()})
-    if not ids:
+def sources_footer(dataset: Dataset, cited: References | Iterable[object], lang: str) -> None:
+    """List every source cited on the page, numbered as the page's tables refer to them ("[2]"),
+    each with its link where there is one. ``cited``: the page's ``References``, or source fields
+    ("a; b" cites two) of a page without tables."""
+    if not isinstance(cited, References):
+        refs = References()
+        refs.add(sorted({s.strip() for f in cited if isinstance(f, str) for s in f.split(";") if s.strip()}))
+        cited = refs
+    if not cited.ids:
         return
     # One list, not a button per source: the browser re-renders every element on each rerun.
-    with st.expander(i18n.t("sources", lang)):
-        st.markdown(sources_list(dataset, ids), unsafe_allow_html=True)
+    with st.expander(i18n.t("sources", lang) + f" [1–{len(cited.ids)}]" if len(cited.ids) > 1
+                     else i18n.t("sources", lang) + " [1]"):
+        st.markdown(sources_list(dataset, cited.ids), unsafe_allow_html=True)
 
 
 def sources_list(dataset: Dataset, ids: list[str]) -> str:
-    """The sources as an HTML list: titles come from data files, so they are escaped plain text,
-    and only a registry address over https becomes a link, shown with its host."""
+    """The sources as a numbered HTML list ([1] is the first id): titles come from data files, so
+    they are escaped plain text, and only a registry address over https becomes a link, shown with
+    its host."""
     items = []
     for sid in ids:
         entry = dataset.source(sid)
@@ -58,7 +68,7 @@ def sources_list(dataset: Dataset, ids: list[str]) -> str:
                          f'<span class="di-host">({safety.html_text(host)})</span></li>')
         else:
             items.append(f"<li>{title} ({safety.html_text(sid)})</li>")
-    return f'<ul class="di-sources">{"".join(items)}</ul>'
+    return f'<ol class="di-sources">{"".join(items)}</ol>'
 
 
 def figure_text(fig, unit: str, lang: str) -> str:

@@ -6,10 +6,11 @@ import streamlit as st
 
 from components import charts, data, downloads, presentation, quotes
 from components import nearby as nearby_choices
+from components import table as table_view
 from components.page import header, sources_footer
+from components.table import Column
 from latgale_di.analysis import demand, statements
-from latgale_di.core import formatting, i18n, vocab
-from latgale_di.territory import boundaries
+from latgale_di.core import i18n, vocab
 
 # Load
 # The page ranks every service of the target group: any service counts.
@@ -18,18 +19,14 @@ state = nearby_choices.opening(keys, ("any",))  # nothing chosen and nothing to 
 lang = state.lang
 dataset = data.load_dataset()
 table = data.indicator_table(state.vintage)
-names = boundaries.names(state.vintage, lang)
+names = table_view.names_with_region(state.vintage, lang)
 
 # Compute
 rows = demand.ranked(table, state.year, state.target_group)
 said = statements.for_view("demand", state.year, state.target_group)
 
-
-def count(value: float) -> str:
-    return formatting.format_number(value, lang) or i18n.t("no_data", lang)
-
-
 # Show
+refs = table_view.References()
 toolbar = header(i18n.t("page_demand", lang), lang, dataset)
 labels = [f"{names.get(a, a)} · {vocab.SERVICES[s].label(lang)}" for a, s in zip(rows["atvk"], rows["service"])]
 bars = charts.demand_bars(rows, labels, lang)
@@ -41,18 +38,15 @@ if rows.empty:
     nearby_choices.offer(state, keys, "pieprasijums", ("any",))
 else:
     st.plotly_chart(presentation.fit(bars, state), key="demand_bars", config={"displayModeBar": False})
-    st.dataframe({
-        i18n.t("municipality", lang): labels,
-        i18n.t("assessed", lang): [count(v) for v in rows["persons_assessed"]],
-        i18n.t("served", lang): [count(v) for v in rows["persons_served"]],
-        i18n.t("places", lang): [count(v) for v in rows["places"]],
-        i18n.t("shortfall", lang): [count(v) for v in rows["shortfall"]],
-        i18n.t("shortfall_pct", lang): [f"{formatting.format_number(v, lang, 1)} %" for v in rows["shortfall_pct"]],
-        i18n.t("status", lang): [vocab.STATUSES[s].label(lang) for s in rows["status"]],
-        i18n.t("source", lang): [dataset.cite(s) for s in rows["source"]],
-    }, hide_index=True, width="stretch")
+    table_view.show(rows, [
+        Column("atvk", "municipality"), Column("service"),
+        Column("persons_assessed", unit="persons"), Column("persons_served", unit="persons"),
+        Column("places", unit="places"), Column("shortfall", unit="persons"),
+        Column("shortfall_pct", unit="%", decimals=1), Column("status"), Column("source"),
+    ], i18n.t("page_demand", lang), refs, names, lang)
 if said:
     st.subheader(i18n.t("in_words", lang))
     st.markdown(quotes.markdown(said, dataset, lang))
+    refs.add([q.source for q in said])
 
-sources_footer(dataset, set(rows["source"]) | {q.source for q in said}, lang)
+sources_footer(dataset, refs, lang)

@@ -6,10 +6,13 @@ import math
 
 import streamlit as st
 
-from components import data, downloads, view_state
+from components import data, day_rate, downloads, view_state
+from components import table as table_view
 from components.page import header, sources_footer
-from latgale_di.analysis import investment, scenario
-from latgale_di.core import formatting, i18n, vocab
+from components.table import Column
+from latgale_di.analysis import scenario
+from latgale_di.core import i18n, vocab
+from latgale_di.render import tables
 from latgale_di.territory import boundaries, population
 
 # Load
@@ -18,15 +21,12 @@ lang = state.lang
 dataset = data.load_dataset()
 table = data.indicator_table(state.vintage)
 units = boundaries.units(state.vintage)
-names = boundaries.names(state.vintage, lang)
+names = table_view.names_with_region(state.vintage, lang)
 services = [s for s in vocab.SERVICES if s != "any"]
 
 
 def current_changes() -> list[scenario.Change]:
-    try:
-        return scenario.parse(view_state.current().scenario)
-    except ValueError:
-        return []
+    return scenario.read(view_state.current().scenario, units).all_changes
 
 
 def save(changes: list[scenario.Change]) -> None:
@@ -51,12 +51,8 @@ def remove(key: tuple[str, str, str]) -> None:
 
 
 # Filter
-try:
-    changes, problem = scenario.parse(state.scenario), ""
-except ValueError as error:
-    changes, problem = [], str(error)
-elsewhere = scenario.foreign(changes, units)
-changes = [c for c in changes if c not in elsewhere]
+reading = scenario.read(state.scenario, units)
+changes, elsewhere, problem = reading.changes, reading.elsewhere, reading.problem
 
 # Compute
 result = scenario.apply(table, changes, state.year, population.denominators(dataset.population, state.vintage))
@@ -95,40 +91,46 @@ if not changes:
 for i, change in enumerate(changes):
     text, button = st.columns([8, 2], vertical_alignment="center")
     text.markdown(f"**{names.get(change.atvk, change.atvk)}** · {vocab.TARGET_GROUPS[change.target_group].label(lang)}"
-                  f" · {vocab.SERVICES[change.service].label(lang)}: **{scenario.signed(change.places, lang)}**")
+                  f" · {vocab.SERVICES[change.service].label(lang)}: "
+                  f"**{tables.signed_cell(change.places, 'places', lang)}**")
     button.button(i18n.t("sc_remove", lang), key=f"sc_remove_{i}", on_click=remove, args=(change.key,),
                   icon=":material/close:")
 if changes or elsewhere:
     st.button(i18n.t("sc_clear", lang), on_click=save, args=([],), key="sc_clear", icon=":material/delete:")
 
-rate_sources: set[str] = set()
+refs = table_view.References()
 if changes:
     st.subheader(i18n.t("sc_side_by_side", lang))
     st.caption(i18n.t("sc_side_help", lang, year=state.year))
-    st.dataframe(scenario.display(result, names, lang), hide_index=True, width="stretch", key="sc_table")
+    table_view.show(result, [
+        Column("atvk", "municipality"), Column("target_group"), Column("service"), Column("indicator"),
+        Column("today", "sc_today", unit_from="unit", status="today_status"),
+        Column("scenario", "sc_scenario", unit_from="unit", status="status"),
+        Column("difference", "sc_difference", unit_from="unit", signed=True),
+        Column("today_status", "sc_today_status", vocabulary="status"),
+        Column("status", "sc_scenario_status"),
+        Column("basis", "sc_basis", code_text="sc_basis_{}"),
+        Column("source"),
+    ], i18n.t("sc_side_by_side", lang), refs, names, lang)
 
     st.subheader(i18n.t("sc_cost", lang))
     st.caption(i18n.t("sc_cost_help", lang))
-    rates = {}
-    for service in dict.fromkeys(c.service for c in changes):
-        # The day rate: the data's own where there is one, else (or instead) the user's.
-        from_data = investment.day_rate_from_data(dataset.observations, service)
-        entered = st.columns([1, 2])[0].number_input(
-            f"{i18n.t('day_rate', lang)} · {vocab.SERVICES[service].label(lang)}", min_value=0.0, max_value=500.0,
-            step=0.5, format="%.2f", value=from_data.value if from_data else None, key=f"sc_rate_{service}")
-        rates[service] = rate = scenario.choose_rate(from_data, entered)
-        if rate.origin == "data":
-            st.caption(i18n.t("day_rate_from_data", lang, value=formatting.format_number(rate.value, lang, 2),
-                              note=rate.note, source=dataset.cite(rate.source)))
-            rate_sources.add(rate.source)
-        else:
-            st.caption(i18n.t("day_rate_user" if rate.origin == "user" else "day_rate_none", lang))
+    rates = {service: day_rate.choose(service, f"{i18n.t('day_rate', lang)} · {vocab.SERVICES[service].label(lang)}",
+                                      dataset, lang, key=f"sc_rate_{service}")
+             for service in dict.fromkeys(c.service for c in changes)}
     cost_rows = scenario.costs(result, rates)
     total = scenario.total_cost(cost_rows)
     st.metric(i18n.t("sc_cost_total", lang), i18n.t("no_data", lang) if math.isnan(total)
-              else f"{scenario.signed(total, lang, decimals=0)} EUR")
+              else f"{tables.signed_cell(total, 'EUR', lang, 0)} EUR")
     if math.isnan(total):
         st.caption(i18n.t("sc_cost_missing", lang))
-    st.dataframe(scenario.display_costs(cost_rows, lang), hide_index=True, width="stretch", key="sc_costs")
+    table_view.show(cost_rows, [
+        Column("service"),
+        Column("places_delta", "sc_places_delta", unit="places", signed=True),
+        Column("eur_per_day", "day_rate", unit="EUR/day", decimals=2),
+        Column("origin", "sc_rate_origin", code_text="sc_origin_{}"),
+        Column("cost", "running_cost", unit="EUR", signed=True, decimals=0),
+        Column("source"),
+    ], i18n.t("sc_cost", lang), refs, names, lang)
 
-sources_footer(dataset, set(result["source"]) | rate_sources, lang)
+sources_footer(dataset, refs, lang)

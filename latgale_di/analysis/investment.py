@@ -45,6 +45,35 @@ class DayRate:
     note: str
 
 
+@dataclass(frozen=True)
+class RateChoice:
+    """The day rate used for a service, and where it came from ("data", "user" or "none")."""
+
+    value: float
+    origin: str
+    source: str = ""
+    note: str = ""
+
+    @property
+    def day_rate(self) -> DayRate | None:
+        return None if self.origin == "none" else DayRate(self.value, self.source, self.note)
+
+
+def choose_rate(from_data: DayRate | None, entered: float | None) -> RateChoice:
+    """The rate to use: the data's own if the user kept it, the user's if they entered another, else none."""
+    if entered is None or (isinstance(entered, float) and math.isnan(entered)):
+        return RateChoice(math.nan, "none")
+    if from_data is not None and math.isclose(float(entered), from_data.value):
+        return RateChoice(from_data.value, "data", from_data.source, from_data.note)
+    return RateChoice(float(entered), "user")
+
+
+def shown_service(service: str) -> str:
+    """The service whose places and running cost the page shows: group apartments when every
+    service is chosen (a day rate belongs to one service)."""
+    return "group_apartments" if service == "any" else service
+
+
 def day_rate_from_data(observations: pd.DataFrame, service: str) -> DayRate | None:
     """The most recent reported cost per person per day for ``service``, if the data have one.
 
@@ -64,6 +93,12 @@ def funding_years(table: pd.DataFrame) -> tuple[int, int] | None:
     own = own_year(table)
     years = own.loc[(own["indicator"] == "eur") & (own["atvk"] != REGION_CODE) & own["value"].notna(), "year"]
     return (int(years.min()), int(years.max())) if not years.empty else None
+
+
+def total_running_cost(rows: pd.DataFrame) -> float:
+    """The region's yearly running cost of the shown places (EUR per year): the sum over units
+    with a cost, NaN when none has one."""
+    return float(rows["running_cost"].sum(min_count=1)) if not rows.empty else math.nan
 
 
 def region_funding(table: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -132,4 +167,9 @@ def by_municipality(table: pd.DataFrame, denominators: Denominators, year: int, 
         "" if p == p else (NO_FUNDING if e != e else NO_PLANNED_PLACES)
         for e, p in zip(out["eur"], out["eur_per_place"])]
     out["running_cost"] = [running_cost(p, rate.value if rate else math.nan) for p in out["service_places"]]
+    # A sum of some old units' places is a lower bound, and so is the cost of running them.
+    out["places_qualifier"] = ["missing" if p != p else ("at_least" if s == "incomplete" else "exact")
+                               for p, s in zip(out["service_places"], out["places_status"])]
+    out["running_cost_qualifier"] = [q if c == c else "missing"
+                                     for c, q in zip(out["running_cost"], out["places_qualifier"])]
     return out.reset_index()

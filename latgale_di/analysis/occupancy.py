@@ -83,4 +83,23 @@ def sites(facilities: pd.DataFrame, vintage: str, target_group: str, service: st
     out["unit"] = units_of(facilities, vintage)[keep]
     out["occupancy_rate"] = metrics.occupancy_rate(out["occupied"], out["places"])
     out["above_threshold"] = metrics.above_threshold(out["occupancy_rate"], threshold_pct)
+    # A site's small number of residents is hidden for privacy (its bound "<5" stays), not missing.
+    hidden = out["occupied_hidden"].astype(bool) if "occupied_hidden" in out else pd.Series(False, index=out.index)
+    if "occupied_max" not in out:
+        out["occupied_max"] = float("nan")
+    out.loc[hidden & ~out.get("occupied_small", hidden).astype(bool), "occupied_max"] = float("nan")
+    out["places_qualifier"] = out["places"].map(lambda v: "missing" if pd.isna(v) else "exact")
+    out["occupied_qualifier"] = ["hidden" if h else ("missing" if pd.isna(v) else "exact")
+                                 for v, h in zip(out["occupied"], hidden)]
+    out["occupancy_qualifier"] = ["hidden" if h else ("missing" if pd.isna(v) else "exact")
+                                  for v, h in zip(out["occupancy_rate"], hidden)]
     return out
+
+
+def region_figure(table: pd.DataFrame, year: int, vintage: str, target_group: str,
+                  service: str) -> figures.Figure | None:
+    """The region's occupancy as a source reports it (group apartments when every service is
+    chosen), or None: a sum of the municipalities' rates would not be an occupancy."""
+    region = figures.view(figures.of_year(table, year), vintage, year, target_group,
+                          "group_apartments" if service == "any" else service, "occupancy_rate")
+    return region.region if region.region_reported and region.region.known else None

@@ -31,9 +31,9 @@ import pandas as pd
 
 from latgale_di.analysis import metrics
 from latgale_di.analysis.figures import of_year
-from latgale_di.analysis.investment import DAYS_PER_YEAR, DayRate
+from latgale_di.analysis.investment import DAYS_PER_YEAR, RateChoice
 from latgale_di.analysis.investment import running_cost as _running_cost
-from latgale_di.core import formatting, i18n, vocab
+from latgale_di.core import i18n, vocab
 from latgale_di.territory.population import Denominators
 
 MAX_CHANGE = 9999  # the URL pattern allows at most four digits per change
@@ -41,7 +41,7 @@ MAX_TEXT = 2000  # longer scenario strings are dropped by ViewState.from_params
 SHOWN_INDICATORS: tuple[str, ...] = ("places", "occupancy_rate", "shortfall", "places_per_10k")
 SCENARIO_STATUS = "illustrative"
 COLUMNS: list[str] = [
-    "atvk", "target_group", "service", "indicator", "change", "today", "scenario", "difference",
+    "atvk", "target_group", "service", "indicator", "unit", "change", "today", "scenario", "difference",
     "today_status", "status", "basis", "places_year", "source",
 ]
 
@@ -171,6 +171,30 @@ def parse(text: str) -> list[Change]:
     return combine(changes)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A scenario as read from the address: the changes for this boundary set, those for units of
+    the other set, and why the text could not be read (or "")."""
+
+    changes: list[Change]
+    elsewhere: list[Change]
+    problem: str = ""
+
+    @property
+    def all_changes(self) -> list[Change]:
+        return [*self.changes, *self.elsewhere]
+
+
+def read(text: str, atvks: Iterable[str]) -> Reading:
+    """``parse`` for a page: unreadable text gives no changes and says why, instead of raising."""
+    try:
+        changes = parse(text)
+    except ValueError as error:
+        return Reading([], [], str(error))
+    elsewhere = foreign(changes, atvks)
+    return Reading([c for c in changes if c not in elsewhere], elsewhere)
+
+
 def encode(changes: Iterable[Change]) -> str:
     """The scenario string of ``changes`` (combined first), accepted by ``parse`` and the URL pattern.
 
@@ -274,7 +298,8 @@ def _row(change: Change, base: _Input, indicator: str, today: float, today_statu
     lower_bound = "incomplete" in (today_status, status)
     return {
         "atvk": change.atvk, "target_group": change.target_group, "service": change.service,
-        "indicator": indicator, "change": change.places, "today": today, "scenario": scenario,
+        "indicator": indicator, "unit": vocab.INDICATOR_UNITS[indicator], "change": change.places, "today": today,
+        "scenario": scenario,
         "difference": math.nan if lower_bound else scenario - today,
         "today_status": today_status if not math.isnan(today) else "",
         "status": status if not math.isnan(scenario) else "", "basis": basis,
@@ -348,25 +373,6 @@ def places_delta(result: pd.DataFrame) -> dict[str, float]:
     return out
 
 
-@dataclass(frozen=True)
-class RateChoice:
-    """The day rate used for a service, and where it came from ("data", "user" or "none")."""
-
-    value: float
-    origin: str
-    source: str = ""
-    note: str = ""
-
-
-def choose_rate(from_data: DayRate | None, entered: float | None) -> RateChoice:
-    """The rate to use: the data's own if the user kept it, the user's if they entered another, else none."""
-    if entered is None or (isinstance(entered, float) and math.isnan(entered)):
-        return RateChoice(math.nan, "none")
-    if from_data is not None and math.isclose(float(entered), from_data.value):
-        return RateChoice(from_data.value, "data", from_data.source, from_data.note)
-    return RateChoice(float(entered), "user")
-
-
 def costs(result: pd.DataFrame, rates: Mapping[str, RateChoice]) -> pd.DataFrame:
     """Per service: change in places, day rate (EUR/day), its origin and the yearly cost (EUR/year)."""
     deltas = places_delta(result)
@@ -383,50 +389,3 @@ def total_cost(cost_rows: pd.DataFrame) -> float:
     if cost_rows.empty or cost_rows["cost"].isna().any():
         return math.nan
     return float(cost_rows["cost"].sum())
-
-
-def signed(value: float, lang: str, unit: str = "", decimals: int | None = None) -> str:
-    """A change with its sign: +4, −16,7 (a real minus sign); missing → "no data"."""
-    if value is None or math.isnan(value):
-        return i18n.t("no_data", lang)
-    sign = "+" if value > 0 else ("−" if value < 0 else "±")
-    # A change of a percentage is in percentage points, not per cent.
-    return f"{sign}{formatting.format_number(abs(value), lang, decimals)}" + (" pp" if unit == "%" else "")
-
-
-def display(result: pd.DataFrame, names: Mapping[str, str], lang: str) -> pd.DataFrame:
-    """The side-by-side table as a reader sees it: labels, marks (≥ lower bound) and Latvian numbers."""
-
-    def text(value: float, status: str, unit: str) -> str:
-        # The indicator's label already says "per 10,000 residents": cells stay short.
-        unit = "places" if unit == "per 10,000" else unit
-        return formatting.value_text(value, math.nan, math.nan, status, unit, lang)
-
-    def status_label(code: str) -> str:
-        return vocab.STATUSES[code].label(lang) if code in vocab.STATUSES else ""
-
-    units = [vocab.INDICATOR_UNITS[i] for i in result["indicator"]]
-    return pd.DataFrame({
-        i18n.t("municipality", lang): [names.get(a, a) for a in result["atvk"]],
-        i18n.t("target_group", lang): [vocab.TARGET_GROUPS[g].label(lang) for g in result["target_group"]],
-        i18n.t("service", lang): [vocab.SERVICES[s].label(lang) for s in result["service"]],
-        i18n.t("indicator_col", lang): [vocab.INDICATORS[i].label(lang) for i in result["indicator"]],
-        i18n.t("sc_today", lang): [text(v, s, u) for v, s, u in zip(result["today"], result["today_status"], units)],
-        i18n.t("sc_scenario", lang): [text(v, s, u) for v, s, u in zip(result["scenario"], result["status"], units)],
-        i18n.t("sc_difference", lang): [signed(v, lang, u) for v, u in zip(result["difference"], units)],
-        i18n.t("sc_today_status", lang): [status_label(s) for s in result["today_status"]],
-        i18n.t("sc_scenario_status", lang): [status_label(s) for s in result["status"]],
-        i18n.t("sc_basis", lang): [i18n.t(f"sc_basis_{b}", lang) for b in result["basis"]],
-    })
-
-
-def display_costs(cost_rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The running-cost table as a reader sees it: service, change, rate and its origin, EUR a year."""
-    return pd.DataFrame({
-        i18n.t("service", lang): [vocab.SERVICES[s].label(lang) for s in cost_rows["service"]],
-        i18n.t("sc_places_delta", lang): [signed(v, lang) for v in cost_rows["places_delta"]],
-        i18n.t("day_rate", lang): [formatting.format_number(v, lang, 2) or i18n.t("no_data", lang)
-                                   for v in cost_rows["eur_per_day"]],
-        i18n.t("sc_rate_origin", lang): [i18n.t(f"sc_origin_{o}", lang) for o in cost_rows["origin"]],
-        i18n.t("running_cost", lang): [signed(v, lang, decimals=0) for v in cost_rows["cost"]],
-    })

@@ -133,6 +133,9 @@ def suppress_sites(facilities: pd.DataFrame, below: int | None = None) -> pd.Dat
         pd.Series(False, index=out.index)
     out["occupied_hidden"] = small
     out["occupied_small"] = small  # hidden as "<threshold" (a site hidden only beside one: False)
+    # What the public may know of a small count: it is below the threshold (shown "<5").
+    out["occupied_max"] = float("nan")
+    out.loc[small, "occupied_max"] = float(below - 1)
     out.loc[small, "occupied"] = float("nan")
     return out
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Protocol
 
 from babel.dates import format_date as _babel_date
-from babel.numbers import format_decimal
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
 from latgale_di.core import i18n, vocab
 
@@ -38,6 +38,23 @@ def format_number(value: float | None, lang: str = i18n.DEFAULT_LANGUAGE, decima
     # Python's rounding of the binary value, as before: Babel would round the decimal text half-even.
     rounded = round(float(value), decimals)
     return format_decimal(rounded, format=pattern, locale=LOCALES[lang], decimal_quantization=True)
+
+
+def parse_number(text: str, lang: str = i18n.DEFAULT_LANGUAGE) -> float | None:
+    """What a reader typed, read the way they write numbers: "12,02" (lv) or "12.02" (en); a
+    Latvian reader's "12.02" is read too, as no Latvian number has a point. Empty → None.
+
+    Raises ``ValueError`` when the text is not a number.
+    """
+    text = text.strip().replace(" ", "").replace("\u00a0", "")
+    if not text:
+        return None
+    if lang == "lv" and "." in text and "," not in text:
+        text = text.replace(".", ",")
+    try:
+        return float(parse_decimal(text, locale=LOCALES[lang], strict=True))
+    except NumberFormatError as error:
+        raise ValueError(text) from error
 
 
 def format_date(iso: str, lang: str = i18n.DEFAULT_LANGUAGE) -> str:
@@ -64,22 +81,23 @@ class Valued(Protocol):
     def unit(self) -> str: ...
 
 
-def _unit_text(unit: str, lang: str) -> str:
+def unit_text(unit: str, lang: str) -> str:
+    """What follows a number: nothing for counts, " %" for percentages, else the unit's label."""
     return "" if unit in ("persons", "places") else (" %" if unit == "%" else f" {vocab.UNITS[unit].label(lang)}")
 
 
 def value_text(value: float, value_min: float, value_max: float, status: str, unit: str, lang: str) -> str:
     """The value as a reader should see it: marks for estimates, lower bounds and ranges."""
-    unit_text = _unit_text(unit, lang)
+    after = unit_text(unit, lang)
     if status == vocab.SUPPRESSED:  # hidden for privacy: the bound if it is the count itself, else nothing
         return f"<{format_number(value_max + 1, lang)}" if not math.isnan(value_max) else i18n.t("hidden", lang)
     if not math.isnan(value):
         mark = {"estimated": "≈", "incomplete": "≥"}.get(status, "")
-        return f"{mark}{format_number(value, lang)}{unit_text}"
+        return f"{mark}{format_number(value, lang)}{after}"
     if not math.isnan(value_min) and (math.isnan(value_max) or (unit == "%" and value_max >= 100)):
-        return f"> {format_number(value_min, lang)}{unit_text}"
+        return f"> {format_number(value_min, lang)}{after}"
     if not math.isnan(value_min) and not math.isnan(value_max):
-        return f"{format_number(value_min, lang)}–{format_number(value_max, lang)}{unit_text}"
+        return f"{format_number(value_min, lang)}–{format_number(value_max, lang)}{after}"
     return i18n.t("no_data", lang)
 
 
@@ -87,13 +105,13 @@ def interval_text(low: float, high: float, unit: str, lang: str, decimals: int |
     """A statistic known only within [low, high]: "12,5", "≥ 12,5" (no upper bound) or "12,5–30"."""
     if math.isnan(low):
         return i18n.t("no_data", lang)
-    unit_text = _unit_text(unit, lang)
+    after = unit_text(unit, lang)
     lo = format_number(low, lang, decimals)
     if high == low:
-        return f"{lo}{unit_text}"
+        return f"{lo}{after}"
     if math.isinf(high) or math.isnan(high) or (unit == "%" and high >= 100):
-        return f"≥ {lo}{unit_text}"
-    return f"{lo}–{format_number(high, lang, decimals)}{unit_text}"
+        return f"≥ {lo}{after}"
+    return f"{lo}–{format_number(high, lang, decimals)}{after}"
 
 
 def range_text(min_low: float, min_high: float, max_low: float, max_high: float, unit: str, lang: str) -> str:

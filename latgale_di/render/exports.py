@@ -12,7 +12,6 @@ their value cell is empty and their status says why.
 from __future__ import annotations
 
 import io
-import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -21,28 +20,7 @@ import pandas as pd
 from latgale_di.core import formatting, i18n, vocab
 from latgale_di.core.safety import neutralise_formula
 from latgale_di.ingest import citations
-
-# Column → interface string for its header; columns not listed keep their code as the header.
-_HEADERS: dict[str, str] = {
-    "atvk": "col_atvk", "municipality": "municipality", "year": "year_col", "indicator": "indicator_col",
-    "target_group": "target_group", "service": "service", "value": "value", "value_min": "col_value_min",
-    "value_max": "col_value_max", "unit": "unit", "status": "status", "source": "source", "note": "note",
-    "places": "places", "occupied_places": "occupied", "occupancy_rate": "occupancy", "persons_served": "served",
-    "persons_assessed": "assessed", "shortfall": "shortfall", "shortfall_pct": "shortfall_pct",
-    "above_threshold": "flag", "region_mean": "region_mean", "region_min": "col_region_min",
-    "region_max": "col_region_max", "units_with_data": "n_units", "places_year": "col_places_year",
-    "waiting_list": "col_waiting_list", "eur": "funding", "eur_per_resident": "per_resident",
-    "eur_per_place": "per_place", "running_cost": "running_cost", "projects": "projects", "name": "facilities",
-    "services": "service", "basket": "status", "facility_status": "facility_status", "shown": "col_shown",
-    "qualifier": "col_qualifier", "as_of": "col_as_of", "target": "plan_target", "share_pct": "plan_share",
-    "direction": "plan_change",
-}
-# Columns holding vocabulary codes, shown as their labels.
-_LABELS: dict[str, Mapping] = {
-    "indicator": vocab.INDICATORS, "target_group": vocab.TARGET_GROUPS, "service": vocab.SERVICES,
-    "services": vocab.SERVICES, "status": vocab.STATUSES, "facility_status": vocab.FACILITY_STATUSES,
-    "unit": vocab.UNITS,
-}
+from latgale_di.render import tables
 
 
 @dataclass(frozen=True)
@@ -56,34 +34,9 @@ class Export:
     lang: str = i18n.DEFAULT_LANGUAGE
 
 
-def _label(codes: Mapping, value: object, lang: str) -> object:
-    """The label of a code; "a, b" (a row combining statuses) labels each part."""
-    if not isinstance(value, str) or not value:
-        return value
-    parts = [p.strip() for p in value.replace(";", ",").split(",")]
-    if all(p in codes for p in parts):
-        return ", ".join(codes[p].label(lang) for p in parts)
-    return value
-
-
 def localise(rows: pd.DataFrame, lang: str, names: Mapping[str, str], cite: Callable[[str], str]) -> pd.DataFrame:
-    """``rows`` as a reader's table: a municipality name beside each ATVK code, labels for codes,
-    the source cited by title, headers in ``lang``; numeric columns are left numeric."""
-    out = rows.copy()
-    if "atvk" in out.columns and "municipality" not in out.columns:
-        out.insert(out.columns.get_loc("atvk") + 1, "municipality", out["atvk"].map(lambda a: names.get(a, "")))
-    for column, codes in _LABELS.items():
-        if column in out.columns:
-            out[column] = [_label(codes, v, lang) for v in out[column]]
-    if "basket" in out.columns:
-        out["basket"] = [i18n.t(f"basket_{v}", lang) for v in out["basket"]]
-    if "source" in out.columns:
-        out["source"] = [cite(s) if isinstance(s, str) and s else "" for s in out["source"]]
-    if "above_threshold" in out.columns:
-        out["above_threshold"] = [
-            "" if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
-            else i18n.t("yes" if bool(v) else "no", lang) for v in out["above_threshold"]]
-    return out.rename(columns={c: i18n.t(k, lang) for c, k in _HEADERS.items() if c in out.columns})
+    """The download's table: the same headers and labels as the screen's (``tables.localise``)."""
+    return tables.localise(rows, lang, names, cite)
 
 
 def _safe(table: pd.DataFrame) -> pd.DataFrame:

@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from tests import tables
 from tests.apptest.test_app_pages import run
 
 NOTICE = 'class="di-notice"'
@@ -16,11 +17,11 @@ NOTICE = 'class="di-notice"'
 def test_pages_opened_with_nothing_chosen_show_figures_and_say_which_view_in_the_address(page):
     at = run(page, {"lang": "en"})
     assert not [m for m in at.markdown if NOTICE in m.value]
-    assert len(at.dataframe) >= 1 and len(at.dataframe[0].value) > 0
+    assert len(tables.shown(at)) >= 1 and len(tables.shown(at)[0]) > 0
     # A shared link of what the page opened on opens the same view.
     params = {k: at.query_params[k] for k in at.query_params}
     again = run(page, {k: (v[-1] if isinstance(v, list) else v) for k, v in params.items()})
-    assert again.dataframe[0].value.equals(at.dataframe[0].value)
+    assert tables.shown(again)[0].equals(tables.shown(at)[0])
 
 
 def test_a_chosen_view_without_figures_names_nearby_choices_that_open_with_figures():
@@ -30,4 +31,4 @@ def test_a_chosen_view_without_figures_names_nearby_choices_that_open_with_figur
     href = notice.split('href="')[1].split('"')[0].replace("&amp;", "&")
     params = {k: v[0] for k, v in parse_qs(urlparse(href).query).items()}
     opened = run("pages/occupancy.py", params)
-    assert len(opened.dataframe) >= 1 and len(opened.dataframe[0].value) > 0
+    assert len(tables.shown(opened)) >= 1 and len(tables.shown(opened)[0]) > 0

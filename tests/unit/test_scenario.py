@@ -10,10 +10,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from latgale_di.analysis import figures, indicators, scenario
+from latgale_di.analysis import figures, indicators, investment, scenario
 from latgale_di.analysis.investment import DayRate
 from latgale_di.analysis.scenario import Change
 from latgale_di.analysis.state import ViewState
+from latgale_di.render import tables
+from latgale_di.render.tables import Column
 from latgale_di.store import dataset
 from latgale_di.territory import population
 
@@ -138,8 +140,8 @@ def test_unknown_base_is_a_lower_bound_never_zero():
     assert places["scenario"] == 5 and places["status"] == "incomplete" and places["basis"] == "unknown_base"
     assert math.isnan(places["difference"])
     assert math.isnan(values(result, "occupancy_rate")["scenario"])
-    shown = scenario.display(result, {}, "en")
-    assert shown.loc[0, "Today"] == "no data" and shown.loc[0, "Scenario"] == "≥5"
+    shown = side_by_side(result, "en")
+    assert shown["Today"][0] == "no data" and shown["Scenario"][0] == "≥5"
 
 
 def test_removing_from_an_unknown_base_gives_no_figure():
@@ -200,11 +202,11 @@ def test_running_cost_formula():
 
 def test_rate_choice_says_where_the_rate_came_from():
     real = DayRate(12.02, "preili.lv/grupu-dzivokli", "Līči group apartments (2021)")
-    assert scenario.choose_rate(real, 12.02).origin == "data"
-    assert scenario.choose_rate(real, 12.02).source == "preili.lv/grupu-dzivokli"
-    user = scenario.choose_rate(real, 30.0)
+    assert investment.choose_rate(real, 12.02).origin == "data"
+    assert investment.choose_rate(real, 12.02).source == "preili.lv/grupu-dzivokli"
+    user = investment.choose_rate(real, 30.0)
     assert (user.origin, user.value, user.source) == ("user", 30.0, "")
-    assert scenario.choose_rate(None, None).origin == "none"
+    assert investment.choose_rate(None, None).origin == "none"
 
 
 def test_costs_per_service_and_total():
@@ -212,11 +214,11 @@ def test_costs_per_service_and_total():
                Change("0024000", "adults_grt", "day_care_centre", 3)]
     result = scenario.apply(BASE, changes, 2022)
     assert scenario.places_delta(result) == {GA: 6, "day_care_centre": 3}
-    rates = {GA: scenario.RateChoice(12.02, "data")}
+    rates = {GA: investment.RateChoice(12.02, "data")}
     rows = scenario.costs(result, rates)
     assert rows.set_index("service").loc[GA, "cost"] == pytest.approx(6 * 12.02 * 365)
     assert math.isnan(scenario.total_cost(rows))  # day-care centres have no rate: no total, never 0
-    rates["day_care_centre"] = scenario.RateChoice(20.0, "user")
+    rates["day_care_centre"] = investment.RateChoice(20.0, "user")
     assert scenario.total_cost(scenario.costs(result, rates)) == pytest.approx((6 * 12.02 + 3 * 20) * 365)
 
 
@@ -227,11 +229,21 @@ def test_removal_beyond_the_base_costs_only_what_exists():
 
 def test_display_uses_latvian_numbers_and_signs():
     result = scenario.apply(BASE, [Change("0002000", "adults_grt", GA, 4)], 2022)
-    shown = scenario.display(result, {"0002000": "Daugavpils valstspilsēta"}, "lv")
+    shown = pd.DataFrame(side_by_side(result, "lv"))
     occupancy = shown[shown["Rādītājs"] == "Noslodze"].iloc[0]
     assert (occupancy["Šodien"], occupancy["Scenārijā"], occupancy["Starpība"]) == ("66,7 %", "50 %", "−16,7 pp")
     assert occupancy["Scenārija statuss"] == "Ilustratīvs"
-    assert scenario.signed(17549.2, "lv", decimals=0) == "+17\u00a0549"
+    assert tables.signed_cell(17549.2, "EUR", "lv", decimals=0) == "+17\u00a0549"
+
+
+def side_by_side(result: pd.DataFrame, lang: str) -> dict[str, list[str]]:
+    """The page's side-by-side columns (pages/scenario.py), through the one table path."""
+    return tables.screen(result, [
+        Column("indicator"), Column("today", "sc_today", unit_from="unit", status="today_status"),
+        Column("scenario", "sc_scenario", unit_from="unit", status="status"),
+        Column("difference", "sc_difference", unit_from="unit", signed=True),
+        Column("status", "sc_scenario_status"),
+    ], lang, {}, tables.References()).cells
 
 
 def test_reimporting_the_module_registers_its_strings_without_a_clash():
