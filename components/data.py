@@ -1,20 +1,13 @@
-"""Cached access to the dataset and its indicator tables, and the read-only fallback.
+"""The data a page reads, through Streamlit's caches: the dataset, its indicator tables, map
+content and headlines, each computed once per data version and shared by every session.
 
-The observations come from the current version in the store (SQLite by default, PostgreSQL when
-$DATABASE_URL is set; seeded from the shipped dataset on first use); everything is cached per
-version, so an import or rollback shows up on the next run of every session without a restart.
-
-When the database cannot be reached, a run serves the last good data read-only and says so:
-the version this process last read (kept in memory), else the snapshot file written after each
-successful read (so a restart during an outage still has it), else the shipped default dataset.
-Every run tries the database again, so the app recovers by itself when it is back.
+Which version that is (the database's current one, or the last good data read-only while the
+database is down) is ``latgale_di.store.fallback``'s decision; this module only caches.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeVar
 
 import pandas as pd
@@ -24,32 +17,14 @@ from components import sign_in
 from latgale_di.analysis import figures, nearby, overview
 from latgale_di.analysis.state import YEARS, ViewState
 from latgale_di.confidentiality import privacy
-from latgale_di.core import formatting, i18n, logs
-from latgale_di.core.paths import data_dir
+from latgale_di.core import formatting, i18n
 from latgale_di.render import map_content
-from latgale_di.store import dataset, snapshot, storage
+from latgale_di.store import dataset, fallback, storage
 from latgale_di.store.dataset import Dataset
+from latgale_di.store.fallback import Source
 from latgale_di.territory import boundaries
 
-# After a failed attempt, the rest of the same run (and any run within this many seconds) uses
-# the fallback at once: a page reads the data several times, and an unreachable host costs a
-# whole connect timeout per attempt.
-RETRY_AFTER_S = 2.0
-DEFAULT_VERSION_ID = 0  # the shipped dataset, served when nothing was ever read
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where this run's data comes from: ``database`` (live), or a read-only fallback:
-    ``memory`` (last read by this process), ``snapshot`` (the local file) or ``default``."""
-
-    origin: str
-    version: storage.Version
-
-    @property
-    def read_only(self) -> bool:
-        return self.origin != "database"
 
 
 @st.cache_resource(show_spinner=False)
@@ -60,46 +35,14 @@ def _store_at(location: str) -> storage.Store:
 
 
 @st.cache_resource(show_spinner=False)
-def _memory(location: str) -> dict:
-    # One mutable record per database, shared by every session of this process: the last good
-    # version and its rows, where they came from, and whether the database is down.
-    return {"held": None, "held_origin": None, "down": False, "failed_at": 0.0, "default": None}
+def _supply(location: str) -> fallback.Supply:
+    # One per database, shared by every session of this process: the last good data and whether
+    # the database is down.
+    return fallback.Supply(location, lambda: _store_at(location))
 
 
 def _store() -> storage.Store:
     return _store_at(storage.default_location())
-
-
-def _default_rows() -> tuple[storage.Version, pd.DataFrame]:
-    path = dataset.observations_path(data_dir())  # $LATGALE_DI_DATA, else the shipped dataset
-    version = storage.Version(DEFAULT_VERSION_ID, None, "", "system", "initial", path.name, "",
-                              "default dataset shipped with the app", {})
-    return version, dataset.read_observations(path)
-
-
-def _remember(location: str, memory: dict, store: storage.Store, version: storage.Version) -> None:
-    held = memory["held"]
-    if held is not None and held[0].id == version.id and memory["held_origin"] == "database":
-        return
-    rows = store.observations(version.id)
-    memory["held"], memory["held_origin"] = (version, rows), "database"
-    try:
-        snapshot.write(snapshot.path_for(location), version, rows)
-    except OSError as exc:  # a read-only disk only costs the restart-during-outage fallback
-        logs.error(exc, "snapshot_write")
-
-
-def _fallback(location: str, memory: dict) -> Source:
-    held = memory["held"]
-    if held is None:
-        held = snapshot.read(snapshot.path_for(location))
-        if held is not None:
-            memory["held"], memory["held_origin"] = held, "snapshot"
-    if held is not None:
-        return Source("memory" if memory["held_origin"] == "database" else "snapshot", held[0])
-    if memory["default"] is None:
-        memory["default"] = _default_rows()
-    return Source("default", memory["default"][0])
 
 
 _RUN = "_data_this_run"
@@ -130,38 +73,11 @@ def source() -> Source:
 
 
 def _read_source() -> Source:
-    location = storage.default_location()
-    memory = _memory(location)
-    if memory["down"] and time.monotonic() - memory["failed_at"] < RETRY_AFTER_S:
-        return _fallback(location, memory)
-    try:
-        store = _store_at(location)
-        version = store.current()
-        if version is None:  # the store seeds itself: no version means it could not be read
-            raise RuntimeError("the database holds no version")
-        _remember(location, memory, store, version)
-    except Exception as exc:  # whatever the driver raises, the reader gets the last good data
-        memory["failed_at"] = time.monotonic()
-        if not memory["down"]:  # one line per outage, not one per page run
-            memory["down"] = True
-            logs.error(exc, "page_data", event="database_unavailable", database=storage.kind_of(location))
-        return _fallback(location, memory)
-    if memory["down"]:
-        memory["down"] = False
-        logs.emit("database_recovered", version=version.id)
-    return Source("database", version)
+    return _supply(storage.default_location()).source()
 
 
 def _rows(location: str, version_id: int) -> tuple[storage.Version, pd.DataFrame]:
-    memory = _memory(location)
-    if version_id == DEFAULT_VERSION_ID:
-        return memory["default"] or _default_rows()
-    held = memory["held"]
-    if held is not None and held[0].id == version_id:
-        return held
-    store = _store_at(location)
-    version = next(v for v in store.versions() if v.id == version_id)
-    return version, store.observations(version_id)
+    return _supply(location).rows(version_id)
 
 
 def current_version() -> storage.Version:

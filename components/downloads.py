@@ -13,9 +13,9 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from components import data, share, view_state
+from components import table as table_view
 from latgale_di.core import formatting, i18n, safety
 from latgale_di.render import exports, images
-from latgale_di.territory import boundaries
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -34,8 +34,7 @@ def export_of(page: str, title: str, rows: pd.DataFrame, atvk: str = "") -> Call
 
     @functools.cache
     def build() -> exports.Export:
-        names = boundaries.names(state.vintage, state.lang)
-        names[boundaries.REGION_CODE] = i18n.t("region", state.lang)
+        names = table_view.names_with_region(state.vintage, state.lang)
         return exports.Export(
             name=exports.file_stem(page, state.year, atvk),
             table=exports.localise(rows, state.lang, names, dataset.cite),

@@ -10,10 +10,12 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from components import figure_card
+from components import table as table_view
 from components.page import figure_note
+from components.table import Column, References
 from latgale_di.analysis.state import ViewState
 from latgale_di.core import formatting, i18n, safety, vocab
-from latgale_di.render import choropleth, html_table, svg_map
+from latgale_di.render import choropleth, svg_map
 from latgale_di.render.choropleth import Colour
 from latgale_di.render.map_content import MapContent
 from latgale_di.store.dataset import Dataset
@@ -75,31 +77,20 @@ def _drawn(content: MapContent, key: tuple, draw: Callable[[], str]) -> str:
     return drawing
 
 
-def table_html(content: MapContent, state: ViewState, dataset: Dataset) -> str:
+def table_html(content: MapContent, state: ViewState, refs: References) -> str:
     """The map as a table, for screen readers and the keyboard: heading, one row per municipality
-    (its name a link to its profile, as a click on the map), figure, status, source, and a hint.
-    One element (each element costs a re-render on every rerun), drawn once per view."""
-    lang, views = state.lang, content.views
-    figure = vocab.INDICATORS[state.indicator].label(lang)
+    (its name a link to its profile, as a click on the map), figure as on the map, status, the
+    year it is from, source number, and a hint. One element (each element costs a re-render on
+    every rerun), drawn once per view; ``refs`` numbers its sources on every run all the same."""
+    lang = state.lang
+    refs.add(content.rows["source"].tolist())
     return _drawn(content, ("table",), lambda: (
-        f"### {i18n.t('table_alternative', lang)}\n\n" + html_table.CSS + html_table.render({
-            i18n.t("municipality", lang): [v.name for v in views],
-            figure: [v.label for v in views],
-            i18n.t("status", lang): [_status_text(v, state) for v in views],
-            i18n.t("source", lang): [dataset.cite(v.source) for v in views],
-        }, i18n.t("table_alternative", lang), numeric=[figure],
-            links=[profile_link(state, v.atvk) for v in views])
+        f"### {i18n.t('table_alternative', lang)}\n\n" + table_view.html(content.rows, [
+            Column("atvk", "municipality"), Column("shown", title=vocab.INDICATORS[state.indicator].label(lang)),
+            Column("status"), Column("as_of", "year_col"), Column("source"),
+        ], i18n.t("table_alternative", lang), References(), table_view.names_with_region(state.vintage, lang), lang,
+            links=[profile_link(state, a) for a in content.rows["atvk"]])
         + note_html(i18n.t("click_hint", lang))))
-
-
-def _status_text(view, state: ViewState) -> str:
-    """A unit's status, and the year its figure is from when that is earlier than the view's."""
-    if not view.status:
-        return ""
-    text = vocab.STATUSES[view.status].label(state.lang)
-    if view.as_of and view.as_of != state.year:
-        text += f" · {i18n.t('as_of_year', state.lang, year=view.as_of)}"
-    return text
 
 
 def region_html(content: MapContent, state: ViewState, dataset: Dataset) -> str:

@@ -63,21 +63,6 @@ def plan_table(plan: list[progress.Progress], dataset: Dataset, lang: str) -> st
         if any(not p.comparable for p in plan) else "")
 
 
-def progress_rows(plan: list[progress.Progress], lang: str) -> pd.DataFrame:
-    """What the download holds: one row per target, numbers as numbers, qualifiers said."""
-    return pd.DataFrame({
-        "atvk": [p.atvk for p in plan], "target_group": [p.target_group for p in plan],
-        "service": [p.service for p in plan], "indicator": [p.measure for p in plan],
-        "target": [p.target.value for p in plan], "target_qualifier": [p.target.qualifier for p in plan],
-        "value": [p.latest.value for p in plan], "qualifier": [p.latest.qualifier for p in plan],
-        "as_of": [p.latest.as_of if p.latest.known else None for p in plan],
-        "share_pct": [p.share for p in plan],
-        "direction": [p.direction for p in plan], "assessment": [p.assessment for p in plan],
-        "cumulative": [p.cumulative for p in plan],
-        "status": [p.latest.status for p in plan], "source": [p.latest.source or p.target.source for p in plan],
-    })
-
-
 def transition_chart(moves: pd.DataFrame, group: str, lang: str) -> go.Figure:
     """Institutional against community-based care over the years: one line per series, institutions
     dashed; the 2021 reform and the DI project's end marked; partial sums said in the hover."""

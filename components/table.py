@@ -14,7 +14,7 @@ from latgale_di.render import html_table, tables
 from latgale_di.render.tables import Column, References
 from latgale_di.territory import boundaries
 
-__all__ = ["Column", "References", "names_with_region", "show"]
+__all__ = ["Column", "References", "html", "names_with_region", "show"]
 
 
 def names_with_region(vintage: str, lang: str) -> dict[str, str]:
@@ -22,9 +22,15 @@ def names_with_region(vintage: str, lang: str) -> dict[str, str]:
     return {**boundaries.names(vintage, lang), boundaries.REGION_CODE: i18n.t("region", lang)}
 
 
+def html(rows: pd.DataFrame, columns: Sequence[Column], label: str, refs: References, names: Mapping[str, str],
+         lang: str, links: Sequence[str] | None = None) -> str:
+    """``rows`` as one HTML table named ``label`` (for screen readers), with its style."""
+    table = tables.screen(rows, columns, lang, names, refs)
+    return html_table.CSS + html_table.render(table.cells, label, numeric=table.numeric, links=links)
+
+
 def show(rows: pd.DataFrame, columns: Sequence[Column], label: str, refs: References, names: Mapping[str, str],
          lang: str, links: Sequence[str] | None = None) -> None:
-    """Show ``rows`` as a table named ``label`` (for screen readers); nothing when there are none."""
-    table = tables.screen(rows, columns, lang, names, refs)
-    st.markdown(html_table.CSS + html_table.render(table.cells, label, numeric=table.numeric, links=links),
-                unsafe_allow_html=True)
+    """Show ``rows`` as a table named ``label``; with ``links`` (one per row) each row's first
+    cell links to it."""
+    st.markdown(html(rows, columns, label, refs, names, lang, links), unsafe_allow_html=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import data, downloads, map_view, presentation, view_state
+from components import table as table_view
 from components.page import header, sources_footer
 from latgale_di.core import i18n, safety, vocab
 from latgale_di.render import choropleth, static_map
@@ -66,9 +67,10 @@ downloads.offer(toolbar, "karte", i18n.t("page_map", lang), content.rows,
 region = map_view.region_html(content, state, dataset)
 if state.present and region:
     info_column.markdown(region, unsafe_allow_html=True)
+refs = table_view.References()
 with side_column:
     # A plain HTML table, not st.dataframe: the data grid's script would delay the map's first paint.
-    st.markdown(("" if state.present else region) + map_view.table_html(content, state, dataset),
+    st.markdown(("" if state.present else region) + map_view.table_html(content, state, refs),
                 unsafe_allow_html=True)
 
-sources_footer(dataset, {v.source for v in views if v.source}, lang)
+sources_footer(dataset, refs, lang)

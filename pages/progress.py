@@ -7,7 +7,7 @@ import streamlit as st
 
 from components import data, downloads, presentation, quotes, view_state
 from components.page import header, sources_footer
-from components.progress_view import benchmark_text, cost_line, plan_table, progress_rows, transition_chart
+from components.progress_view import benchmark_text, cost_line, plan_table, transition_chart
 from latgale_di.analysis import progress, statements
 from latgale_di.core import i18n, vocab
 from latgale_di.territory import boundaries
@@ -33,7 +33,7 @@ group = state.target_group if state.target_group in progress.TRANSITION_SERIES e
 moves = progress.transition(table, state.vintage, group)
 costs = progress.running_costs(table, dataset.observations, state.vintage, state.year)
 after = statements.for_view("funding", state.year)
-rows = progress_rows(plan, lang)
+rows = progress.rows(plan)
 chart = transition_chart(moves, group, lang) if not moves.empty else None
 
 # Show

@@ -5,9 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from components import charts, data, downloads, presentation, view_state
+from components import table as table_view
 from components.page import header, sources_footer
+from components.table import Column
 from latgale_di.analysis import trends
-from latgale_di.core import formatting, i18n, vocab
+from latgale_di.core import i18n, vocab
 from latgale_di.territory import boundaries
 
 # Load
@@ -16,8 +18,7 @@ lang = state.lang
 dataset = data.load_dataset()
 table = data.indicator_table(state.vintage)
 units = boundaries.units(state.vintage)
-names = boundaries.names(state.vintage, lang)
-names[boundaries.REGION_CODE] = i18n.t("region", lang)
+names = table_view.names_with_region(state.vintage, lang)
 
 toolbar = header(i18n.t("page_trends", lang), lang, dataset)
 st.caption(i18n.t("trends_intro", lang, vintage=boundaries.vintage_label(state.vintage, lang)))
@@ -31,6 +32,7 @@ rows = trends.series(table, state.indicator, state.target_group, state.service, 
 unit = vocab.INDICATOR_UNITS[state.indicator]
 
 # Show
+refs = table_view.References()
 title = (f"{vocab.INDICATORS[state.indicator].label(lang)} · {vocab.TARGET_GROUPS[state.target_group].label(lang)}"
          f" · {vocab.SERVICES[state.service].label(lang)}")
 chart = None
@@ -43,13 +45,9 @@ if chart is None:
     st.info(i18n.t("no_rows", lang))
 else:
     st.plotly_chart(presentation.fit(chart, state), key="trend_chart", config={"displayModeBar": False})
-    st.dataframe({
-        i18n.t("year_col", lang): rows["year"].tolist(),
-        i18n.t("municipality", lang): rows["atvk"].map(names).tolist(),
-        i18n.t("value", lang): [formatting.value_text(v, lo, hi, s, unit, lang) for v, lo, hi, s in
-                                zip(rows["value"], rows["value_min"], rows["value_max"], rows["status"])],
-        i18n.t("status", lang): [vocab.STATUSES[s].label(lang) for s in rows["status"]],
-        i18n.t("note", lang): rows["note"].tolist(),
-        i18n.t("source", lang): [dataset.cite(s) for s in rows["source"]],
-    }, hide_index=True, width="stretch")
-sources_footer(dataset, set(rows["source"]), lang)
+    table_view.show(rows, [
+        Column("year", "year_col"), Column("atvk", "municipality"),
+        Column("value", unit=unit, status="status", bounds=("value_min", "value_max")),
+        Column("status"), Column("note"), Column("source"),
+    ], title, refs, names, lang)
+sources_footer(dataset, refs, lang)

@@ -21,6 +21,8 @@ from latgale_di.territory.facilities import units_of
 
 PROPOSED_2029: tuple[str, ...] = ("social_mentor", "youth_behaviour_rehabilitation")
 STATES: tuple[str, ...] = ("provided", "planned", "missing", "unknown", "proposed")
+# Each state has a shape as well as words, so the matrix reads at a glance and without colour.
+SYMBOLS: dict[str, str] = {"provided": "✔", "planned": "◐", "missing": "✖", "unknown": "?", "proposed": "☆"}
 
 
 def matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: int,
@@ -91,3 +93,9 @@ def long_form(states: pd.DataFrame, year: int) -> pd.DataFrame:
     """The matrix as rows (atvk, year, service, basket state) for a download."""
     out = states.rename_axis("atvk").reset_index().melt(id_vars="atvk", var_name="service", value_name="basket")
     return out.assign(year=year)[["atvk", "year", "service", "basket"]]
+
+
+def of_unit(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: int, atvk: str) -> pd.DataFrame:
+    """One municipality's row of the matrix, as rows of (service, basket state)."""
+    row = matrix(table, facilities, vintage, year).loc[atvk]
+    return pd.DataFrame({"service": list(row.index), "basket": list(row.values)})

@@ -9,11 +9,12 @@ import pandas as pd
 from latgale_di.analysis import figures
 from latgale_di.analysis.figures import of_year, own_year
 from latgale_di.core import vocab
+from latgale_di.territory.facilities import units_of
 
-COMPARISON_COLUMNS = ["target_group", "service", "indicator", "value", "value_min", "value_max", "qualifier", "status",
-                      "source", "note", "year", "as_of", "region_mean", "region_mean_high", "region_min",
+COMPARISON_COLUMNS = ["target_group", "service", "indicator", "unit", "value", "value_min", "value_max", "qualifier",
+                      "status", "source", "note", "year", "as_of", "region_mean", "region_mean_high", "region_min",
                       "region_min_high", "region_max", "region_max_high", "units_with_data", "units_left_out",
-                      "versus"]
+                      "units_total", "versus"]
 # Within this share of the Latgale average, a figure is "similar" (no better, no worse).
 SIMILAR_WITHIN = 0.10
 
@@ -63,7 +64,8 @@ def comparison(table: pd.DataFrame, atvk: str, year: int, vintage: str | None = 
         spread = figures.spread(view.figures())
         nan = math.nan
         records.append({
-            "target_group": group, "service": service, "indicator": indicator, "value": fig.value,
+            "target_group": group, "service": service, "indicator": indicator,
+            "unit": vocab.INDICATOR_UNITS[indicator], "value": fig.value,
             "value_min": fig.value_min, "value_max": fig.value_max, "qualifier": fig.qualifier,
             "status": fig.status, "source": fig.source, "note": fig.note, "year": year, "as_of": fig.as_of,
             "region_mean": spread.mean_low if spread else nan, "region_mean_high": spread.mean_high if spread else nan,
@@ -71,6 +73,7 @@ def comparison(table: pd.DataFrame, atvk: str, year: int, vintage: str | None = 
             "region_max": spread.max_low if spread else nan, "region_max_high": spread.max_high if spread else nan,
             "units_with_data": spread.used if spread else 0,
             "units_left_out": spread.left_out if spread else len(view.units),
+            "units_total": (spread.used + spread.left_out) if spread else len(view.units),
             "versus": versus(fig.low, fig.high, spread.mean_low, spread.mean_high,
                              vocab.POLARITY.get(indicator, 0)) if spread and spread.used > 1 else "",
         })
@@ -83,3 +86,19 @@ def trend(table: pd.DataFrame, atvk: str) -> pd.DataFrame:
     rows = own_year(table)
     rows = rows[rows["atvk"] == atvk]
     return rows.sort_values(["target_group", "service", "indicator", "year"]).reset_index(drop=True)
+
+
+# The trend chart of a profile shows counts only: rates on one axis with counts would mislead.
+TREND_INDICATORS: tuple[str, ...] = ("persons_served", "places")
+
+
+def count_trend(history: pd.DataFrame) -> pd.DataFrame:
+    """The counts of ``trend`` that have a value, each row with its unit (for the chart and its table)."""
+    counts = history[history["indicator"].isin(TREND_INDICATORS) & history["value"].notna()]
+    return counts.assign(unit=[vocab.INDICATOR_UNITS[i] for i in counts["indicator"]])
+
+
+def sites(facilities: pd.DataFrame, year: int, vintage: str, atvk: str) -> pd.DataFrame:
+    """The municipality's service sites that belong to the year view (open, or planned, by then)."""
+    in_year = figures.sites_in_year(facilities, year)
+    return in_year[units_of(in_year, vintage) == atvk]

@@ -297,3 +297,18 @@ def running_costs(table: pd.DataFrame, observations: pd.DataFrame, vintage: str,
             continue
         out.append(RunningCost(service, places, rate, investment.running_cost(places.value, rate.value)))
     return out
+
+
+def rows(plan: list[Progress]) -> pd.DataFrame:
+    """What the download holds: one row per target, numbers as numbers, qualifiers said."""
+    return pd.DataFrame({
+        "atvk": [p.atvk for p in plan], "target_group": [p.target_group for p in plan],
+        "service": [p.service for p in plan], "indicator": [p.measure for p in plan],
+        "target": [p.target.value for p in plan], "target_qualifier": [p.target.qualifier for p in plan],
+        "value": [p.latest.value for p in plan], "qualifier": [p.latest.qualifier for p in plan],
+        "as_of": [p.latest.as_of if p.latest.known else None for p in plan],
+        "share_pct": [p.share for p in plan],
+        "direction": [p.direction for p in plan], "assessment": [p.assessment for p in plan],
+        "cumulative": [p.cumulative for p in plan],
+        "status": [p.latest.status for p in plan], "source": [p.latest.source or p.target.source for p in plan],
+    })

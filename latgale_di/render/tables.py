@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from latgale_di.analysis import basket
 from latgale_di.core import formatting, i18n, vocab
 
 # Column → interface string for its header; columns not listed keep their code as the header.
@@ -59,6 +60,8 @@ def _label(codes: Mapping, value: object, lang: str) -> object:
     parts = [p.strip() for p in value.replace(";", ",").split(",")]
     if all(p in codes for p in parts):
         return ", ".join(codes[p].label(lang) for p in parts)
+    if value in i18n.keys():  # a code outside the vocabulary with words of its own (a proposed service)
+        return i18n.t(value, lang)
     return value
 
 
@@ -72,7 +75,7 @@ def labels(column: str, values: Sequence[object], lang: str) -> list[object]:
     if column in LABELS:
         return [_label(LABELS[column], v, lang) for v in values]
     if column == "basket":
-        return [i18n.t(f"basket_{v}", lang) for v in values]
+        return [f"{basket.SYMBOLS[str(v)]} {i18n.t(f'basket_{v}', lang)}" for v in values]
     if column == "above_threshold":
         return ["" if _missing(v) else i18n.t("yes" if bool(v) else "no", lang) for v in values]
     return list(values)
@@ -114,6 +117,7 @@ class Column:
 
     key: str
     header: str = ""  # interface key of the header; default ``HEADERS[key]``
+    title: str = ""  # the header's own words, where no interface key has them (a service's label)
     header_values: Mapping[str, object] = field(default_factory=dict)  # fills the header's blanks
     unit: str = ""
     unit_from: str = ""
@@ -132,6 +136,17 @@ class Column:
     # and ``part_text`` the interface key with {n} and {total} ("projects_of").
     part: tuple[str, str] | None = None
     part_text: str = ""
+    # Bounds of a figure known only within them (columns of the lowest and highest value).
+    bounds: tuple[str, str] | None = None
+    # A statistic over units known within an interval: the column of its upper end.
+    interval: str = ""
+    # The lowest and highest figure over units, each an interval: columns of (min high, max low, max high).
+    span: tuple[str, str, str] | None = None
+    # Labels of several code columns joined: "Occupancy · Adults · Group apartments".
+    joined: tuple[str, ...] = ()
+    # Cells written by an interface string whose blanks are filled from columns: {"n": "units_with_data"}.
+    template: str = ""
+    fields: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def figure(self) -> bool:
@@ -155,13 +170,16 @@ _STATUS_QUALIFIERS: dict[str, str] = {"estimated": "estimate", "incomplete": "at
 
 
 def figure_cell(value: object, unit: str, lang: str, qualifier: str = "exact", decimals: int | None = None,
-                bound: object = None) -> str:
-    """One figure as text with its mark and unit: "≥62", "≈12,5 %", "> 50 %", "<5" (hidden below a
-    bound), "Slēpts", "nav datu"."""
+                bound: object = None, low: object = None, high: object = None) -> str:
+    """One figure as text with its mark and unit: "≥62", "≈12,5 %", "> 50 %", "30–59 %", "<5"
+    (hidden below a bound), "Slēpts", "nav datu"."""
     if qualifier == "hidden":
         if not _missing(bound):
             return f"<{formatting.format_number(float(bound) + 1, lang)}"  # type: ignore[arg-type]
         return i18n.t("hidden", lang)
+    if _missing(value) and not _missing(low) and qualifier != "missing":
+        return formatting.value_text(math.nan, float(low), math.nan if _missing(high) else float(high),  # type: ignore[arg-type]
+                                     "", unit, lang)
     if _missing(value) or qualifier == "missing":
         return i18n.t("no_data", lang)
     number = formatting.format_number(float(value), lang, decimals)  # type: ignore[arg-type]
@@ -177,6 +195,10 @@ def signed_cell(value: object, unit: str, lang: str, decimals: int | None = None
     number = float(value)  # type: ignore[arg-type]
     sign = "+" if number > 0 else ("−" if number < 0 else "±")
     return f"{sign}{formatting.format_number(abs(number), lang, decimals)}" + (" pp" if unit == "%" else "")
+
+
+def _whole(value: object) -> object:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _year(value: object) -> str:
@@ -195,8 +217,17 @@ def _figures(column: Column, rows: pd.DataFrame, lang: str) -> list[str]:
         qualifiers = [_STATUS_QUALIFIERS.get(s, "exact") for s in rows[column.status]]
     else:
         qualifiers = ["exact"] * n
-    bounds = rows[column.bound].tolist() if column.bound else [None] * n
-    cells = [figure_cell(v, u, lang, q, column.decimals, b) for v, u, q, b in zip(values, units, qualifiers, bounds)]
+    if column.interval:
+        return [formatting.interval_text(float(v), float(h), u, lang, column.decimals)
+                for v, h, u in zip(values, rows[column.interval], units)]
+    if column.span:
+        min_high, max_low, max_high = (rows[c].tolist() for c in column.span)
+        return [i18n.t("no_data", lang) if _missing(v) else formatting.range_text(v, a, b, c, u, lang)
+                for v, a, b, c, u in zip(values, min_high, max_low, max_high, units)]
+    upper = rows[column.bound].tolist() if column.bound else [None] * n
+    lows, highs = (rows[c].tolist() for c in column.bounds) if column.bounds else ([None] * n, [None] * n)
+    cells = [figure_cell(v, u, lang, q, column.decimals, b, lo, hi)
+             for v, u, q, b, lo, hi in zip(values, units, qualifiers, upper, lows, highs)]
     if column.why:
         cells = [i18n.t(column.why_text.format(w), lang) if _missing(v) and w else c
                  for c, v, w in zip(cells, values, rows[column.why])]
@@ -213,6 +244,13 @@ def _cells(column: Column, rows: pd.DataFrame, lang: str, names: Mapping[str, st
     values = rows[column.key].tolist()
     if column.figure:
         return _figures(column, rows, lang)
+    if column.template:
+        filled = {name: rows[c].tolist() for name, c in column.fields.items()}
+        return [i18n.t(column.template, lang, **{name: _whole(v[i]) for name, v in filled.items()})
+                for i in range(len(values))]
+    if column.joined:
+        parts = [labels(c, rows[c].tolist(), lang) for c in column.joined]
+        return [" · ".join(str(p[i]) for p in parts) for i in range(len(values))]
     if column.code_text:
         return ["" if _missing(v) or v == "" else i18n.t(column.code_text.format(v), lang) for v in values]
     if column.key == "above_threshold":  # unknown is said, never left blank as if "no"
@@ -230,6 +268,11 @@ def _cells(column: Column, rows: pd.DataFrame, lang: str, names: Mapping[str, st
 YEAR_COLUMNS = ("year", "as_of", "places_year")
 
 
+def cells(rows: pd.DataFrame, column: Column, lang: str, names: Mapping[str, str] | None = None) -> list[str]:
+    """One column's cells as the screen writes them, e.g. for a chart's labels beside its table."""
+    return _cells(column, rows, lang, names or {}, References())
+
+
 def screen(rows: pd.DataFrame, columns: Sequence[Column], lang: str, names: Mapping[str, str],
            refs: References) -> ScreenTable:
     """``rows`` as the screen shows them: one text cell per row and column of ``columns``.
@@ -240,7 +283,8 @@ def screen(rows: pd.DataFrame, columns: Sequence[Column], lang: str, names: Mapp
     cells: dict[str, list[str]] = {}
     numeric: list[str] = []
     for column in columns:
-        title = i18n.t(column.header, lang, **column.header_values) if column.header else header(column.key, lang)
+        title = column.title or (i18n.t(column.header, lang, **column.header_values) if column.header
+                                 else header(column.key, lang))
         cells[title] = _cells(column, rows, lang, names, refs)
         if column.figure or column.key in YEAR_COLUMNS:
             numeric.append(title)

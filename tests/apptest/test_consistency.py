@@ -96,10 +96,8 @@ def test_map_table_header_and_download_show_the_figure_layers_figures(params, ex
         cell = row[label].replace("⚠ ", "")
         assert cell == _shown(fig), (atvk, fig)
         if fig.known and fig.status:
-            status = vocab.STATUSES[fig.status].label("en")
-            if fig.carried:  # a stock from an earlier year says which
-                status += f" · figure of {fig.as_of}"
-            assert row["Status"] == status
+            assert row["Status"] == vocab.STATUSES[fig.status].label("en")
+            assert row["Year"] == str(fig.as_of)  # a stock carried from an earlier year says which
     header = i18n.t("shown_units", "en", n=view.with_figure, total=view.total)
     assert any(header in m.value for m in at.markdown)
 
@@ -165,7 +163,7 @@ def test_occupancy_table_shows_the_maps_places(vintage, year, expected_tables):
                                                  ("0601000", "2009", "2019")])
 def test_profile_values_are_the_maps(atvk, vintage, year, expected_tables):
     at = _run("pages/profile.py", {"v": vintage, "year": year, "atvk": atvk})
-    shown = at.dataframe[0].value
+    shown = tables.shown(at)[0]
     for row in shown.to_dict("records"):
         label, group, service = row["Indicator"].split(" · ")
         indicator = next(c for c, t in vocab.INDICATORS.items() if t.label("en") == label)
