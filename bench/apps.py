@@ -90,3 +90,19 @@ def by_name(names: list[str] | None, scale: bool = False) -> tuple[App, ...]:
 def entry_pages(script: Path) -> list[str]:
     """The page files an ``st.navigation`` entry point lists (``pages/…py``), in order."""
     return re.findall(r"""["'](pages/[\w/]+\.py)["']""", script.read_text(encoding="utf-8"))
+
+
+def app_env(app: App, db_dir: Path) -> dict[str, str | None]:
+    """Environment for an app's server: ours gets a throw-away database, never the project's; the
+    scale app the Latvia extent and the synthetic dataset (``synthetic_dir``), with its own database."""
+    if app.role == "scale":
+        return {"LATGALE_DI_DB": str(db_dir / "scale.sqlite3"), "DATABASE_URL": None, "PYTHONPATH": str(ROOT),
+                "LATGALE_DI_EXTENT": "latvia", "LATGALE_DI_DATA": str(synthetic_dir(db_dir))}
+    if app.role != "ours":
+        return {}
+    return {"LATGALE_DI_DB": str(db_dir / "store.sqlite3"), "DATABASE_URL": None, "PYTHONPATH": str(ROOT),
+            "LATGALE_DI_EXTENT": None, "LATGALE_DI_DATA": None}
+
+
+def synthetic_dir(db_dir: Path) -> Path:
+    return db_dir / "synthetic"

@@ -22,27 +22,11 @@ from pathlib import Path
 from playwright.async_api import Browser, async_playwright
 
 from bench import browser as br
-from bench import concurrency, memory, server
-from bench.apps import ROOT, App, by_name
+from bench import concurrency, memory, server, server_load
+from bench.apps import ROOT, App, app_env, by_name, synthetic_dir
 from bench.settings import Settings
 
 Log = Callable[[str], None]
-
-
-def app_env(app: App, db_dir: Path) -> dict[str, str | None]:
-    """Environment for an app's server: ours gets a throw-away database, never the project's; the
-    scale app the Latvia extent and the synthetic dataset (``synthetic_dir``), with its own database."""
-    if app.role == "scale":
-        return {"LATGALE_DI_DB": str(db_dir / "scale.sqlite3"), "DATABASE_URL": None, "PYTHONPATH": str(ROOT),
-                "LATGALE_DI_EXTENT": "latvia", "LATGALE_DI_DATA": str(synthetic_dir(db_dir))}
-    if app.role != "ours":
-        return {}
-    return {"LATGALE_DI_DB": str(db_dir / "store.sqlite3"), "DATABASE_URL": None, "PYTHONPATH": str(ROOT),
-            "LATGALE_DI_EXTENT": None, "LATGALE_DI_DATA": None}
-
-
-def synthetic_dir(db_dir: Path) -> Path:
-    return db_dir / "synthetic"
 
 
 def _scale_indicators(db_dir: Path, repeats: int) -> dict:
@@ -173,7 +157,6 @@ async def run(settings: Settings, only: list[str] | None = None, log: Log = prin
                 await browser.close()
         if "ours" in records and settings.sessions > 0:
             # After the browser has gone: the server alone, as for people on their own machines.
-            from bench import server_load  # it uses app_env from here
 
             log(f"server load: {settings.sessions} protocol sessions on one process of ours")
             load_dir = db_dir / "server-load"

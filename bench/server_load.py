@@ -32,8 +32,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench import server
-from bench.apps import OURS, ROOT
-from bench.runner import app_env
+from bench.apps import OURS, ROOT, app_env
 from bench.stats import median, percentile
 
 ENTRY = ROOT / "serve.py"  # what a deployment runs (deep links work for the first visitor)

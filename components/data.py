@@ -157,6 +157,18 @@ def map_of(state: ViewState) -> map_content.MapContent:
     return _this_run(("map", *key, state), lambda: _map_content(*key, state))
 
 
+@st.cache_resource(show_spinner=False, max_entries=100)
+def _drawings(location: str, version_id: int, suppress_below: int, state: ViewState) -> dict[tuple, str]:
+    return {}
+
+
+def drawings_of(state: ViewState) -> dict[tuple, str]:
+    """Markup drawn for the map of ``state``, by what it was drawn for (size, layers), kept as
+    long as its content: a view seen before is drawn once, not on every run."""
+    key = _key()
+    return _this_run(("drawings", *key, state), lambda: _drawings(*key, state))
+
+
 def headlines_of(year: int, vintage: str) -> list[overview.GroupHeadline]:
     """The overview's headline figures, computed once per data version, year and vintage (shared,
     read-only): the overview's script reruns on every filter change."""

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from components import figure_card
+from components import data, figure_card
 from components import table as table_view
 from components.page import figure_note
 from components.table import Column, References
@@ -57,7 +57,7 @@ def show(content: MapContent, state: ViewState, width_px: int | None = None, hei
     every element of the page on each rerun, and that, not the server, is what a filter change
     waits for (docs/performance.md)."""
     width = width_px or _fit_width()
-    drawing = _drawn(content, (width, height_px, label_px, sites), lambda: svg_map.render(
+    drawing = _drawn(state, (width, height_px, label_px, sites), lambda: svg_map.render(
         content.views, state.vintage, content.classes, content.caption, lambda a: profile_link(state, a),
         content.tooltips, content.sites if sites else [], width_px=width, max_height_px=height_px,
         label_px=label_px))
@@ -68,12 +68,13 @@ def show(content: MapContent, state: ViewState, width_px: int | None = None, hei
         st.markdown(head + drawing + below, unsafe_allow_html=True)
 
 
-def _drawn(content: MapContent, key: tuple, draw: Callable[[], str]) -> str:
-    """``draw()``, once per view and ``key``: content is cached per data version and view, so a
-    view seen before is drawn from its markup, not again on every run."""
-    drawing = content.drawings.get(key)
+def _drawn(state: ViewState, key: tuple, draw: Callable[[], str]) -> str:
+    """``draw()``, once per data version, view and ``key``: a view seen before is drawn from its
+    markup, not again on every run."""
+    drawings = data.drawings_of(state)
+    drawing = drawings.get(key)
     if drawing is None:
-        drawing = content.drawings[key] = draw()
+        drawing = drawings[key] = draw()
     return drawing
 
 
@@ -84,7 +85,7 @@ def table_html(content: MapContent, state: ViewState, refs: References) -> str:
     every rerun), drawn once per view; ``refs`` numbers its sources on every run all the same."""
     lang = state.lang
     refs.add(content.rows["source"].tolist())
-    return _drawn(content, ("table",), lambda: (
+    return _drawn(state, ("table",), lambda: (
         f"### {i18n.t('table_alternative', lang)}\n\n" + table_view.html(content.rows, [
             Column("atvk", "municipality"), Column("shown", title=vocab.INDICATORS[state.indicator].label(lang)),
             Column("status"), Column("as_of", "year_col"), Column("source"),
@@ -100,7 +101,7 @@ def region_html(content: MapContent, state: ViewState, dataset: Dataset) -> str:
     if fig is None:
         return ""
     lang = state.lang
-    return _drawn(content, ("region",), lambda: figure_card.CSS + figure_card.figure_html(figure_card.Figure(
+    return _drawn(state, ("region",), lambda: figure_card.CSS + figure_card.figure_html(figure_card.Figure(
         i18n.t("region_figure", lang), formatting.figure_text(fig, lang), figure_note(fig, dataset, lang))) + "\n\n")
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from latgale_di.core import vocab
+from latgale_di.core.folding import fold
 from latgale_di.territory import boundaries
 from latgale_di.territory.boundaries import REGION_CODE
 
@@ -46,16 +47,12 @@ def _vintages_of(text: str) -> set[str]:
 
 def is_region(text: object) -> bool:
     """Whether a municipality cell names the planning region itself ("LPR", any case, or its name)."""
-    from latgale_di.ingest.importing import fold
-
     value = str(text).strip()
     return value.upper() == REGION_CODE or fold(value) in _folded_region_names()
 
 
 @functools.cache
 def _folded_region_names() -> frozenset[str]:
-    from latgale_di.ingest.importing import fold
-
     return frozenset(fold(n) for n in REGION_NAMES)
 
 

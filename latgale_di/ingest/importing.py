@@ -9,18 +9,17 @@ accepts. Nothing here writes anything: ``read`` returns a table in contract form
 from __future__ import annotations
 
 import csv
-import functools
 import hashlib
 import io
 import re
 import time
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from latgale_di.core import digits, i18n, logs, vocab
+from latgale_di.core.folding import fold
 from latgale_di.ingest import contract, derive, months
 from latgale_di.ingest.contract import Problem
 
@@ -52,14 +51,6 @@ _VOCAB_COLUMNS: dict[str, dict[str, vocab.Term]] = {
     "target_group": vocab.TARGET_GROUPS, "service": vocab.SERVICES, "indicator": vocab.STORED_INDICATORS,
     "status": vocab.STORED_STATUSES,
 }
-
-
-@functools.lru_cache(maxsize=8192)
-def fold(text: str) -> str:
-    """Lower case, no diacritics, single spaces: how headers and labels are compared. (Cached: a
-    file repeats the same few labels on every row.)"""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", str(text).lower()) if not unicodedata.combining(c))
-    return " ".join(plain.replace("_", " ").split())
 
 
 @dataclass

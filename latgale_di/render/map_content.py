@@ -6,7 +6,7 @@ drawing of a view says the same thing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -27,9 +27,6 @@ class MapContent:
     caption: str  # indicator · group · service · year · boundaries
     rows: pd.DataFrame  # the map as rows (choropleth.views_table): what its download holds; read-only
     region: figures.Figure | None  # the region's figure (its own, or the sum of units), if any
-    # Markup drawn from this content, by what it was drawn for (size, layers): content is cached
-    # per data version and view, so a view seen before is drawn once, not on every run.
-    drawings: dict[tuple, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def with_data(self) -> int:

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
 from latgale_di.core import extent
+from latgale_di.core.folding import fold_words
 from latgale_di.territory import boundaries
 from latgale_di.territory.boundaries import Unit
 
@@ -88,16 +88,9 @@ class UnknownMunicipality(ValueError):
         super().__init__(f"unknown municipality {text!r} in the {self.vintage} boundaries{hint}")
 
 
-def _fold(text: str) -> str:
-    """Lower case, no diacritics (ā→a … ŗ→r), punctuation as spaces, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
-
-
 def _key(text: str) -> tuple[str, str]:
     """(stem, kind tag) of ``text``; the tag is "" when the text does not say city or novads."""
-    tokens = _fold(text).split()
+    tokens = fold_words(text).split()
     stem: list[str] = []
     kinds: set[str] = set()
     i = 0
@@ -163,7 +156,7 @@ def _stems(unit: Unit) -> set[str]:
         genitive = _key(unit.name_lv)[0]
         nominative = _nominative(genitive)
     english = re.sub(r"\(.*?\)|\bMunicipality\b|\bState City\b", " ", unit.name_en)
-    return {s for s in (_fold(nominative), _fold(genitive), _fold(english)) if s}
+    return {s for s in (fold_words(nominative), fold_words(genitive), fold_words(english)) if s}
 
 
 def _index(vintage: str) -> Mapping[tuple[str, str], str]:

@@ -221,8 +221,7 @@ def test_scale_adds_ours_latvia_and_the_ours_it_is_compared_with():
 
 
 def test_the_scale_app_runs_with_the_latvia_extent_and_its_own_synthetic_data(tmp_path):
-    from bench.apps import OURS_LATVIA
-    from bench.runner import app_env
+    from bench.apps import OURS_LATVIA, app_env
 
     env = app_env(OURS_LATVIA, tmp_path)
     assert env["LATGALE_DI_EXTENT"] == "latvia" and env["LATGALE_DI_DATA"] == str(tmp_path / "synthetic")
