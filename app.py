@@ -52,5 +52,5 @@ final = view_state.current()
 view_state.write_to_url(final)
 share.fill(final)
 # Last: a run that left many long-lived objects behind (imports, a data load) freezes them, so the
-# collector's full passes stop costing every later filter change ~80 ms (latgale_di/server/garbage_collection.py).
+# collector's full passes stop costing every later filter change (latgale_di/server/garbage_collection.py).
 garbage_collection.settle()

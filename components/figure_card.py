@@ -1,9 +1,8 @@
 """A headline card: a heading, its figures (label, value, flag, small print) and a list, drawn as
 one HTML element.
 
-Why not ``st.metric`` and ``st.caption``: a card of three figures was eight elements, and the
-browser re-renders every element of a page on each rerun, which is what a filter change waits
-for (docs/performance.md). Every text passed in is plain text and is escaped here.
+Why not ``st.metric`` and ``st.caption``: a card of three figures was eight elements
+(docs/architecture.md, rule: fewer elements). Every text passed in is plain text and is escaped here.
 """
 
 from __future__ import annotations
@@ -78,8 +77,7 @@ def show(title: str, figures: list[Figure], list_title: str = "", items: list[It
 
 
 def headline(head: GroupHeadline, dataset: Dataset, state: ViewState) -> set[str]:
-    """Draw one target group's headline card (as one element: each element costs a re-render on
-    every filter change); returns the sources it cites."""
+    """Draw one target group's headline card as one element; returns the sources it cites."""
     lang = state.lang
     cited: set[str] = set()
     figures = []

@@ -53,9 +53,8 @@ def show(content: MapContent, state: ViewState, width_px: int | None = None, hei
     links and labels drawn over the outlines, and the ``notes`` (plain text) below — which is all a
     filter change sends.
 
-    One element for the view, not one each for legend, map and notes: the browser re-renders
-    every element of the page on each rerun, and that, not the server, is what a filter change
-    waits for (docs/performance.md)."""
+    One element for the view, not one each for legend, map and notes (docs/architecture.md,
+    rule: fewer elements)."""
     width = width_px or _fit_width()
     drawing = _drawn(state, (width, height_px, label_px, sites), lambda: svg_map.render(
         content.views, state.vintage, content.classes, content.caption, lambda a: profile_link(state, a),
@@ -81,8 +80,8 @@ def _drawn(state: ViewState, key: tuple, draw: Callable[[], str]) -> str:
 def table_html(content: MapContent, state: ViewState, refs: References) -> str:
     """The map as a table, for screen readers and the keyboard: heading, one row per municipality
     (its name a link to its profile, as a click on the map), figure as on the map, status, the
-    year it is from, source number, and a hint. One element (each element costs a re-render on
-    every rerun), drawn once per view; ``refs`` numbers its sources on every run all the same."""
+    year it is from, source number, and a hint. One element (docs/architecture.md, rule: fewer
+    elements), drawn once per view; ``refs`` numbers its sources on every run all the same."""
     lang = state.lang
     refs.add(content.rows["source"].tolist())
     return _drawn(state, ("table",), lambda: (

@@ -47,7 +47,7 @@ def sources_footer(dataset: Dataset, cited: References | Iterable[object], lang:
         cited = refs
     if not cited.ids:
         return
-    # One list, not a button per source: the browser re-renders every element on each rerun.
+    # One list, not a button per source (docs/architecture.md, rule: fewer elements).
     with st.expander(i18n.t("sources", lang) + f" [1–{len(cited.ids)}]" if len(cited.ids) > 1
                      else i18n.t("sources", lang) + " [1]"):
         st.markdown(sources_list(dataset, cited.ids), unsafe_allow_html=True)

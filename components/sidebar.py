@@ -19,8 +19,7 @@ def render() -> ViewState:
             format_func=lambda code: {"lv": "Latviešu", "en": "English"}[code], required=True,
         )
         lang = current().lang
-        # Title and the filters' heading in one element, the language switch above them: the browser
-        # re-renders every element on each rerun, and a filter change waits for that.
+        # Title and the filters' heading in one element (docs/architecture.md, rule: fewer elements).
         st.markdown(f"**{i18n.t('app_title', lang)}**  \n{i18n.t('app_subtitle', lang)}\n\n"
                     f"### {i18n.t('filters', lang)}")
         st.selectbox(i18n.t("indicator", lang), MAP_INDICATORS, key=widget_key("indicator"),

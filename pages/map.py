@@ -48,8 +48,8 @@ with map_column:
 with top:
     toolbar = header(i18n.t("page_map", lang), lang, dataset)
 with caption_slot:
-    # What the map shows, how many units have figures and, when none has, a notice: one element,
-    # as each element costs a re-render on every filter change.
+    # What the map shows, how many units have figures and, when none has, a notice: one element
+    # (docs/architecture.md, rule: fewer elements).
     st.markdown(f"**{safety.html_text(caption)}**"
                 + map_view.note_html(i18n.t("shown_units", lang, n=content.with_data, total=len(views))
                                      + (f"; {i18n.t('partial_units', lang, n=content.partial)}" if content.partial
@@ -63,7 +63,7 @@ downloads.offer(toolbar, "karte", i18n.t("page_map", lang), content.rows,
                                                                              lang)})
 
 # The region's own figure above the table (beside the map on a projector), in the same element
-# as the table where both are in one place: each element costs a re-render on every rerun.
+# as the table where both are in one place (docs/architecture.md, rule: fewer elements).
 region = map_view.region_html(content, state, dataset)
 if state.present and region:
     info_column.markdown(region, unsafe_allow_html=True)

@@ -40,7 +40,7 @@ with top:
     st.markdown("**" + i18n.t("year_and_vintage", lang, year=state.year,
                               vintage=boundaries.vintage_label(state.vintage, lang)) + "**")
 with words:
-    # Heading and sentences in one element: each element costs a re-render on every change.
+    # Heading and sentences in one element (docs/architecture.md, rule: fewer elements).
     st.markdown(f"### {i18n.t('summary', lang)}\n\n" + "\n".join(f"- {sentence}" for sentence in sentences))
 
 cited: set[str] = set()

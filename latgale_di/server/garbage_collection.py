@@ -2,10 +2,9 @@
 
 CPython's cyclic collector now and then makes a full pass over every container object that has
 survived two collections. In the dashboard's server those are mostly objects that live as long as
-the process: imported modules, the loaded dataset, the boundaries, the caches, about 155 k of
-them. A full pass over them took 75–130 ms, and one came in almost every filter change. It holds
-the interpreter lock the whole time, so the server sent nothing to the browser meanwhile
-(docs/performance.md, "Garbage collection").
+the process: imported modules, the loaded dataset, the boundaries, the caches. A full pass over
+them holds the interpreter lock, so the server sends nothing to the browser meanwhile, and one
+came in almost every filter change (the figures are in docs/performance.md, "Garbage collection").
 
 ``gc.freeze()`` moves every live object into a permanent generation that no pass visits. After
 that, a full pass visits only what has lived long since the last freeze. Frozen objects are still
@@ -23,8 +22,8 @@ import time
 
 from latgale_di.core import logs
 
-# Unfrozen objects in the oldest generation above which a run ends with a freeze. A pass over this
-# many takes a few ms; a filter change leaves about a hundred behind, so a freeze is rare.
+# Unfrozen objects in the oldest generation above which a run ends with a freeze: far more than a
+# filter change leaves behind, so a freeze is rare (docs/performance.md, "Garbage collection").
 FREEZE_ABOVE = 20_000
 
 _lock = threading.Lock()
@@ -37,7 +36,7 @@ def unfrozen_old_objects() -> int:
 
 def settle(limit: int = FREEZE_ABOVE) -> bool:
     """Call at the end of a script run. When more than ``limit`` long-lived objects wait in the
-    oldest generation, collect once (cost ≈ 0.5 µs per object) and freeze the survivors, so that
+    oldest generation, collect once and freeze the survivors, so that
     later passes skip them. Returns whether it froze."""
     if unfrozen_old_objects() <= limit:
         return False

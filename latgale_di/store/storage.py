@@ -443,7 +443,7 @@ class Store:
         sql = (f"INSERT INTO observation_rows (id, first_version, removed_in, position, row_key, {', '.join(COLUMNS)}) "
                f"VALUES (?, ?, NULL, ?, ?, {', '.join('?' * len(COLUMNS))})")
         # In slices, as plain Python lists: a large import never holds every row twice more, and
-        # iterating pandas' Arrow-backed text row by row is ten times slower.
+        # iterating pandas' Arrow-backed text row by row is far slower.
         for start in range(0, len(text), _WRITE_SLICE):
             end = start + _WRITE_SLICE
             values = text.iloc[start:end].astype(object).to_numpy().tolist()
