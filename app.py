@@ -37,7 +37,8 @@ PAGES = [
     page("pages/data.py", "page_data", ":material/database:", "dati"),
     page("pages/accessibility.py", "page_accessibility", ":material/accessibility_new:", "pieejamiba"),
 ]
-navigation = st.navigation(PAGES)
+# Every page listed: a collapsed list ends in Streamlit's own "View 3 more", English on a Latvian page.
+navigation = st.navigation(PAGES, expanded=True)
 # The page first, the sidebar after it: the filters' values are in the session already, and a
 # filter change repaints the map as soon as its drawing reaches the browser, which then does not
 # wait behind the sidebar's widgets (docs/performance.md). `finally`: a page that stops or

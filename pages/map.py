@@ -44,7 +44,7 @@ with map_column:
     map_view.show(content, state, width_px=presentation.MAP_WIDTH_PX if state.present else None, height_px=height,
                   label_px=24 if state.present else 15, legend=None if state.present else legend,
                   notes=(" · ".join([i18n.t("estimated_mark", lang), i18n.t("incomplete_mark", lang),
-                                     i18n.t("range_mark", lang)]), boundaries.ATTRIBUTION))
+                                     i18n.t("range_mark", lang)]), boundaries.attribution(lang)))
 with top:
     toolbar = header(i18n.t("page_map", lang), lang, dataset)
 with caption_slot:

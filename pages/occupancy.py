@@ -65,7 +65,7 @@ if sites.empty:
 else:
     table_view.show(sites, [
         Column("name", "facilities"),
-        Column("unit", "municipality"),
+        Column("unit", "municipality", vocabulary="atvk"),
         Column("places", unit="places", qualifier="places_qualifier"),
         Column("occupied", "occupied", unit="persons", qualifier="occupied_qualifier", bound="occupied_max"),
         Column("occupancy_rate", unit="%", qualifier="occupancy_qualifier", decimals=1),

@@ -45,7 +45,7 @@ st.subheader(i18n.t("reform_title", lang))
 st.markdown(i18n.t("reform_text", lang))
 
 st.subheader(i18n.t("licences", lang))
-st.markdown(boundaries.ATTRIBUTION)
+st.markdown(boundaries.attribution(lang))
 
 st.subheader(i18n.t("all_sources", lang))
 # The whole record of every source; a secondary source says so in its kind.

@@ -413,7 +413,7 @@ def build(dataset: Dataset, table: pd.DataFrame, atvk: str, year: int, vintage: 
         sources=cite.sources(),
         marks=tuple(marks),
         privacy_text=privacy_text,
-        attribution=boundaries.ATTRIBUTION,
+        attribution=boundaries.attribution(lang),
         generated_text=i18n.t("briefing_generated", lang,
                               date=formatting.format_date((today or date.today()).isoformat(), lang)),
     )

@@ -294,7 +294,7 @@ def views_table(views: list[UnitView], indicator: str, year: int, target_group: 
         "value_min": [v.value_min for v in views], "value_max": [v.value_max for v in views],
         "shown": [v.label for v in views],
         "qualifier": [v.qualifier for v in views],
-        "as_of": [v.as_of or year for v in views],
+        "as_of": [(v.as_of or year) if v.status else math.nan for v in views],  # no figure, no year
         "unit": vocab.INDICATOR_UNITS.get(indicator, ""),
         "status": [v.status for v in views], "source": [v.source for v in views], "note": [v.note for v in views],
     })

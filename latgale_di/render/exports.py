@@ -155,6 +155,6 @@ def about(dataset, state, lang: str, page_title: str, link: str, suppress_below:
         (i18n.t("about_privacy", lang), i18n.t("about_privacy_text", lang, n=suppress_below) if suppress_below
          else i18n.t("about_privacy_none", lang)),
         (i18n.t("about_link", lang), link),
-        (i18n.t("about_boundaries", lang), boundaries.ATTRIBUTION),
+        (i18n.t("about_boundaries", lang), boundaries.attribution(lang)),
     ]
     return lines

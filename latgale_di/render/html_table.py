@@ -17,8 +17,9 @@ CLASS = "di-table"
 
 CSS = f"""
 <style>
-.{CLASS} {{max-height: 26rem; overflow: auto; border: 1px solid rgba(49, 51, 63, .2); border-radius: .5rem;}}
-.{CLASS} table {{border-collapse: collapse; width: 100%; font-size: .9rem;}}
+.{CLASS} {{max-height: 26rem; overflow: auto; border: 1px solid rgba(49, 51, 63, .2); border-radius: .5rem;
+  margin-bottom: 1rem;}}
+.{CLASS} table {{border-collapse: collapse; width: 100%; font-size: .9rem; margin: 0;}}
 .{CLASS} th, .{CLASS} td {{padding: .3rem .6rem; text-align: left; border-bottom: 1px solid rgba(49, 51, 63, .1);
   vertical-align: top;}}
 .{CLASS} thead th {{position: sticky; top: 0; background: #f0f2f6; font-weight: 600;}}

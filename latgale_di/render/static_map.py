@@ -107,7 +107,7 @@ def figure(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         legend=dict(orientation="v", x=1.0, xanchor="right", y=1.0, font=dict(size=17),
                     bgcolor="rgba(255,255,255,0.9)"),
         shapes=leaders,
-        annotations=[*labels, dict(text=boundaries.ATTRIBUTION, x=0, y=-0.05, xref="paper", yref="paper",
+        annotations=[*labels, dict(text=boundaries.attribution(lang), x=0, y=-0.05, xref="paper", yref="paper",
                           showarrow=False, xanchor="left", font=dict(size=12, color="#444"))],
     )
     return fig

@@ -97,7 +97,7 @@ class References:
                 self.ids.append(sid)
             if sid:
                 numbers.append(self.ids.index(sid) + 1)
-        return "[" + ", ".join(str(n) for n in dict.fromkeys(numbers)) + "]"
+        return "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]"
 
     def add(self, values: Sequence[object]) -> None:
         """Number sources cited outside a table (a headline, a quote) after those already numbered."""
@@ -126,7 +126,7 @@ class Column:
     decimals: int | None = None
     signed: bool = False
     bound: str = ""  # column with the highest value a hidden figure can have: shown "<5"
-    vocabulary: str = ""  # the codes' vocabulary (a key of LABELS) when it is not the column's own
+    vocabulary: str = ""  # the codes' vocabulary (a key of LABELS, or "atvk") when not the column's own
     # Codes written as interface text: the key with "{}" where the code goes ("sc_basis_{}").
     code_text: str = ""
     # A missing figure says why: the column ``why`` holds a code for ``why_text`` ("per_place_{}").
@@ -147,6 +147,7 @@ class Column:
     # Cells written by an interface string whose blanks are filled from columns: {"n": "units_with_data"}.
     template: str = ""
     fields: Mapping[str, str] = field(default_factory=dict)
+    numeric: bool = False  # text that is a figure already (the map's labels): aligned as numbers
 
     @property
     def figure(self) -> bool:
@@ -256,7 +257,7 @@ def _cells(column: Column, rows: pd.DataFrame, lang: str, names: Mapping[str, st
     if column.key == "above_threshold":  # unknown is said, never left blank as if "no"
         return [i18n.t("unknown", lang) if _missing(v) else ("⚠ " + i18n.t("yes", lang)) if bool(v)
                 else i18n.t("no", lang) for v in values]
-    if column.key == "atvk":
+    if column.key == "atvk" or column.vocabulary == "atvk":
         return [names.get(v, v) for v in values]
     if column.key == "source":
         return [refs.cite(v) for v in values]
@@ -286,7 +287,7 @@ def screen(rows: pd.DataFrame, columns: Sequence[Column], lang: str, names: Mapp
         title = column.title or (i18n.t(column.header, lang, **column.header_values) if column.header
                                  else header(column.key, lang))
         cells[title] = _cells(column, rows, lang, names, refs)
-        if column.figure or column.key in YEAR_COLUMNS:
+        if column.figure or column.numeric or column.key in YEAR_COLUMNS:
             numeric.append(title)
     return ScreenTable(cells, numeric)
 

@@ -38,6 +38,17 @@ ATTRIBUTION: str = (
     "via foursquare Quattroshapes (CC BY 2.0) and Who's On First. Aglona parish split "
     "approximated with GeoNames (CC BY 4.0)."
 )
+# The same credit in Latvian, for Latvian pages and files; names of works and licences stay as they are.
+_ATTRIBUTION_LV: str = (
+    "Robežas: EuroGlobalMap © EuroGeographics un Latvijas Republikas Valsts zemes dienests, ar "
+    "foursquare Quattroshapes (CC BY 2.0) un Who's On First starpniecību. Aglonas pagasta dalījums "
+    "aptuvens pēc GeoNames (CC BY 4.0)."
+)
+
+
+def attribution(lang: str) -> str:
+    """The boundaries' credit in the reader's language (``ATTRIBUTION`` is the licence's own words)."""
+    return _ATTRIBUTION_LV if lang == "lv" else ATTRIBUTION
 
 # Pseudo-code for figures that a source gives only for the whole planning region.
 REGION_CODE: str = "LPR"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from latgale_di.territory.boundaries import ATTRIBUTION
+from latgale_di.territory import boundaries
 from tests import tables
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -60,7 +60,7 @@ def test_default_view_is_latvian_with_real_figures_and_attribution():
     at = run()
     assert at.title[0].value == "Karte"
     # Under the map, in the same element as the drawing (small print, as a caption).
-    assert any(ATTRIBUTION in m.value and 'class="di-map"' in m.value for m in at.markdown)
+    assert any(boundaries.attribution("lv") in m.value and 'class="di-map"' in m.value for m in at.markdown)
     df = table(at)
     shares = dict(zip(df["Pašvaldība"], df.iloc[:, 1]))
     assert shares["Dagdas novads"] == "10 %"

@@ -101,7 +101,7 @@ def test_xlsx_second_sheet_lists_the_view_its_sources_and_status_meanings(public
     titles = set(export.sources.iloc[:, 1])
     assert titles and titles <= set(about)
     assert "Ziņots" in about and "Novērtēts" in about  # what each status means
-    assert boundaries.ATTRIBUTION in about
+    assert boundaries.attribution("lv") in about
 
 
 def test_english_export_has_english_headers_and_labels(public, table_2021):
