@@ -86,7 +86,8 @@ def table_html(content: MapContent, state: ViewState, refs: References) -> str:
     refs.add(content.rows["source"].tolist())
     return _drawn(state, ("table",), lambda: (
         f"### {i18n.t('table_alternative', lang)}\n\n" + table_view.html(content.rows, [
-            Column("atvk", "municipality"), Column("shown", title=vocab.INDICATORS[state.indicator].label(lang), numeric=True),
+            Column("atvk", "municipality"),
+            Column("shown", title=vocab.INDICATORS[state.indicator].label(lang), numeric=True),
             Column("status"), Column("as_of", "year_col"), Column("source"),
         ], i18n.t("table_alternative", lang), References(), table_view.names_with_region(state.vintage, lang), lang,
             links=[profile_link(state, a) for a in content.rows["atvk"]])

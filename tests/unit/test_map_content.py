@@ -49,14 +49,17 @@ def test_the_region_figure_is_the_regions_own_row_or_none_never_zero(loaded):
 
 def test_the_table_and_region_figure_are_drawn_once_per_view(loaded):
     from components import map_view
+    from components.table import References
 
     ds, tables = loaded
     state = replace(ViewState(), indicator="persons_served", year=2019, target_group="adults_grt",
                     service="group_apartments", vintage="2021")
     content = map_content.build(ds, tables["2021"], state)
-    table = map_view.table_html(content, state, ds)
+    refs = References()
+    table = map_view.table_html(content, state, refs)
     assert table.count('href="pasvaldiba?') == len(content.views)  # each name opens its profile
-    assert map_view.table_html(content, state, ds) is table  # the markup of a seen view is reused
+    assert map_view.table_html(content, state, References()) is table  # the markup of a seen view is reused
+    assert refs.ids == list(dict.fromkeys(s for s in content.rows["source"] if s))  # numbered as the table
     region = map_view.region_html(content, state, ds)
     assert 'class="di-figure-value"' in region and map_view.region_html(content, state, ds) is region
     assert map_view.region_html(map_content.build(ds, tables["2021"], replace(state, year=2017)), state, ds) == ""
