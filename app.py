@@ -24,6 +24,7 @@ def page(path: str, key: str, icon: str, url_path: str | None = None) -> st.Page
 
 PAGES = [
     page("pages/overview.py", "page_overview", ":material/dashboard:"),
+    page("pages/meeting.py", "page_meeting", ":material/co_present:", "sanaksme"),
     page("pages/map.py", "page_map", ":material/map:", "karte"),
     page("pages/profile.py", "page_profile", ":material/location_city:", "pasvaldiba"),
     page("pages/occupancy.py", "page_occupancy", ":material/bed:", "noslodze"),

@@ -15,6 +15,7 @@ from latgale_di.core import i18n
 
 MAP_HEIGHT_PX = 860  # 1080 less the title line and margins
 MAP_WIDTH_PX = 1100  # the map's column: three fifths of a 1920 px screen
+MEETING_MAP_HEIGHT_PX = 700  # the meeting view's map, below the step's title, within 1080
 FONT_SCALE = 1.45
 
 _CSS = """

@@ -27,6 +27,7 @@ _PARAM_NAMES: dict[str, str] = {
     "facilities": "fac",
     "scenario": "sc",
     "present": "p",
+    "step": "step",
 }
 
 
@@ -36,6 +37,7 @@ MAP_INDICATORS: tuple[str, ...] = (
 )
 YEARS: tuple[int, ...] = tuple(range(2016, 2025))
 THRESHOLDS = tuple(range(50, 101, 5))  # occupancy threshold choices, %
+MAX_STEPS = 50  # a meeting story longer than this is not a meeting
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class ViewState:
     facilities: bool = True
     scenario: str = ""  # place changes of the "what if" page; never written to the data
     present: bool = False  # presentation mode: large type, the map or chart fills the screen
+    step: int = 0  # the meeting story's step (1 is the first; 0: none chosen)
 
     def to_params(self) -> dict[str, str]:
         """Only the fields that differ from the default, so default links stay short."""
@@ -109,4 +112,6 @@ def _parse(name: str, raw: str) -> object | None:
         return raw if len(raw) <= scenario.MAX_TEXT and scenario.PATTERN.match(raw) else None
     if name == "atvk":
         return raw if raw.isdigit() and len(raw) == 7 else None
+    if name == "step":
+        return int(raw) if raw.isdigit() and 1 <= int(raw) <= MAX_STEPS else None
     return None

@@ -344,6 +344,46 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "projects": ("Projekti", "Projects"),
     "running_cost": ("Uzturēšanas izmaksas gadā, EUR", "Running cost per year, EUR"),
     "day_rate": ("Izmaksas dienā vienai vietai, EUR", "Cost per place per day, EUR"),
+    # The meeting story (pages/meeting.py, data/meeting.yaml).
+    "page_meeting": ("Sanāksmes skats", "Meeting view"),
+    "meeting_intro": ("Latgales DI stāsts soli pa solim no avotu skaitļiem. Soļus un to secību nosaka fails "
+                      "data/meeting.yaml.",
+                      "Latgale's DI story step by step, from the sources' figures. The steps and their order are "
+                      "set in the file data/meeting.yaml."),
+    "meeting_step": ("{n}. solis no {total}", "Step {n} of {total}"),
+    "meeting_next": ("Nākamais", "Next"),
+    "meeting_prev": ("Iepriekšējais", "Previous"),
+    "meeting_open_full": ("Atvērt pilnu skatu", "Open the full view"),
+    "meeting_keys": ("Taustiņi: → nākamais, ← iepriekšējais.", "Keys: → next, ← previous."),
+    "meeting_steps": ("Visi soļi", "All steps"),
+    "meeting_largest": ("{indicator}: Latgalē {region}; lielākais skaitlis — {unit}: {top}. Ar skaitli: {n} no "
+                        "{total} pašvaldībām.",
+                        "{indicator}: {region} in Latgale; the largest is {unit}: {top}. With a figure: {n} of "
+                        "{total} municipalities."),
+    "meeting_largest_no_region": ("{indicator}: lielākais skaitlis — {unit}: {top}. Ar skaitli: {n} no {total} "
+                                  "pašvaldībām.",
+                                  "{indicator}: the largest is {unit}: {top}. With a figure: {n} of {total} "
+                                  "municipalities."),
+    "meeting_largest_none": ("Šim skatam avotos skaitļu nav.", "The sources give no figures for this view."),
+    "meeting_threshold": ("Noslodze virs {threshold} %: {above}.", "Occupancy above {threshold} %: {above}."),
+    "meeting_threshold_region": ("Reģiona līmenī avots saka: {region}; pašvaldību skaitļi: {below}.",
+                                 "The source says {region} for the region as a whole; municipalities' figures: "
+                                 "{below}."),
+    "meeting_threshold_none": ("Šim gadam noslodzes skaitļu nav.", "There are no occupancy figures for this year."),
+    "meeting_statement": ("Avoti ({date}): {said}", "The sources ({date}): {said}"),
+    "meeting_statement_none": ("Avotos šim gadam vārdu par to nav.", "The sources say nothing about this for the "
+                               "year."),
+    "meeting_funding": ("DI infrastruktūrai Latgalē: {eur} EUR ({year}). {places} grupu dzīvokļu vietu uzturēšana "
+                        "gadā izmaksā {cost} EUR ({rate} EUR dienā vienai vietai).",
+                        "DI infrastructure in Latgale: {eur} EUR ({year}). Running {places} group-apartment places "
+                        "costs {cost} EUR a year ({rate} EUR a day per place)."),
+    "meeting_funding_only": ("DI infrastruktūrai Latgalē: {eur} EUR ({year}).",
+                             "DI infrastructure in Latgale: {eur} EUR ({year})."),
+    "meeting_funding_none": ("Šim gadam finansējuma skaitļu nav.", "There are no funding figures for this year."),
+    "meeting_progress_clause": ("{group}: {latest} no {target} plānā ({share}, {year})",
+                                "{group}: {latest} of {target} in the plan ({share}, {year})"),
+    "meeting_progress_none": ("DI plāna mērķiem vēl nav salīdzināma skaitļa.",
+                              "The DI plan's targets have no comparable figure yet."),
     "day_rate_placeholder": ("piemēram, 12,50", "e.g. 12.50"),
     "day_rate_not_a_number": ("„{text}” nav skaitlis: ierakstiet likmi eiro dienā, piemēram, 12,50.",
                               "“{text}” is not a number: enter the rate in euros a day, e.g. 12.50."),

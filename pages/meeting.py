@@ -1,0 +1,79 @@
+"""Meeting view ("Sanāksmes skats"): Latgale's DI story, one view per step, each with its takeaway."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from components import data, map_view, meeting_view, presentation, view_state
+from components import table as table_view
+from components.page import header, sources_footer
+from components.progress_view import plan_table, transition_chart
+from latgale_di.analysis import meeting, progress
+from latgale_di.analysis.state import ViewState
+from latgale_di.core import i18n
+from latgale_di.render import choropleth
+from latgale_di.territory import boundaries
+
+_OPENED = "_meeting_opened"
+
+# Load
+steps = meeting.load()
+state = view_state.current()
+if not st.session_state.get(_OPENED):  # a meeting opens on the projector unless the link says p=0
+    st.session_state[_OPENED] = True
+    if not state.present and st.query_params.get("p") != "0":
+        state = view_state.update(present=True)
+
+# Choose: the step (from the address, or the buttons and arrow keys)
+number, step, state = meeting_view.apply_step(steps, state)
+lang = state.lang
+dataset = data.load_dataset()
+table = data.indicator_table(state.vintage)
+names = table_view.names_with_region(state.vintage, lang)
+
+
+def link(view: ViewState, page: str) -> str:
+    query = urlencode(view.to_params())
+    return f"{page}?{query}" if query else page
+
+
+# Compute
+takeaway = meeting.takeaway(step, state, table, dataset.observations, lang)
+sentence = meeting_view.sentence(step, takeaway, state, names, lang)
+
+# Show
+header(i18n.t("page_meeting", lang), lang, dataset)
+st.markdown(meeting_view.heading_html(step, number, len(steps), lang), unsafe_allow_html=True)
+view_column, words_column = st.columns([3, 2], gap="large")
+with view_column:
+    if step.show == "map":
+        content = data.map_of(state)
+        map_view.show(content, state, width_px=presentation.MAP_WIDTH_PX if state.present else None,
+                      height_px=presentation.MEETING_MAP_HEIGHT_PX if state.present else map_view.MAP_HEIGHT_PX,
+                      label_px=24 if state.present else 15, notes=(boundaries.attribution(lang),))
+    elif step.show == "progress":
+        plan = progress.plan_progress(table, state.vintage, state.year, boundaries.REGION_CODE)
+        st.markdown(plan_table(plan, dataset, lang), unsafe_allow_html=True)
+    else:
+        moves = progress.transition(table, state.vintage, state.target_group)
+        if not moves.empty:
+            st.plotly_chart(presentation.fit(transition_chart(moves, state.target_group, lang), state),
+                            key="meeting_transition", config={"displayModeBar": False})
+with words_column:
+    st.markdown(meeting_view.takeaway_html(sentence), unsafe_allow_html=True)
+    if step.show == "map":
+        map_view.legend(content.caption, choropleth.legend(content.classes, lang, content.views), lang)
+    meeting_view.controls(number, len(steps), lang)
+    st.caption(i18n.t("meeting_keys", lang))
+    st.link_button(i18n.t("meeting_open_full", lang), link(replace(state, step=0, present=False), step.page),
+                   icon=":material/open_in_new:")
+with st.expander(i18n.t("meeting_steps", lang)):
+    st.caption(i18n.t("meeting_intro", lang))
+    st.markdown(meeting_view.step_links(steps, number, lang, lambda i: link(replace(state, step=i), "sanaksme")))
+
+refs = table_view.References()
+refs.add(takeaway.sources)
+sources_footer(dataset, refs, lang)
