@@ -17,6 +17,14 @@ from latgale_di.analysis.state import ViewState
 _VIEW = "_view"  # the last complete view, outside any widget's key
 _PREFIX = "vs_"  # widget keys: vs_<field>
 _LABELLED = "_labelled"  # keys of page widgets whose option labels are in the UI language
+_LINK = "_link_params"  # the address the session was opened with, as it was
+
+
+def opened_with(key: str) -> str | None:
+    """What the link that opened this session said for ``key`` (before any page rewrote the
+    address), e.g. whether it asked for ``p=0`` explicitly."""
+    value = st.session_state.get(_LINK, {}).get(key)
+    return value[-1] if isinstance(value, list) else value
 
 
 def widget_key(field: str) -> str:
@@ -40,7 +48,8 @@ def restore() -> None:
     view is also kept under a key no widget owns.
     """
     if _VIEW not in st.session_state:
-        st.session_state[_VIEW] = ViewState.from_params(st.query_params.to_dict())
+        st.session_state[_LINK] = st.query_params.to_dict()
+        st.session_state[_VIEW] = ViewState.from_params(st.session_state[_LINK])
     remembered: ViewState = st.session_state[_VIEW]
     for f in fields(ViewState):
         if widget_key(f.name) not in st.session_state:

@@ -14,7 +14,7 @@ from components.progress_view import plan_table, transition_chart
 from latgale_di.analysis import meeting, progress
 from latgale_di.analysis.state import ViewState
 from latgale_di.core import i18n
-from latgale_di.render import choropleth
+from latgale_di.render import choropleth, takeaways
 from latgale_di.territory import boundaries
 
 _OPENED = "_meeting_opened"
@@ -24,7 +24,7 @@ steps = meeting.load()
 state = view_state.current()
 if not st.session_state.get(_OPENED):  # a meeting opens on the projector unless the link says p=0
     st.session_state[_OPENED] = True
-    if not state.present and st.query_params.get("p") != "0":
+    if not state.present and view_state.opened_with("p") != "0":
         state = view_state.update(present=True)
 
 # Choose: the step (from the address, or the buttons and arrow keys)
@@ -42,7 +42,7 @@ def link(view: ViewState, page: str) -> str:
 
 # Compute
 takeaway = meeting.takeaway(step, state, table, dataset.observations, lang)
-sentence = meeting_view.sentence(step, takeaway, state, names, lang)
+sentence = takeaways.sentence(step, takeaway, state, names, lang)
 
 # Show
 header(i18n.t("page_meeting", lang), lang, dataset)
