@@ -163,6 +163,47 @@ def test_presentation_mode(browser, app_url, img):
         context.close()
 
 
+MEETING_WORDS = {
+    "lv": {"step1": "1. solis no 8", "step2": "2. solis no 8", "exit": "Iziet no prezentācijas režīma",
+           "takeaway": "lielākais skaitlis — Daugavpils: 39"},
+    "en": {"step1": "Step 1 of 8", "step2": "Step 2 of 8", "exit": "Leave presentation mode",
+           "takeaway": "the largest is Daugavpils (republican city): 39"},
+}
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_meeting_story_on_the_projector_by_keyboard(browser, app_url, img, lang):
+    """The meeting view fills a 1920 × 1080 projector: the step's map, its names and legend and
+    the takeaway are all on screen, and the arrow keys walk the story."""
+    words = MEETING_WORDS[lang]
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="lv-LV")
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/sanaksme?lang={lang}&step=1")
+        wait_for_map(page)
+        settle(page)
+        page.get_by_text(words["step1"], exact=True).wait_for()
+        assert not page.locator("[data-testid='stSidebar']").is_visible()  # on the projector by default
+        page.get_by_role("button", name=words["exit"]).wait_for()
+        page.mouse.click(960, 5)  # focus the page, not a field: the arrow keys are the story's
+        page.keyboard.press("ArrowRight")
+        page.get_by_text(words["step2"], exact=True).wait_for(timeout=20_000)
+        wait_for_map(page)
+        settle(page)
+        assert "step=2" in page.url
+        page.get_by_text(words["takeaway"], exact=False).first.wait_for()
+        for where in ("svg.di-map", ".di-takeaway", ".map-legend"):
+            box = page.locator(where).first.bounding_box()
+            assert box and box["y"] + box["height"] <= 1080, (where, box)  # nothing below the fold
+        assert page.locator("svg.di-map text", has_text="Daugavpils").count() >= 1  # names on the map
+        page.evaluate("document.activeElement && document.activeElement.blur()")  # no focus ring in the shot
+        shoot(page, img / f"meeting_{lang}.png")
+        page.keyboard.press("ArrowLeft")
+        page.get_by_text(words["step1"], exact=True).wait_for(timeout=20_000)
+    finally:
+        context.close()
+
+
 PROFILE_WORDS = {
     "lv": {"heading": "Pašvaldības profils", "compare": "Salīdzinājumā ar Latgali", "menu": "Lejupielādēt",
            "png": "PNG attēls",
