@@ -26,7 +26,7 @@ from latgale_di.core.paths import DATA_DIR
 from latgale_di.territory.boundaries import REGION_CODE
 
 PATH = DATA_DIR / "meeting.yaml"
-TAKEAWAYS: tuple[str, ...] = ("largest", "threshold", "statement", "funding", "progress")
+TAKEAWAYS: tuple[str, ...] = ("largest", "threshold", "statement", "funding", "progress", "transition")
 SHOWS: tuple[str, ...] = ("map", "progress", "transition")
 PAGES: tuple[str, ...] = ("karte", "noslodze", "pieprasijums", "investicijas", "virziba")
 # The view fields a step may set, by their names in a shared link (``ViewState``'s URL names).
@@ -210,6 +210,23 @@ def _progress(table: pd.DataFrame, state: ViewState) -> Takeaway:
     return out
 
 
+def _transition(table: pd.DataFrame, state: ViewState) -> Takeaway:
+    """Each series of the move from institutions: its first and its latest figure."""
+    moves = progress.transition(table, state.vintage, state.target_group)
+    if moves.empty:
+        return Takeaway("transition_none")
+    out = Takeaway("transition")
+    for i, (series, rows) in enumerate(moves.groupby("series", sort=False), start=1):
+        first, last = rows.iloc[0], rows.iloc[-1]
+        out.texts[f"series{i}"] = str(series)
+        out.texts[f"mark{i}"] = "≥" if last["qualifier"] == "at_least" else ""
+        out.numbers.update({f"from{i}": float(first["value"]), f"from_year{i}": int(first["year"]),
+                            f"to{i}": float(last["value"]), f"to_year{i}": int(last["year"])})
+        out.sources.extend(str(s) for s in (first["source"], last["source"]))
+    out.numbers["series"] = float(moves["series"].nunique())
+    return out
+
+
 def takeaway(step: Step, state: ViewState, table: pd.DataFrame, observations: pd.DataFrame, lang: str) -> Takeaway:
     """The takeaway of ``step`` shown as ``state`` (its view), from the figure layer's ``table``."""
     if step.takeaway == "largest":
@@ -220,6 +237,8 @@ def takeaway(step: Step, state: ViewState, table: pd.DataFrame, observations: pd
         return _statement(state, lang)
     if step.takeaway == "funding":
         return _funding(table, observations, state)
+    if step.takeaway == "transition":
+        return _transition(table, state)
     return _progress(table, state)
 
 

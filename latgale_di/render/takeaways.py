@@ -56,4 +56,17 @@ def sentence(step: Step, takeaway: Takeaway, state: ViewState, names: Mapping[st
                 share=i18n.t("no_data", lang) if math.isnan(share) else f"{formatting.format_number(share, lang, 0)} %",
                 year=int(numbers[f"year{i}"])))
         return "; ".join(clauses) + "."
+    if kind == "transition":
+        clauses = []
+        for i in range(1, int(numbers["series"]) + 1):
+            series = i18n.t(f"series_{takeaway.texts[f'series{i}']}", lang)
+            end = takeaway.texts[f"mark{i}"] + formatting.format_number(numbers[f"to{i}"], lang)
+            end_year = int(numbers[f"to_year{i}"])
+            if int(numbers[f"from_year{i}"]) == end_year:  # one figure: no change to speak of
+                clauses.append(i18n.t("meeting_transition_one", lang, series=series, end=end, end_year=end_year))
+                continue
+            clauses.append(i18n.t("meeting_transition_clause", lang, series=series, end=end, end_year=end_year,
+                                  start=formatting.format_number(numbers[f"from{i}"], lang),
+                                  start_year=int(numbers[f"from_year{i}"])))
+        return "; ".join(clauses) + "."
     return i18n.t(f"meeting_{kind}", lang)

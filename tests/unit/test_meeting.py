@@ -108,3 +108,9 @@ def test_a_step_past_the_end_opens_the_first():
     steps = meeting.load()
     assert meeting.number_of(steps, ViewState(step=len(steps) + 1)) == 1
     assert meeting.number_of(steps, ViewState(step=2)) == 2
+
+
+def test_the_move_from_institutions_gives_first_and_latest_figures(loaded):
+    text, _ = sentence_of("transition", loaded)
+    assert text.startswith("Persons served in the community (cumulative): 163 (2018) → 460 (2022)")
+    assert "Places in community-based services: ≥6 (2023), no earlier figure" in text
