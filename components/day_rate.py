@@ -10,7 +10,7 @@ import streamlit as st
 
 from latgale_di.analysis import investment
 from latgale_di.analysis.investment import RateChoice
-from latgale_di.core import formatting, i18n
+from latgale_di.core import datanotes, formatting, i18n
 from latgale_di.core.safety import escape_markdown
 from latgale_di.store.dataset import Dataset
 
@@ -33,7 +33,8 @@ def choose(service: str, label: str, dataset: Dataset, lang: str, key: str) -> R
     rate = investment.choose_rate(from_data, entered)
     if rate.origin == "data":
         st.caption(i18n.t("day_rate_from_data", lang, value=formatting.format_number(rate.value, lang, 2),
-                          note=escape_markdown(rate.note), source=escape_markdown(dataset.cite(rate.source))))
+                          note=escape_markdown(f"{datanotes.note(rate.note, lang)} ({rate.year})"),
+                          source=escape_markdown(dataset.cite(rate.source))))
     else:
         st.caption(i18n.t("day_rate_user" if rate.origin == "user" else "day_rate_none", lang))
     return rate

@@ -9,7 +9,7 @@ from components import table as table_view
 from components.page import header, sources_footer
 from components.table import Column
 from latgale_di.analysis import investment, statements
-from latgale_di.core import formatting, i18n, vocab
+from latgale_di.core import datanotes, formatting, i18n, vocab
 from latgale_di.core.safety import escape_markdown
 from latgale_di.territory import population
 
@@ -64,8 +64,8 @@ else:
     st.caption(i18n.t("per_place_rule", lang))
 st.subheader(i18n.t("region_funding", lang))
 for r in region.itertuples(index=False):
-    st.markdown(f"- **{formatting.format_number(r.value, lang, 0)} EUR** ({r.year}) — {escape_markdown(r.note)} "
-                f"{refs.cite(r.source)}")
+    note = escape_markdown(datanotes.note(r.note, lang))
+    st.markdown(f"- **{formatting.format_number(r.value, lang, 0)} EUR** ({r.year}) — {note} {refs.cite(r.source)}")
 if said:
     st.subheader(i18n.t("in_words", lang))
     st.markdown(quotes.markdown(said, dataset, lang))

@@ -21,7 +21,7 @@ downloads.offer(toolbar, "avoti", i18n.t("page_sources", lang), dataset.sources)
 st.caption(i18n.t("methods_intro", lang))
 
 st.subheader(i18n.t("datasets", lang))
-st.markdown(f"**{dataset.metadata.get('title', '')}** · {dataset.version} · "
+st.markdown(f"**{dataset.title(lang)}** · {dataset.version} · "
             f"{i18n.t('last_updated', lang)}: {formatting.format_date(dataset.last_updated, lang)}")
 counts = dataset.metadata.get("counts", {})
 st.dataframe(pd.DataFrame({k: [v] for k, v in counts.items()}), hide_index=True)

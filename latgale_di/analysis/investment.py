@@ -42,7 +42,8 @@ def running_cost(places: float, eur_per_day: float, days: int = DAYS_PER_YEAR) -
 class DayRate:
     value: float
     source: str  # a source id, or "" when entered by the user
-    note: str
+    note: str  # the source's note, as stored (``datanotes.note`` says it in the reader's language)
+    year: int = 0  # the year the rate is of
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,11 @@ class RateChoice:
     origin: str
     source: str = ""
     note: str = ""
+    year: int = 0
 
     @property
     def day_rate(self) -> DayRate | None:
-        return None if self.origin == "none" else DayRate(self.value, self.source, self.note)
+        return None if self.origin == "none" else DayRate(self.value, self.source, self.note, self.year)
 
 
 def choose_rate(from_data: DayRate | None, entered: float | None) -> RateChoice:
@@ -64,7 +66,7 @@ def choose_rate(from_data: DayRate | None, entered: float | None) -> RateChoice:
     if entered is None or (isinstance(entered, float) and math.isnan(entered)):
         return RateChoice(math.nan, "none")
     if from_data is not None and math.isclose(float(entered), from_data.value):
-        return RateChoice(from_data.value, "data", from_data.source, from_data.note)
+        return RateChoice(from_data.value, "data", from_data.source, from_data.note, from_data.year)
     return RateChoice(float(entered), "user")
 
 
@@ -85,7 +87,7 @@ def day_rate_from_data(observations: pd.DataFrame, service: str) -> DayRate | No
     if rows.empty:
         return None
     latest = rows.sort_values("year").iloc[-1]
-    return DayRate(float(latest["value"]), str(latest["source"]), f"{latest['note']} ({int(latest['year'])})")
+    return DayRate(float(latest["value"]), str(latest["source"]), str(latest["note"]), int(latest["year"]))
 
 
 def funding_years(table: pd.DataFrame) -> tuple[int, int] | None:

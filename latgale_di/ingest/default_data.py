@@ -761,6 +761,7 @@ def build() -> dict[str, str]:
     source_rows = sorted(sources.rows.values(), key=lambda s: s["id"])
     metadata = {
         "title": "Latgale DI dashboard — default dataset",
+        "title_lv": "Latgales DI informācijas panelis — noklusējuma datu kopa",
         "version": DATASET_VERSION,
         "last_updated": DATASET_DATE,
         "built_from": "data/sources (research pack: seed texts and public sources)",

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from latgale_di.analysis.figures import View
-from latgale_di.core import formatting, i18n, vocab
+from latgale_di.core import datanotes, formatting, i18n, vocab
 from latgale_di.territory import boundaries
 
 Colour = tuple[int, int, int]
@@ -260,7 +260,7 @@ def tooltip_text(view: UnitView, indicator: str, year: int, lang: str, cite: Cal
         lines.append(f"{i18n.t('status', lang)}: {vocab.STATUSES[view.status].label(lang)}")
         lines.append(f"{i18n.t('source', lang)}: {cite(view.source)}")
         if view.note:
-            lines.append(f"{i18n.t('note', lang)}: {view.note[:160]}")
+            lines.append(f"{i18n.t('note', lang)}: {datanotes.note(view.note, lang)[:160]}")
     else:
         lines.append(i18n.t("no_data_long", lang))
     return "\n".join(lines)

@@ -139,7 +139,7 @@ def about(dataset, state, lang: str, page_title: str, link: str, suppress_below:
     if dataset.synthetic:
         lines.append(("!", i18n.t("about_synthetic", lang)))
     lines += [
-        (i18n.t("dataset", lang), str(dataset.metadata.get("title", ""))),
+        (i18n.t("dataset", lang), dataset.title(lang)),
         (i18n.t("version", lang), str(dataset.version)),
         (i18n.t("last_updated", lang), formatting.format_date(dataset.last_updated, lang)),
         (i18n.t("about_page", lang), page_title),

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from latgale_di.analysis import basket
-from latgale_di.core import formatting, i18n, vocab
+from latgale_di.core import datanotes, formatting, i18n, vocab
 
 # Column → interface string for its header; columns not listed keep their code as the header.
 HEADERS: dict[str, str] = {
@@ -42,6 +42,7 @@ LABELS: dict[str, Mapping] = {
     "services": vocab.SERVICES, "status": vocab.STATUSES, "facility_status": vocab.FACILITY_STATUSES,
     "unit": vocab.UNITS,
 }
+NOTE_COLUMNS = ("note", "projects")
 # Money columns say their unit in the header ("Funding, EUR"): cells stay numbers a reader can scan.
 UNITS_IN_HEADER = frozenset({"EUR", "EUR/day"})
 # Marks before a figure, by its qualifier (``latgale_di.analysis.figures.Figure.qualifier``).
@@ -78,6 +79,9 @@ def labels(column: str, values: Sequence[object], lang: str) -> list[object]:
         return [f"{basket.SYMBOLS[str(v)]} {i18n.t(f'basket_{v}', lang)}" for v in values]
     if column == "above_threshold":
         return ["" if _missing(v) else i18n.t("yes" if bool(v) else "no", lang) for v in values]
+    if column in NOTE_COLUMNS:  # a data note in the reader's language; projects are notes joined by " | "
+        return [" | ".join(datanotes.note(p, lang) for p in v.split(" | ")) if isinstance(v, str) else v
+                for v in values]
     return list(values)
 
 
@@ -299,7 +303,7 @@ def localise(rows: pd.DataFrame, lang: str, names: Mapping[str, str], cite: Call
     if "atvk" in out.columns and "municipality" not in out.columns:
         out.insert(out.columns.get_loc("atvk") + 1, "municipality", out["atvk"].map(lambda a: names.get(a, "")))
     for column in out.columns:
-        if column in LABELS or column in ("basket", "above_threshold"):
+        if column in LABELS or column in ("basket", "above_threshold", *NOTE_COLUMNS):
             out[column] = labels(column, out[column].tolist(), lang)
     if "source" in out.columns:
         out["source"] = [cite(s) if isinstance(s, str) and s else "" for s in out["source"]]

@@ -33,6 +33,10 @@ class Dataset:
     def version(self) -> str:
         return str(self.metadata.get("version", ""))
 
+    def title(self, lang: str) -> str:
+        """The dataset's title in ``lang`` (``title_lv`` for Latvian where the metadata has one)."""
+        return str(self.metadata.get(f"title_{lang}") or self.metadata.get("title", ""))
+
     @property
     def last_updated(self) -> str:
         return str(self.metadata.get("last_updated", ""))
