@@ -104,7 +104,8 @@ st.dataframe(pd.DataFrame({
 }), hide_index=True, width="stretch")
 
 _apply_next_choice()
-chosen = st.selectbox(i18n.t("version", lang), [v.id for v in versions], key=_VERSION_CHOICE)
+chosen = st.selectbox(i18n.t("version", lang), [v.id for v in versions],
+                      placeholder=i18n.t("choose_placeholder", lang), key=_VERSION_CHOICE)
 if user and store is not None:  # an imported file holds every count, small ones too: maintainers only
     name, payload = store.file_of(chosen)
     st.download_button(i18n.t("download_file", lang), payload, file_name=name)

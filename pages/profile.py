@@ -27,7 +27,8 @@ YEAR_VALUE = Column("value", unit_from="unit", status="status", bounds=("value_m
 toolbar = header(i18n.t("page_profile", lang), lang, dataset)
 if state.atvk not in units:
     state = view_state.update(atvk=next(iter(units)))
-st.selectbox(i18n.t("choose_municipality", lang), list(units), key=view_state.widget_key("atvk"),
+st.selectbox(i18n.t("choose_municipality", lang), list(units),
+             placeholder=i18n.t("choose_placeholder", lang), key=view_state.widget_key("atvk"),
              format_func=lambda a: units[a].name(lang))
 state = view_state.current()
 unit = units[state.atvk]

@@ -24,7 +24,8 @@ st.caption(i18n.t("progress_intro", lang))
 if state.atvk and state.atvk not in units:
     state = view_state.update(atvk="")
 # The municipality is part of the view (and of a shared link); none chosen is the region.
-where = st.selectbox(i18n.t("progress_where", lang), ["", *units], key=view_state.widget_key("atvk"),
+where = st.selectbox(i18n.t("progress_where", lang), ["", *units],
+                     placeholder=i18n.t("choose_placeholder", lang), key=view_state.widget_key("atvk"),
                      format_func=lambda a: units[a].name(lang) if a else i18n.t("region", lang))
 
 # Compute

@@ -75,9 +75,11 @@ if st.session_state.get("sc_atvk") not in units:  # e.g. after a switch of bound
 if "sc_service" not in st.session_state:
     st.session_state["sc_service"] = state.service if state.service in services else "group_apartments"
 pick_unit, pick_service, pick_places, pick_add = st.columns([3, 3, 2, 2], vertical_alignment="bottom")
-pick_unit.selectbox(i18n.t("municipality", lang), list(units), key=view_state.labelled("sc_atvk"),
+pick_unit.selectbox(i18n.t("municipality", lang), list(units),
+                    placeholder=i18n.t("choose_placeholder", lang), key=view_state.labelled("sc_atvk"),
                     format_func=names.__getitem__)
-pick_service.selectbox(i18n.t("service", lang), services, key=view_state.labelled("sc_service"),
+pick_service.selectbox(i18n.t("service", lang), services,
+                       placeholder=i18n.t("choose_placeholder", lang), key=view_state.labelled("sc_service"),
                        format_func=lambda s: vocab.SERVICES[s].label(lang))
 pick_places.number_input(i18n.t("sc_places_change", lang), min_value=-scenario.MAX_CHANGE,
                          max_value=scenario.MAX_CHANGE, value=1, step=1, key="sc_places")
