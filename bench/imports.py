@@ -43,11 +43,14 @@ def rows(n: int) -> list[list[object]]:
     out: list[list[object]] = []
     year = 2009  # 22 years of 486 figures each; past that the figures repeat (warned, as a file might)
     while len(out) < n:
-        for unit in units:
-            for group in groups:
-                for service in services:
-                    for indicator, unit_name in indicators:
-                        out.append([year, unit, "2021", group, service, indicator, (len(out) * 7) % 97, unit_name,
+        for u, unit in enumerate(units):
+            for g, group in enumerate(groups):
+                for s, service in enumerate(services):
+                    for i, (indicator, unit_name) in enumerate(indicators):
+                        # The value follows from the figure's key, so a repeated row repeats it too: a
+                        # file pasted twice, valid, not a conflict (which the contract rejects).
+                        value = (year * 31 + u * 17 + g * 7 + s * 5 + i * 3) % 97
+                        out.append([year, unit, "2021", group, service, indicator, value, unit_name,
                                     "reported", "bench", ""])
         year = year + 1 if year < 2030 else 2009
     return out[:n]

@@ -579,6 +579,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
                               "a 2021 figure for a municipality whose name exists in both sets of boundaries"),
     "exp_vintage_column": ("kolonna 'vintage' (2009 vai 2021) vai ATVK kods", "a 'vintage' column (2009 or 2021) "
                            "or an ATVK code"),
+    "found_errors_more": ("vēl {n} {n|kļūda|kļūdas} šajā kolonnā", "{n} more {n|error|errors} in this column"),
+    "exp_fix_listed": ("izlabojiet vispirms uzskaitītās {n} kļūdas: tās parasti ir tās pašas",
+                       "fix the {n} errors listed first: the rest are usually the same"),
     "found_repeats_more": ("vēl {n} {n|atkārtota rinda|atkārtotas rindas}", "{n} more repeated {n|row|rows}"),
     "file_pdf": ("PDF dokuments", "a PDF document"),
     "file_zip": ("ZIP arhīvs (nav XLSX darbgrāmata)", "a ZIP archive (not an XLSX workbook)"),

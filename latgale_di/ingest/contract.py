@@ -40,6 +40,9 @@ WHOLE_NUMBER_INDICATORS: frozenset[str] = frozenset(
     {"places", "planned_places", "occupied_places", "persons_served", "persons_assessed", "waiting_list",
      "target_persons"})
 REPEATS_LISTED = 20  # repeated rows warned about one by one; the rest are counted in one warning
+# Errors listed one by one; past this many, each column's further errors are counted in one line.
+# A file with 200 000 wrong rows needs the first few to be fixed, not 200 000 lines (nor the memory).
+ERRORS_LISTED = 500
 OBSERVATION_KEY: tuple[str, ...] = ("year", "atvk", "vintage", "target_group", "service", "indicator")
 
 FACILITY_COLUMNS: tuple[str, ...] = (
@@ -200,10 +203,15 @@ class _Checker:
         # made a large file quadratic (80 000 repeated rows took minutes).
         self.errors = 0
         self.repeats = 0
+        self.unlisted: dict[str | None, int] = {}  # column → errors past ERRORS_LISTED
 
     def add(self, row: int | None, column: str | None, found: object, expected: i18n.Message,
             severity: str = "error") -> None:
         """``found`` is a cell of the file (quoted) or the checker's own words (a Message)."""
+        if severity == "error" and self.errors >= ERRORS_LISTED:
+            self.errors += 1
+            self.unlisted[column] = self.unlisted.get(column, 0) + 1
+            return
         shown = found if isinstance(found, i18n.Message) else "" if _is_blank(found) else repr(str(found))
         self.report.problems.append(Problem.of(self.file, row, column, shown, expected, severity))
         self.errors += severity == "error"
@@ -215,6 +223,9 @@ class _Checker:
             self.add(row, None, i18n.message("found_repeat", row=first_row), i18n.message("exp_key_once"), "warning")
 
     def close(self) -> None:
+        for column, n in self.unlisted.items():
+            self.report.problems.append(Problem.of(self.file, None, column, i18n.message("found_errors_more", n=n),
+                                                   i18n.message("exp_fix_listed", n=ERRORS_LISTED), "error"))
         if self.repeats > REPEATS_LISTED:
             self.add(None, None, i18n.message("found_repeats_more", n=self.repeats - REPEATS_LISTED),
                      i18n.message("exp_key_once"), "warning")
