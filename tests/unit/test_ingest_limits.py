@@ -100,3 +100,18 @@ def test_a_missing_column_message_lists_only_the_required_ones():
            "any,places,1,places,reported\n"
     text = first_problem(importing.read("dati.csv", data.encode()))
     assert "'source'" in text and "note" not in text
+
+
+def test_a_file_with_many_wrong_rows_lists_the_first_500_and_counts_the_rest():
+    import pandas as pd
+
+    from latgale_di.ingest import contract
+
+    rows = pd.DataFrame([{"year": 2023, "atvk": "0002000", "vintage": "2021", "target_group": "adults_grt",
+                          "service": "group_apartments", "indicator": "places", "value": "daudz", "unit": "places",
+                          "status": "reported", "source": "s", "note": ""} for _ in range(700)])
+    report = contract.validate_table(rows, "observations", "big.csv")
+    assert not report.ok and len(report.errors) == contract.ERRORS_LISTED + 1
+    assert report.errors[0].text("en").startswith("error: big.csv, row 2, column 'value'")
+    assert report.errors[-1].text("en") == ("error: big.csv, column 'value': found 200 more errors in this column; "
+                                            "expected fix the 500 errors listed first: the rest are usually the same")
