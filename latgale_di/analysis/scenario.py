@@ -33,7 +33,7 @@ from latgale_di.analysis import metrics
 from latgale_di.analysis.figures import of_year
 from latgale_di.analysis.investment import DAYS_PER_YEAR, RateChoice
 from latgale_di.analysis.investment import running_cost as _running_cost
-from latgale_di.core import i18n, vocab
+from latgale_di.core import vocab
 from latgale_di.territory.population import Denominators
 
 MAX_CHANGE = 9999  # the URL pattern allows at most four digits per change
@@ -49,71 +49,7 @@ _PART = re.compile(r"^(\d{7})\.([a-z_]+)\.([a-z_]+):([+-]?\d{1,4})$")
 # The whole URL value: one or more parts, comma separated (ViewState.from_params checks it).
 PATTERN = re.compile(r"^(\d{7}\.[a-z_]+\.[a-z_]+:[+-]?\d{1,4})(,\d{7}\.[a-z_]+\.[a-z_]+:[+-]?\d{1,4})*$")
 
-_STRINGS: dict[str, tuple[str, str]] = {
-    "sc_intro": ("Pievienojiet vai noņemiet vietas pašvaldībā un pakalpojumā un salīdziniet ar šodienu: vietas, "
-                 "noslodzi, iztrūkumu, vietas uz 10 000 iedzīvotājiem un uzturēšanas izmaksas gadā. Scenārijs ir "
-                 "saitē: nokopējiet adresi, lai to kopīgotu.",
-                 "Add or remove places in a municipality and service and compare with today: places, occupancy, "
-                 "shortfall, places per 10,000 residents and the yearly running cost. The scenario is in the "
-                 "link: copy the address to share it."),
-    "sc_not_saved": ("Scenārijs ir hipotētisks (ilustratīvs): tas netiek saglabāts datos un nemaina nevienu "
-                     "skaitli citās lapās.",
-                     "The scenario is hypothetical (illustrative): nothing in it is saved to the data, and no "
-                     "figure on the other pages changes."),
-    "sc_editor": ("Mainīt vietas", "Change places"),
-    "sc_group_from_sidebar": ("maina sānjoslā", "change it in the sidebar"),
-    "sc_cannot_add": ("Izmaiņu nevar pievienot: vienā izmaiņā var būt ne vairāk kā ±9999 vietu, un visam "
-                      "scenārijam jāietilpst saitē.",
-                      "The change cannot be added: one change can be at most ±9999 places, and the whole scenario "
-                      "must fit in a link."),
-    "sc_places_change": ("Vietas (+ pievienot, − noņemt)", "Places (+ add, − remove)"),
-    "sc_add": ("Pievienot scenārijam", "Add to scenario"),
-    "sc_clear": ("Notīrīt scenāriju", "Clear scenario"),
-    "sc_remove": ("Noņemt", "Remove"),
-    "sc_changes": ("Scenārija izmaiņas", "Changes in the scenario"),
-    "sc_empty": ("Scenārijs ir tukšs: pievienojiet izmaiņu augstāk.", "The scenario is empty: add a change above."),
-    "sc_zero": ("Izmaiņa ir 0 vietu: nekas netika pievienots.", "The change is 0 places: nothing was added."),
-    "sc_invalid": ("Saites scenāriju nevar nolasīt: {error}", "The scenario in the link cannot be read: {error}"),
-    "sc_foreign": ("Šīs izmaiņas attiecas uz citu robežu pašvaldībām un netiek rēķinātas: {changes}",
-                   "These changes are for municipalities of the other boundaries and are not computed: {changes}"),
-    "sc_side_by_side": ("Šodien un scenārijā", "Today and in the scenario"),
-    "sc_side_help": ("“Šodien”: jaunākie zināmie skaitļi līdz {year}. g. “Scenārijs”: tie paši skaitļi ar "
-                     "izmainītajām vietām (ilustratīvi). ≥: apakšējā robeža, jo šodienas vietu skaits nav pilnībā "
-                     "zināms.",
-                     "“Today”: the latest figures known up to {year}. “Scenario”: the same figures with the changed "
-                     "places (illustrative). ≥: a lower bound, because today's number of places is not fully "
-                     "known."),
-    "sc_change": ("Izmaiņa", "Change"),
-    "sc_today": ("Šodien", "Today"),
-    "sc_scenario": ("Scenārijā", "Scenario"),
-    "sc_difference": ("Starpība", "Difference"),
-    "sc_today_status": ("Statuss šodien", "Status today"),
-    "sc_scenario_status": ("Scenārija statuss", "Scenario status"),
-    "sc_basis": ("Kā aprēķināts", "How it is computed"),
-    "sc_basis_known": ("šodienas vietas + izmaiņa", "today's places + change"),
-    "sc_basis_lower_bound": ("šodienas vietas ir apakšējā robeža", "today's places are a lower bound"),
-    "sc_basis_unknown_base": ("šodienas vietu skaits nav zināms (nav pieņemts 0)",
-                              "today's number of places is unknown (not taken as 0)"),
-    "sc_basis_served": ("piedāvājums = saņēmēji + pievienotās vietas", "supply = persons served + added places"),
-    "sc_cost": ("Uzturēšanas izmaksas gadā", "Running cost per year"),
-    "sc_cost_help": ("Vietu izmaiņa × dienas likme × 365 dienas (EUR gadā; negatīvs: ietaupījums). Pieņemts, ka "
-                     "visas vietas ir aizņemtas visu gadu.",
-                     "Change in places × day rate × 365 days (EUR per year; negative: a saving). Assumes every "
-                     "place is filled all year."),
-    "sc_cost_total": ("Kopā gadā", "Total per year"),
-    "sc_cost_missing": ("Kopsummu nevar aprēķināt: ne visiem pakalpojumiem ir dienas likme vai zināma vietu "
-                        "izmaiņa.",
-                        "The total cannot be computed: not every service has a day rate or a known change in "
-                        "places."),
-    "sc_places_delta": ("Vietu izmaiņa", "Change in places"),
-    "sc_rate_origin": ("Likmes izcelsme", "Rate from"),
-    "sc_origin_data": ("dati", "data"),
-    "sc_origin_user": ("lietotājs", "user"),
-    "sc_origin_none": ("nav likmes", "no rate"),
-}
-# Streamlit re-imports a changed module while the app runs: the same texts registered again are
-# not a clash, but a key another module defines differently still is (i18n.add raises).
-i18n.add({k: v for k, v in _STRINGS.items() if k not in i18n.keys() or (i18n.t(k, "lv"), i18n.t(k, "en")) != v})
+# The page's words are in the interface catalogs (latgale_di/locale/*/LC_MESSAGES/messages.po), keys sc_*.
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import math
-import subprocess
-import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -244,11 +241,3 @@ def side_by_side(result: pd.DataFrame, lang: str) -> dict[str, list[str]]:
         Column("difference", "sc_difference", unit_from="unit", signed=True),
         Column("status", "sc_scenario_status"),
     ], lang, {}, tables.References()).cells
-
-
-def test_reimporting_the_module_registers_its_strings_without_a_clash():
-    # Streamlit re-imports a module that changed on disk while the app runs.
-    code = "import importlib, latgale_di.analysis.scenario as s; importlib.reload(s); print(s.i18n.t('sc_add', 'en'))"
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
-    assert done.stdout.strip() == "Add to scenario"
