@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from components import data, downloads, view_state
+from components import table as table_view
 from components.page import header
-from latgale_di.analysis import metrics
-from latgale_di.core import formatting, i18n, vocab
+from components.table import Column
+from latgale_di.core import formatting, i18n, indicator_meta, vocab
 from latgale_di.render import exports
 from latgale_di.territory import boundaries
 
@@ -27,12 +28,10 @@ counts = dataset.metadata.get("counts", {})
 st.dataframe(pd.DataFrame({k: [v] for k, v in counts.items()}), hide_index=True)
 
 st.subheader(i18n.t("definitions", lang))
-st.dataframe({
-    i18n.t("indicator_col", lang): [vocab.INDICATORS[c].label(lang) for c in vocab.INDICATORS],
-    i18n.t("code_col", lang): list(vocab.INDICATORS),
-    i18n.t("unit", lang): [vocab.UNITS[vocab.INDICATOR_UNITS[c]].label(lang) for c in vocab.INDICATORS],
-    i18n.t("formula", lang): [metrics.formula(c) or vocab.INDICATORS[c].description for c in vocab.INDICATORS],
-}, hide_index=True, width="stretch")
+table_view.show(pd.DataFrame(indicator_meta.records()), [
+    Column("indicator", "indicator_col"), Column("code", "code_col"), Column("unit"), Column("formula", "formula"),
+    Column("polarity", "polarity", code_text="polarity_{}"), Column(f"description_{lang}", "indicator_description"),
+], i18n.t("definitions", lang), table_view.References(), {}, lang)
 
 st.subheader(i18n.t("status_meanings", lang))
 st.dataframe({

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from latgale_di.core import indicator_meta
+
 
 @dataclass(frozen=True)
 class Term:
@@ -50,49 +52,27 @@ SERVICES: dict[str, Term] = _index(
     Term("any", "Jebkurš sabiedrībā balstīts pakalpojums", "Any community-based service"),
 )
 
-# Stored indicators are read from files; computed ones are derived by ``metrics``.
-STORED_INDICATORS: dict[str, Term] = _index(
-    Term("places", "Vietas", "Places"),
-    Term("planned_places", "Plānotās vietas", "Planned places"),
-    Term("occupied_places", "Aizņemtās vietas", "Occupied places"),
-    Term("persons_served", "Pakalpojumu saņēmēji", "Persons served"),
-    Term("persons_assessed", "Izvērtētās personas", "Persons assessed"),
-    Term("waiting_list", "Rindā gaidošie", "Waiting list"),
-    Term("share_served", "Saņēmēju īpatsvars izvērtētajos", "Share of assessed persons served",
-         "Stored only where a source gives the share without the two counts."),
-    Term("occupancy_rate", "Noslodze", "Occupancy",
-         "Stored only where a source gives the rate without the two counts."),
-    Term("target_persons", "DI plāna mērķis, personas", "DI plan target, persons"),
-    Term("eur", "Finansējums", "Funding"),
-    Term("eur_per_day", "Izmaksas dienā vienai personai", "Cost per person per day"),
-)
+# Indicators and their facts come from data/indicators.yaml (``indicator_meta``): stored ones are
+# read from files, computed ones derived by ``metrics``; the tables below are views of that file.
+_META = indicator_meta.indicators()
 
-COMPUTED_INDICATORS: dict[str, Term] = _index(
-    Term("coverage", "Pakalpojuma pieejamība", "Service coverage",
-         "Provides / planned / no service / no data, from sites and figures (see latgale_di.analysis.basket)."),
-    Term("occupancy_rate", "Noslodze", "Occupancy"),
-    Term("share_served", "Saņēmēju īpatsvars izvērtētajos", "Share of assessed persons served"),
-    Term("shortfall", "Neapmierinātais pieprasījums", "Demand shortfall"),
-    Term("shortfall_pct", "Neapmierinātais pieprasījums, % no pieprasījuma", "Demand shortfall, % of demand"),
-    Term("places_per_10k", "Vietas uz 10 000 iedzīvotājiem", "Places per 10,000 residents"),
-    Term("served_per_10k", "Saņēmēji uz 10 000 iedzīvotājiem", "Persons served per 10,000 residents"),
-)
 
+def _indicator_term(code: str) -> Term:
+    meta = _META[code]
+    return Term(code, meta.label["lv"], meta.label["en"], meta.description.get("en", ""),
+                meta.description.get("lv", ""))
+
+
+STORED_INDICATORS: dict[str, Term] = {c: _indicator_term(c) for c, m in _META.items() if m.stored}
+COMPUTED_INDICATORS: dict[str, Term] = {c: _indicator_term(c) for c, m in _META.items() if m.computed}
 INDICATORS: dict[str, Term] = {**STORED_INDICATORS, **COMPUTED_INDICATORS}
 
 # More of it is better (+1) or worse (−1): what "better than Latgale" and "the right direction"
 # mean for an indicator. Counts of money and of plans have no direction of their own (0).
-POLARITY: dict[str, int] = {
-    "persons_served": +1, "places": +1, "share_served": +1, "places_per_10k": +1, "served_per_10k": +1,
-    "occupied_places": +1, "planned_places": +1,
-    "shortfall": -1, "shortfall_pct": -1, "waiting_list": -1,
-}
+POLARITY: dict[str, int] = {c: m.polarity for c, m in _META.items() if m.polarity}
 
 # Indicators that are counts of people, places or euros: these can be summed across units.
-ADDITIVE_INDICATORS: frozenset[str] = frozenset(
-    {"places", "planned_places", "occupied_places", "persons_served", "persons_assessed", "waiting_list",
-     "target_persons", "eur"}
-)
+ADDITIVE_INDICATORS: frozenset[str] = frozenset(c for c, m in _META.items() if m.additive)
 
 UNITS: dict[str, Term] = _index(
     Term("places", "vietas", "places"),
@@ -104,24 +84,7 @@ UNITS: dict[str, Term] = _index(
     Term("category", "kategorija", "category"),
 )
 
-INDICATOR_UNITS: dict[str, str] = {
-    "places": "places",
-    "planned_places": "places",
-    "occupied_places": "places",
-    "persons_served": "persons",
-    "persons_assessed": "persons",
-    "waiting_list": "persons",
-    "share_served": "%",
-    "target_persons": "persons",
-    "eur": "EUR",
-    "eur_per_day": "EUR/day",
-    "occupancy_rate": "%",
-    "coverage": "category",
-    "shortfall": "persons",
-    "shortfall_pct": "%",
-    "places_per_10k": "per 10,000",
-    "served_per_10k": "per 10,000",
-}
+INDICATOR_UNITS: dict[str, str] = {c: m.unit for c, m in _META.items()}
 
 # Ordered from most to least trustworthy; a computed value takes the weakest of its inputs.
 STORED_STATUSES: dict[str, Term] = _index(

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from latgale_di.analysis.figures import View
-from latgale_di.core import datanotes, formatting, i18n, vocab
+from latgale_di.core import datanotes, formatting, i18n, indicator_meta, vocab
 from latgale_di.territory import boundaries
 
 Colour = tuple[int, int, int]
@@ -43,8 +43,8 @@ _PALETTES: dict[str, tuple[str, ...]] = {
     "bad": ("#fef0d9", "#fdd49e", "#fc8d59", "#e34a33", "#b30000"),    # more is worse (OrRd)
     "occupancy": ("#f7fcfd", "#9ebcda", "#8c6bb1", "#810f7c", "#4d004b"),  # fuller is darker (BuPu)
 }
-_DIRECTION: dict[str, str] = {"shortfall": "bad", "shortfall_pct": "bad", "occupancy_rate": "occupancy",
-                              "waiting_list": "bad"}
+# Each indicator's palette family (good, bad, occupancy) is in data/indicators.yaml.
+_DIRECTION: dict[str, str] = {c: m.palette for c, m in indicator_meta.indicators().items()}
 
 
 def hex_to_rgb(hex_colour: str) -> Colour:
