@@ -12,13 +12,18 @@ projector, must still be able to do:
   (WCAG 2.1 SC 1.4.3, contrast minimum).
 
 Colours are 8-bit sRGB triples ``(r, g, b)``; every public function also takes ``"#rrggbb"``
-(or ``"#rgb"``) strings.
+(or ``"#rgb"``) strings. The colour science (luminance, contrast, colour-vision simulation,
+CIELAB and CIEDE2000) is coloraide's, a maintained library; this module holds the project's own
+rules on top: which pairs must stay apart, by how much, and in which order.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from coloraide import Color
 
 Rgb = tuple[int, int, int]
 ColourLike = Rgb | Sequence[int] | str
@@ -29,31 +34,6 @@ LIGHT_OUTLINE: Rgb = (255, 255, 255)
 MIN_NON_TEXT_CONTRAST = 3.0  # WCAG 2.1 SC 1.4.11
 MIN_TEXT_CONTRAST = 4.5  # WCAG 2.1 SC 1.4.3, normal-size text
 VISIONS: tuple[str, ...] = ("normal", "protan", "deutan", "tritan")
-
-# Machado, Oliveira & Fernandes (2009), "A Physiologically-based Model for Simulation of Color
-# Vision Deficiency", IEEE TVCG 15(6):1291-1298, Table 1 (severity 1.0: dichromacy); rows give
-# the simulated linear R, G, B from the input linear R, G, B. Identical to
-# colour-science's ``matrix_cvd_Machado2009(deficiency, 1.0)``.
-_MACHADO_2009: dict[str, tuple[tuple[float, float, float], ...]] = {
-    "protan": ((0.152286, 1.052583, -0.204868),
-               (0.114503, 0.786281, 0.099216),
-               (-0.003882, -0.048116, 1.051998)),
-    "deutan": ((0.367322, 0.860646, -0.227968),
-               (0.280085, 0.672501, 0.047413),
-               (-0.011820, 0.042940, 0.968881)),
-    "tritan": ((1.255528, -0.076749, -0.178779),
-               (-0.078411, 0.930809, 0.147602),
-               (0.004733, 0.691367, 0.303900)),
-}
-
-# Linear sRGB -> CIE XYZ, D65 (IEC 61966-2-1 primaries, full precision as tabulated by
-# B. Lindbloom); the reference white is the image of (1, 1, 1), so sRGB white is exactly
-# L* = 100, a* = b* = 0.
-_SRGB_TO_XYZ = ((0.4124564, 0.3575761, 0.1804375),
-                (0.2126729, 0.7151522, 0.0721750),
-                (0.0193339, 0.1191920, 0.9503041))
-_WHITE_D65 = tuple(sum(row) for row in _SRGB_TO_XYZ)
-
 
 def rgb(colour: ColourLike) -> Rgb:
     """``colour`` as an ``(r, g, b)`` tuple of ints 0-255 (accepts "#rrggbb", "#rgb" or a triple)."""
@@ -76,136 +56,63 @@ def hex_of(colour: ColourLike) -> str:
     return "#{:02x}{:02x}{:02x}".format(*rgb(colour))
 
 
-def _to_linear(channel_8bit: int) -> float:
-    """sRGB decoding (IEC 61966-2-1): c/12.92 up to 0.04045, else ((c + 0.055)/1.055)^2.4."""
-    c = channel_8bit / 255.0
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def _to_8bit(linear: float) -> int:
-    """sRGB encoding of a linear value, clipped to [0, 1] first, rounded to 8 bits."""
-    v = min(1.0, max(0.0, linear))
-    c = 12.92 * v if v <= 0.0031308 else 1.055 * v ** (1 / 2.4) - 0.055
-    return int(round(c * 255.0))
+def _color(colour: ColourLike) -> Color:
+    return Color("srgb", [c / 255 for c in rgb(colour)])
 
 
 def relative_luminance(colour: ColourLike) -> float:
-    """Relative luminance L in [0, 1] (WCAG 2.1, "relative luminance" in Understanding SC 1.4.3).
-
-    L = 0.2126 R + 0.7152 G + 0.0722 B, where each channel c = C_8bit / 255 is linearised as
-    c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4.
-
-    The WCAG 2.0/2.1 text prints the threshold as 0.03928 (from an early sRGB draft); the sRGB
-    standard IEC 61966-2-1 has 0.04045, which is used here. No 8-bit value lies between them
-    (10/255 = 0.03922, 11/255 = 0.04314), so the result is the same for every 8-bit colour.
-    """
-    r, g, b = (_to_linear(c) for c in rgb(colour))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    """Relative luminance L in [0, 1] (WCAG 2.1): 0.2126 R + 0.7152 G + 0.0722 B of the linearised
+    sRGB channels (coloraide's ``luminance``, sRGB as IEC 61966-2-1 decodes it)."""
+    return float(_color(colour).luminance())
 
 
 def contrast_ratio(a: ColourLike, b: ColourLike) -> float:
     """WCAG 2.1 contrast ratio (L1 + 0.05) / (L2 + 0.05), L1 the lighter: 1 (same) to 21 (black/white).
 
-    Source: WCAG 2.1, definition of "contrast ratio"; thresholds SC 1.4.3 (4.5:1 text) and
-    SC 1.4.11 (3:1 graphical objects).
+    Thresholds: SC 1.4.3 (4.5:1 text) and SC 1.4.11 (3:1 graphical objects).
     """
-    la, lb = relative_luminance(a), relative_luminance(b)
-    lighter, darker = max(la, lb), min(la, lb)
-    return (lighter + 0.05) / (darker + 0.05)
+    return float(_color(a).contrast(_color(b), method="wcag21"))
 
 
 def simulate(colour: ColourLike, kind: str) -> Rgb:
-    """``colour`` as seen with a colour-vision deficiency: "protan", "deutan" or "tritan".
+    """``colour`` as seen with full dichromacy: "protan", "deutan" or "tritan" ("normal": unchanged).
 
-    Machado, Oliveira & Fernandes (2009), severity 1.0 (protanopia, deuteranopia, tritanopia):
-    decode sRGB to linear RGB, multiply by the 3x3 matrix of Table 1, clip to [0, 1], encode
-    back to 8-bit sRGB. ``kind="normal"`` returns the colour unchanged.
+    coloraide's colour-vision-deficiency filter with the model of Machado, Oliveira & Fernandes
+    (2009) at severity 1 for all three: the map's palettes were chosen and checked under it
+    (docs/accessibility/statement.en.md), and one model for the three keeps the checks comparable. The
+    result is clipped to sRGB and rounded to 8 bits.
     """
-    c = rgb(colour)
     if kind == "normal":
-        return c
-    try:
-        matrix = _MACHADO_2009[kind]
-    except KeyError:
-        raise ValueError(f"kind must be one of {VISIONS}, not {kind!r}") from None
-    lin = [_to_linear(v) for v in c]
-    r, g, b = (_to_8bit(sum(m * v for m, v in zip(row, lin))) for row in matrix)
+        return rgb(colour)
+    if kind not in VISIONS:
+        raise ValueError(f"kind must be one of {VISIONS}, not {kind!r}")
+    seen = _color(colour).filter(kind, 1.0, method="machado", out_space="srgb").clip()
+    r, g, b = (int(round(v * 255)) for v in seen.coords())
     return r, g, b
 
 
 def srgb_to_lab(colour: ColourLike) -> Lab:
-    """CIELAB (D65) of an sRGB colour: linear sRGB -> XYZ (IEC 61966-2-1) -> L*a*b* (CIE 15:2004)."""
-    lin = [_to_linear(v) for v in rgb(colour)]
-    x, y, z = (sum(m * v for m, v in zip(row, lin)) / w for row, w in zip(_SRGB_TO_XYZ, _WHITE_D65))
-    delta = 6 / 29
-
-    def f(t: float) -> float:
-        return t ** (1 / 3) if t > delta ** 3 else t / (3 * delta ** 2) + 4 / 29
-
-    fx, fy, fz = f(x), f(y), f(z)
-    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+    """CIELAB (D65) of an sRGB colour."""
+    lightness, a, b = (float(v) for v in _color(colour).convert("lab-d65").coords())
+    return lightness, a, b
 
 
 def delta_e_lab(lab1: Sequence[float], lab2: Sequence[float]) -> float:
-    """CIEDE2000 colour difference ΔE00 between two CIELAB colours (kL = kC = kH = 1).
+    """CIEDE2000 colour difference ΔE00 between two CIELAB (D65) colours (kL = kC = kH = 1).
 
-    Formula as in Sharma, Wu & Dalal (2005), "The CIEDE2000 Color-Difference Formula:
-    Implementation Notes, Supplementary Test Data, and Mathematical Observations", Color Res.
-    Appl. 30(1):21-30, eqs. (1)-(22): a' = (1 + G) a* with G = 0.5 (1 - sqrt(C̄^7 / (C̄^7 + 25^7))),
-    then ΔE00 = sqrt((ΔL'/S_L)^2 + (ΔC'/S_C)^2 + (ΔH'/S_H)^2 + R_T (ΔC'/S_C)(ΔH'/S_H)).
     About 1 is a just-noticeable difference for patches side by side; map classes need far more.
     """
-    l1, a1, b1 = (float(v) for v in lab1)
-    l2, a2, b2 = (float(v) for v in lab2)
-    c_bar = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
-    g = 0.5 * (1 - math.sqrt(c_bar ** 7 / (c_bar ** 7 + 25.0 ** 7)))
-    a1p, a2p = (1 + g) * a1, (1 + g) * a2
-    c1p, c2p = math.hypot(a1p, b1), math.hypot(a2p, b2)
-
-    def hue(b: float, ap: float) -> float:
-        return 0.0 if b == 0 and ap == 0 else math.degrees(math.atan2(b, ap)) % 360
-
-    h1p, h2p = hue(b1, a1p), hue(b2, a2p)
-    dlp, dcp = l2 - l1, c2p - c1p
-    if c1p * c2p == 0:
-        dhp = 0.0
-    elif abs(h2p - h1p) <= 180:
-        dhp = h2p - h1p
-    elif h2p - h1p > 180:
-        dhp = h2p - h1p - 360
-    else:
-        dhp = h2p - h1p + 360
-    dhp_big = 2 * math.sqrt(c1p * c2p) * math.sin(math.radians(dhp) / 2)
-
-    lp_bar, cp_bar = (l1 + l2) / 2, (c1p + c2p) / 2
-    if c1p * c2p == 0:
-        hp_bar = h1p + h2p
-    elif abs(h1p - h2p) <= 180:
-        hp_bar = (h1p + h2p) / 2
-    elif h1p + h2p < 360:
-        hp_bar = (h1p + h2p + 360) / 2
-    else:
-        hp_bar = (h1p + h2p - 360) / 2
-    t = (1 - 0.17 * math.cos(math.radians(hp_bar - 30)) + 0.24 * math.cos(math.radians(2 * hp_bar))
-         + 0.32 * math.cos(math.radians(3 * hp_bar + 6)) - 0.20 * math.cos(math.radians(4 * hp_bar - 63)))
-    d_theta = 30 * math.exp(-(((hp_bar - 275) / 25) ** 2))
-    r_c = 2 * math.sqrt(cp_bar ** 7 / (cp_bar ** 7 + 25.0 ** 7))
-    s_l = 1 + 0.015 * (lp_bar - 50) ** 2 / math.sqrt(20 + (lp_bar - 50) ** 2)
-    s_c = 1 + 0.045 * cp_bar
-    s_h = 1 + 0.015 * cp_bar * t
-    r_t = -math.sin(math.radians(2 * d_theta)) * r_c
-    return math.sqrt((dlp / s_l) ** 2 + (dcp / s_c) ** 2 + (dhp_big / s_h) ** 2
-                     + r_t * (dcp / s_c) * (dhp_big / s_h))
+    return float(Color("lab-d65", list(lab1)).delta_e(Color("lab-d65", list(lab2)), method="2000"))
 
 
 def delta_e(a: ColourLike, b: ColourLike) -> float:
-    """CIEDE2000 ΔE00 between two sRGB colours, via CIELAB D65 (see ``srgb_to_lab``, ``delta_e_lab``).
+    """CIEDE2000 ΔE00 between two sRGB colours, in CIELAB D65.
 
     CIEDE2000 rather than CIE76 (plain Euclidean L*a*b* distance): CIE76 overstates differences
     between saturated colours and understates them between blues and near-greys, exactly the
     colours of the map's sequential palettes and the grey "no data" fill.
     """
-    return delta_e_lab(srgb_to_lab(a), srgb_to_lab(b))
+    return float(_color(a).delta_e(_color(b), method="2000", space="lab-d65"))
 
 
 def outline_for(fill: ColourLike) -> Rgb:
@@ -220,6 +127,12 @@ def outline_for(fill: ColourLike) -> Rgb:
     L ≈ 0.223, e.g. grey (131, 131, 131)). The guarantee holds for any dark outline with
     L_d <= 1.05 / 9 - 0.05 ≈ 0.0667, i.e. a grey no lighter than about (72, 72, 72).
     """
+    return _outline_for(rgb(fill))
+
+
+@lru_cache(maxsize=256)
+def _outline_for(fill: Rgb) -> Rgb:
+    # A map has a handful of fills and is drawn often: each is worked out once.
     dark = contrast_ratio(fill, DARK_OUTLINE)
     light = contrast_ratio(fill, LIGHT_OUTLINE)
     return DARK_OUTLINE if dark >= light else LIGHT_OUTLINE

@@ -61,12 +61,14 @@ def test_contrast_of_777_on_white_is_just_under_aa_text():
     assert contrast_ratio("#777", "#fff") == contrast_ratio((119, 119, 119), WHITE)
 
 
+# WCAG prints the coefficients to 4 places (0.2126, 0.7152, 0.0722); coloraide derives them from
+# the sRGB primaries (0.212639…, 0.715169…, 0.072192…), which agree to 1e-4.
 @pytest.mark.parametrize("colour,luminance", [
     (WHITE, 1.0), (BLACK, 0.0), ((255, 0, 0), 0.2126), ((0, 255, 0), 0.7152), ((0, 0, 255), 0.0722),
     ("#777777", 0.18447), ((128, 128, 128), 0.21586),
 ])
 def test_relative_luminance_known_values(colour, luminance):
-    assert relative_luminance(colour) == pytest.approx(luminance, abs=1e-5)
+    assert relative_luminance(colour) == pytest.approx(luminance, abs=1e-4)
 
 
 def test_luminance_threshold_0_03928_or_0_04045_gives_the_same_for_every_8_bit_value():
@@ -82,7 +84,9 @@ def test_luminance_threshold_0_03928_or_0_04045_gives_the_same_for_every_8_bit_v
 def test_srgb_to_lab_known_values():
     assert srgb_to_lab(WHITE) == pytest.approx((100.0, 0.0, 0.0), abs=1e-6)
     assert srgb_to_lab(BLACK) == pytest.approx((0.0, 0.0, 0.0), abs=1e-6)
-    assert srgb_to_lab((255, 0, 0)) == pytest.approx((53.2408, 80.0925, 67.2032), abs=1e-3)
+    # Lindbloom's table (53.2408, 80.0925, 67.2032) uses a D65 white rounded to 4 places; coloraide's
+    # exact one moves L* and a* by under 0.004.
+    assert srgb_to_lab((255, 0, 0)) == pytest.approx((53.2408, 80.0925, 67.2032), abs=5e-3)
     lightness, a, b = srgb_to_lab("#777777")  # any grey is neutral: a* = b* = 0
     assert (a, b) == pytest.approx((0.0, 0.0), abs=1e-9) and lightness == pytest.approx(50.03, abs=0.01)
 
