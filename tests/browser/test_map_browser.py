@@ -70,6 +70,8 @@ def test_changing_a_filter_puts_it_in_the_address(page, app_url):
     page.get_by_role("combobox", name="Target group").click()
     page.get_by_role("option", name="Adults with mental disorders (GRT)").click()
     page.wait_for_function("() => window.location.search.includes('tg=adults_grt')", timeout=30_000)
+    page.get_by_text("Adults with mental disorders (GRT) ·", exact=False).first.wait_for(timeout=30_000)
+    assert "Adults with mental disorders (GRT)" in page.locator("svg.di-map").get_attribute("aria-label")
 
 
 def test_clicking_a_municipality_opens_its_profile(page, app_url, artifacts):

@@ -40,6 +40,8 @@ def test_page_renders_with_its_content(page, app_url, artifacts, path, heading, 
     page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=60_000)
     page.get_by_text(content, exact=False).first.wait_for(timeout=60_000)
     wait_idle(page)
+    assert page.locator("[data-testid='stException']").count() == 0  # no traceback anywhere on the page
+    assert "Page not found" not in page.locator("body").inner_text()
     page.screenshot(path=str(artifacts / f"page_{path or 'overview'}_en.png"), full_page=True)
 
 
@@ -68,6 +70,8 @@ def test_language_switch_translates_the_page(page, app_url):
     page.get_by_role("radio", name="English").click()
     page.get_by_role("heading", name="Overview", exact=True).wait_for(timeout=60_000)
     page.wait_for_function("() => window.location.search.includes('lang=en')", timeout=30_000)
+    nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+    assert "Map" in nav and "Karte" not in nav  # the navigation changed language with the page
 
 
 @pytest.mark.parametrize("path", ["", "karte"])

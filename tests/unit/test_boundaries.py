@@ -40,7 +40,7 @@ def test_crosswalk_covers_every_old_unit_and_splits_only_aglona():
 
 def test_attribution_is_the_line_the_licence_asks_for():
     text = " ".join((GEO_DIR / "SOURCES.md").read_text(encoding="utf-8").split())
-    line = re.search(r"> (Boundaries: EuroGlobalMap.*?GeoNames \(CC BY 4\.0\)\.)", text.replace("> ", "> "))
+    line = re.search(r"> (Boundaries: EuroGlobalMap.*?GeoNames \(CC BY 4\.0\)\.)", text)
     assert line is not None
     assert " ".join(line.group(1).replace(" > ", " ").split()) == boundaries.ATTRIBUTION
 

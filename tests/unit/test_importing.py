@@ -155,6 +155,6 @@ def test_the_template_reads_back_and_names_its_placeholders():
         assert {p.column for p in reading.problems} == {"value"}
     vocabularies = pd.read_excel(__import__("io").BytesIO(template.xlsx_bytes()), sheet_name="vocabularies")
     assert "Dienas aprūpes centrs" in vocabularies["latviski"].tolist()
-    filled = template.csv_bytes().decode("utf-8-sig").replace("reported,Ludzas", "reported,Ludzas")
+    filled = template.csv_bytes().decode("utf-8-sig")
     filled = filled.replace(",,places,", ",12,places,").replace(",,persons,", ",40,persons,")
     assert importing.read("t.csv", filled.encode()).ok
