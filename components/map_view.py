@@ -26,6 +26,26 @@ PHONE_MAP_WIDTH_PX = 340
 
 
 _FIT_WIDTH = "_map_fit_width"
+# On a touch screen the first tap on a municipality shows its tooltip and the second opens its
+# profile: a tap has no hover, and a link would leave the map before anything could be read.
+TAP_SCRIPT = """<script>
+if (!window.__diMapTaps) {
+  window.__diMapTaps = true;
+  document.addEventListener("click", (event) => {
+    const unit = event.target.closest && event.target.closest(".di-map a[data-atvk]");
+    if (!unit || !matchMedia("(hover: none)").matches || unit.classList.contains("di-tapped")) return;
+    event.preventDefault();
+    document.querySelectorAll(".di-map a.di-tapped").forEach((a) => a.classList.remove("di-tapped"));
+    unit.classList.add("di-tapped");
+  }, true);
+}
+</script>"""
+
+
+def _touch() -> bool:
+    """Whether the reader's browser says it is a phone or tablet (which has no hover)."""
+    agent = st.context.headers.get("User-Agent", "") if st.context.headers else ""
+    return "Mobi" in agent or "Android" in agent or "iPad" in agent
 
 
 def _fit_width() -> int:
@@ -65,6 +85,8 @@ def show(content: MapContent, state: ViewState, width_px: int | None = None, hei
     with st.container(gap=None):
         st.markdown(svg_map.CSS + LEGEND_CSS + svg_map.outlines(state.vintage), unsafe_allow_html=True)
         st.markdown(head + drawing + below, unsafe_allow_html=True)
+    if _touch():
+        st.html(TAP_SCRIPT, unsafe_allow_javascript=True)
 
 
 def _drawn(state: ViewState, key: tuple, draw: Callable[[], str]) -> str:

@@ -160,7 +160,7 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         units.append(
             f'<a href="{safety.html_text(link(v.atvk))}" target="_self" data-atvk="{v.atvk}" aria-label="{spoken}">'
             f'<use href="#{outline_id(vintage, v.atvk)}" {paint} stroke="{_hex(line)}">'
-            f"<title>{name}</title></use></a>"
+            f"<desc>{name}</desc></use></a>"
         )
     circles, obstacles = [], []
     for s, (x, y, r) in zip(sites or [], site_circles(sites or [], vintage, width_px, max_height_px)):
@@ -197,6 +197,7 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         f'<path class="leaders" d="{d}" stroke="{_hex(LEADER_COLOUR)}" stroke-width="{1.3 * px:.2f}"/>'
         f'<path class="leader-ends" d="{ends}" stroke="{_hex(LEADER_COLOUR)}" stroke-width="{4.5 * px:.2f}"/></g>'
         if leaders else "")
+    tips, tip_rules = _tips(views, tooltips, geo, px, label_px)
     return (
         f'<svg class="di-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {geo.width:g} {geo.height:.0f}" '
         f'role="group" aria-label="{safety.html_text(title)}" fill-rule="evenodd" '
@@ -211,8 +212,46 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         f'<g class="labels" font-family="Source Sans Pro, Arial, sans-serif" font-weight="700" '
         f'font-size="{label_px * px:.1f}" text-anchor="middle" dominant-baseline="central" paint-order="stroke" '
         f'stroke="{_hex(LABEL_HALO)}" stroke-width="{4 * px:.1f}" stroke-linejoin="round" pointer-events="none">'
-        f'{"".join(texts)}</g></svg>'
+        f'{"".join(texts)}</g>'
+        f'<style>{tip_rules}</style><g class="di-tips" pointer-events="none">{tips}</g></svg>'
     )
+
+
+TIP_LINES = 6  # name, figure, year, status, source, note: what a tooltip says, and no more
+TIP_CHARS = 70  # a longer line (a source's title) is cut with "…"; the table below has it whole
+
+
+def _tips(views: list[choropleth.UnitView], tooltips: dict[str, str], geo: Geometry, px: float,
+          label_px: float) -> tuple[str, str]:
+    """A tooltip box per unit, hidden until its municipality is hovered, focused or tapped, and
+    the CSS rules that show it. Drawn last, so that it lies over every outline and label; the
+    browser's own tooltip (a ``<title>``) would be small, late, and absent on touch and keyboard."""
+    size = max(13.0, label_px * 0.85) * px
+    pad = 0.5 * size
+    boxes, rules = [], []
+    for v in views:
+        lines = [line if len(line) <= TIP_CHARS else line[:TIP_CHARS - 1] + "…"
+                 for line in str(tooltips.get(v.atvk, v.name)).splitlines() if line.strip()][:TIP_LINES]
+        width = max(len(line) for line in lines) * 0.48 * size + 2 * pad
+        height = len(lines) * 1.3 * size + 2 * pad
+        ax, ay = geo.labels.get(v.atvk, (geo.width / 2, geo.height / 2))
+        x = min(max(ax - width / 2, 0.0), max(geo.width - width, 0.0))
+        y = ay - height - 1.2 * size  # above its municipality's label, or below where there is no room
+        if y < 0:
+            y = min(ay + 1.2 * size, max(geo.height - height, 0.0))
+        bold = ' font-weight="700"'  # the municipality's name
+        body = "".join(f'<tspan x="{x + pad:.1f}" dy="{1.3 if i else 1.05:g}em"{bold if i == 0 else ""}>'
+                       f"{safety.html_text(line)}</tspan>" for i, line in enumerate(lines))
+        boxes.append(f'<g class="di-tip" data-for="{v.atvk}"><rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" '
+                     f'height="{height:.1f}" rx="{0.4 * size:.1f}" fill="#ffffff" fill-opacity="0.97" '
+                     f'stroke="#333333" stroke-width="{1.2 * px:.2f}"/><text x="{x + pad:.1f}" y="{y + pad:.1f}" '
+                     f'font-size="{size:.1f}" fill="#111111" font-family="Source Sans Pro, Arial, sans-serif">'
+                     f"{body}</text></g>")
+        sel = f'a[data-atvk="{v.atvk}"]'
+        rules.append(f'.di-map:has({sel}:hover) .di-tip[data-for="{v.atvk}"],'
+                     f'.di-map:has({sel}:focus-visible) .di-tip[data-for="{v.atvk}"],'
+                     f'.di-map:has({sel}.di-tapped) .di-tip[data-for="{v.atvk}"]{{display:inline}}')
+    return "".join(boxes), "".join(rules)
 
 
 def site_circles(sites: list[dict], vintage: str, width_px: float = 760,
@@ -280,5 +319,6 @@ CSS = """
 .di-map a:hover use, .di-map a:focus use {stroke: #000000; stroke-width: 3px; vector-effect: non-scaling-stroke;}
 .di-map a:focus {outline: none;}
 .di-map a:focus-visible use {stroke: #000000; stroke-width: 4px; vector-effect: non-scaling-stroke;}
+.di-map .di-tip {display: none;}
 </style>
 """

@@ -43,7 +43,7 @@ def units(svg: ET.Element) -> dict[str, dict[str, str]]:
         path = a.find(f"{SVG}use")
         out[a.get("data-atvk")] = {"fill": path.get("data-fill") or path.get("fill"), "paint": path.get("fill"),
                                    "stroke": path.get("stroke"), "href": a.get("href"),
-                                   "tooltip": path.find(f"{SVG}title").text, "label": a.get("aria-label")}
+                                   "tooltip": path.find(f"{SVG}desc").text, "label": a.get("aria-label")}
     return out
 
 

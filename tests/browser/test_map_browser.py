@@ -79,10 +79,51 @@ def test_clicking_a_municipality_opens_its_profile(page, app_url, artifacts):
     wait_for_map(page)
     rezeknes = page.locator(f"{MAP} a[data-atvk='0780200'] use")  # Rēzeknes novads, a large polygon
     box = rezeknes.bounding_box()
-    tooltip = rezeknes.locator("title").text_content()
+    tooltip = rezeknes.locator("desc").text_content()
     assert tooltip.startswith("Rēzekne Municipality") and "Year: 2019" in tooltip
+    # Hovering shows the map's own tooltip, over the map, in the page's language.
+    tip = page.locator(f"{MAP} .di-tip[data-for='0780200']")
+    assert not tip.is_visible()
+    page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.6)
+    tip.wait_for(state="visible", timeout=5_000)
+    assert tip.text_content().startswith("Rēzekne Municipality") and "Year: 2019" in tip.text_content()
     page.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.6)
     page.get_by_role("heading", name="Rēzekne Municipality · 2019").wait_for(timeout=30_000)
     page.wait_for_function("() => window.location.search.includes('atvk=0780200')", timeout=30_000)
     assert "/pasvaldiba" in page.evaluate("window.location.pathname")
     page.screenshot(path=str(artifacts / "profile_from_map_click_en.png"), full_page=True)
+
+
+def test_the_tooltip_shows_on_keyboard_focus_in_the_pages_language(page, app_url):
+    page.goto(f"{app_url}/karte?fac=0")
+    wait_for_map(page)
+    unit = page.locator(f"{MAP} a[data-atvk='0780200']")
+    unit.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focus by keyboard: :focus-visible, as a keyboard user gets it
+    tip = page.locator(f"{MAP} .di-tip[data-for='0780200']")
+    tip.wait_for(state="visible", timeout=5_000)
+    text = tip.text_content()
+    assert text.startswith("Rēzeknes novads") and "Gads: 2019" in text and "Year" not in text
+
+
+def test_on_a_phone_the_first_tap_shows_the_tooltip_and_the_second_opens_the_profile(browser, app_url):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True,
+        user_agent="Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                   "Chrome/156.0 Mobile Safari/537.36")
+    phone = context.new_page()
+    try:
+        phone.goto(f"{app_url}/karte?lang=en&fac=0")
+        wait_for_map(phone)
+        phone.wait_for_function("() => window.__diMapTaps === true", timeout=30_000)
+        unit = phone.locator(f"{MAP} a[data-atvk='0780200'] use")
+        box = unit.bounding_box()
+        point = (box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.6)
+        phone.touchscreen.tap(*point)
+        phone.locator(f"{MAP} .di-tip[data-for='0780200']").wait_for(state="visible", timeout=5_000)
+        assert "/karte" in phone.url  # still on the map: the first tap only shows the tooltip
+        phone.touchscreen.tap(*point)
+        phone.wait_for_function("() => window.location.pathname.endsWith('/pasvaldiba')", timeout=30_000)
+    finally:
+        context.close()

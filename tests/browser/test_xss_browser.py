@@ -27,13 +27,13 @@ def test_municipality_note_with_html_shows_as_text(page, app_url, artifacts):
         page.wait_for_timeout(1500)
         page.goto(f"{app_url}/karte?lang=en&v=2009&year=2019&tg=adults_grt&ind=persons_assessed")
         page.wait_for_selector("svg.di-map a use", timeout=60_000)
-        # The map's tooltips carry the source text too: as text inside <title>, never as markup.
-        assert page.locator("svg.di-map title", has_text="onerror=").count() >= 1
+        # The map's tooltips carry the source text too: as text, never as markup.
+        assert page.locator("svg.di-map desc", has_text="onerror=").count() >= 1
         expander = page.locator("[data-testid='stExpander']").last  # lists every source title
         expander.locator("summary").click()
         expander.get_by_text("javascript:alert(1)", exact=False).first.wait_for(timeout=30_000)
-        # The table alternative holds the same text, as text: escaped, not dropped.
-        page.locator(".di-table td", has_text="onerror=").first.wait_for(state="attached", timeout=30_000)
+        # The map's own tooltip boxes hold the same text, as text: escaped, not dropped.
+        page.locator("svg.di-map .di-tip text", has_text="onerror=").first.wait_for(state="attached", timeout=30_000)
         page.wait_for_timeout(1000)
         page.screenshot(path=str(artifacts / "xss_source_as_text.png"), full_page=True)
         assert page.evaluate("window.__pwned") is None
