@@ -16,27 +16,27 @@ lang = view_state.current().lang
 
 
 def page(path: str, key: str, icon: str, url_path: str | None = None) -> st.Page:
-    # URL paths must differ from the file names: before a fresh server's first script run,
-    # Streamlit resolves a deep link like /map against pages/*.py and would run that file alone,
-    # without this entry point. The default page (no url_path) lives at "/".
+    # A page's address is its file's name (pages/karte.py is /karte), so that the first deep link
+    # after a fresh start finds the file and hands over to this entry point (components/entry.py).
+    # The default page (no url_path) lives at "/".
     return st.Page(path, title=i18n.t(key, lang), icon=icon, url_path=url_path, default=url_path is None)
 
 
 PAGES = [
     page("pages/overview.py", "page_overview", ":material/dashboard:"),
-    page("pages/meeting.py", "page_meeting", ":material/co_present:", "sanaksme"),
-    page("pages/map.py", "page_map", ":material/map:", "karte"),
-    page("pages/profile.py", "page_profile", ":material/location_city:", "pasvaldiba"),
-    page("pages/occupancy.py", "page_occupancy", ":material/bed:", "noslodze"),
-    page("pages/demand.py", "page_demand", ":material/trending_down:", "pieprasijums"),
-    page("pages/basket.py", "page_basket", ":material/checklist:", "grozs"),
-    page("pages/trends.py", "page_trends", ":material/show_chart:", "tendences"),
-    page("pages/progress.py", "page_progress", ":material/flag:", "virziba"),
-    page("pages/investment.py", "page_investment", ":material/euro:", "investicijas"),
-    page("pages/scenario.py", "page_scenario", ":material/tune:", "scenarijs"),
-    page("pages/sources.py", "page_sources", ":material/menu_book:", "avoti"),
-    page("pages/data.py", "page_data", ":material/database:", "dati"),
-    page("pages/accessibility.py", "page_accessibility", ":material/accessibility_new:", "pieejamiba"),
+    page("pages/sanaksme.py", "page_meeting", ":material/co_present:", "sanaksme"),
+    page("pages/karte.py", "page_map", ":material/map:", "karte"),
+    page("pages/pasvaldiba.py", "page_profile", ":material/location_city:", "pasvaldiba"),
+    page("pages/noslodze.py", "page_occupancy", ":material/bed:", "noslodze"),
+    page("pages/pieprasijums.py", "page_demand", ":material/trending_down:", "pieprasijums"),
+    page("pages/grozs.py", "page_basket", ":material/checklist:", "grozs"),
+    page("pages/tendences.py", "page_trends", ":material/show_chart:", "tendences"),
+    page("pages/virziba.py", "page_progress", ":material/flag:", "virziba"),
+    page("pages/investicijas.py", "page_investment", ":material/euro:", "investicijas"),
+    page("pages/scenarijs.py", "page_scenario", ":material/tune:", "scenarijs"),
+    page("pages/avoti.py", "page_sources", ":material/menu_book:", "avoti"),
+    page("pages/dati.py", "page_data", ":material/database:", "dati"),
+    page("pages/pieejamiba.py", "page_accessibility", ":material/accessibility_new:", "pieejamiba"),
 ]
 # Every page listed: a collapsed list ends in Streamlit's own "View 3 more", English on a Latvian page.
 navigation = st.navigation(PAGES, expanded=True)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from components import data, downloads, figure_card, map_view, view_state
+from components.entry import hand_over
 from components.page import header, sources_footer
 from latgale_di.analysis import overview
 from latgale_di.core import i18n, safety, vocab
 from latgale_di.render import choropleth
 from latgale_di.territory import boundaries
+
+hand_over()  # first: on a fresh server a deep link runs this file alone (components/entry.py)
 
 # Load
 state = view_state.current()
@@ -33,7 +36,7 @@ with picture:
                   legend=(vocab.INDICATORS[state.indicator].label(lang),
                           choropleth.legend(glance.classes, lang, glance.views)),
                   above=f"**{safety.html_text(glance.caption)}**")
-    st.page_link("pages/map.py", label=i18n.t("to_map", lang), icon=":material/map:")
+    st.page_link("pages/karte.py", label=i18n.t("to_map", lang), icon=":material/map:")
 with top:
     toolbar = header(i18n.t("page_overview", lang), lang, dataset)
     downloads.offer(toolbar, "parskats", i18n.t("page_overview", lang), overview.region_rows(table, state.year))

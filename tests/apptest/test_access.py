@@ -31,7 +31,7 @@ def data_page(tmp_path, monkeypatch, with_users: bool, lang: str = "en") -> AppT
         at.secrets["maintainers"] = {"users": {"anna": HASH}}
     at.query_params["lang"] = lang
     at.run()
-    at.switch_page("pages/data.py").run()
+    at.switch_page("pages/dati.py").run()
     assert not at.exception, [e.message for e in at.exception]
     return at
 
@@ -90,7 +90,7 @@ def test_the_app_reads_and_writes_postgresql_when_database_url_is_set(postgres_u
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = "en"
     at.run()
-    at.switch_page("pages/data.py").run()
+    at.switch_page("pages/dati.py").run()
     assert not at.exception, [e.message for e in at.exception]
     versions = at.dataframe[0].value
     assert versions["Action"].tolist() == ["import", "initial"] and versions["Author"].tolist() == ["juris", "system"]

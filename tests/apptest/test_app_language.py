@@ -33,7 +33,7 @@ def switch_to_english(page: str) -> AppTest:
 
 
 def test_language_switch_relabels_the_sidebar_choices_in_the_same_run():
-    at = switch_to_english("pages/sources.py")
+    at = switch_to_english("pages/avoti.py")
     assert at.selectbox(key="vs_indicator").label == "Indicator"
     assert shown(at.selectbox(key="vs_indicator")) == "Share of assessed persons served"
     assert shown(at.selectbox(key="vs_target_group")) == "Children with functional disorders (FT)"
@@ -45,7 +45,7 @@ def test_language_switch_relabels_the_sidebar_choices_in_the_same_run():
 
 
 def test_language_switch_relabels_the_scenario_choices_too():
-    at = switch_to_english("pages/scenario.py")
+    at = switch_to_english("pages/scenarijs.py")
     assert shown(at.selectbox(key="sc_service")) in at.selectbox(key="sc_service").options
     assert shown(at.selectbox(key="sc_service")).startswith(("Group", "Day", "Supported", "Family"))
 
@@ -55,5 +55,5 @@ def test_language_switch_relabels_the_scenario_choices_too():
 def test_the_trends_picker_asks_in_the_pages_language(lang, placeholder):
     from tests.apptest.test_app_pages import run
 
-    at = run("pages/trends.py", {"lang": lang})
+    at = run("pages/tendences.py", {"lang": lang})
     assert [m.placeholder for m in at.multiselect] == [placeholder]  # not Streamlit's "Choose options"

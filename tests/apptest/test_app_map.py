@@ -15,7 +15,7 @@ from tests import tables
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
-def run(params: dict[str, str] | None = None, page: str = "pages/map.py") -> AppTest:
+def run(params: dict[str, str] | None = None, page: str = "pages/karte.py") -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in (params or {}).items():
         at.query_params[key] = value

@@ -10,11 +10,11 @@ import pytest
 
 from tests.apptest.test_app_pages import run
 
-PAGES = ["pages/overview.py", "pages/map.py", "pages/profile.py", "pages/occupancy.py", "pages/demand.py",
-         "pages/basket.py", "pages/trends.py", "pages/progress.py", "pages/investment.py", "pages/scenario.py",
-         "pages/sources.py", "pages/data.py"]  # every page with data (the accessibility statement has none)
-CHART_PAGES = {"pages/map.py": 1, "pages/profile.py": 2, "pages/occupancy.py": 1, "pages/demand.py": 1,
-               "pages/trends.py": 1}
+PAGES = ["pages/overview.py", "pages/karte.py", "pages/pasvaldiba.py", "pages/noslodze.py", "pages/pieprasijums.py",
+         "pages/grozs.py", "pages/tendences.py", "pages/virziba.py", "pages/investicijas.py", "pages/scenarijs.py",
+         "pages/avoti.py", "pages/dati.py"]  # every page with data (the accessibility statement has none)
+CHART_PAGES = {"pages/karte.py": 1, "pages/pasvaldiba.py": 2, "pages/noslodze.py": 1, "pages/pieprasijums.py": 1,
+               "pages/tendences.py": 1}
 
 
 def map_box(at) -> str:
@@ -37,7 +37,7 @@ def test_every_page_offers_its_data_as_csv_excel_csv_and_xlsx_and_a_share_link(p
     assert "CSV Excel latviski (semikols, decimālkomats)" in labels
     assert "XLSX (dati + avoti)" in labels
     pngs = [label for label in labels if label.endswith("PNG attēls")]
-    if page in ("pages/map.py", "pages/profile.py"):  # these always draw their figures
+    if page in ("pages/karte.py", "pages/pasvaldiba.py"):  # these always draw their figures
         assert len(pngs) == CHART_PAGES[page]
     links = [c.value for c in at.code if c.value.startswith("?") or "://" in c.value or c.value.startswith("/")]
     assert links, "no share link on the page"
@@ -47,12 +47,12 @@ def test_every_page_offers_its_data_as_csv_excel_csv_and_xlsx_and_a_share_link(p
 
 
 def test_the_profile_page_offers_the_one_page_briefing():
-    at = run("pages/profile.py", {"atvk": "0022000", "v": "2021", "year": "2023"})
+    at = run("pages/pasvaldiba.py", {"atvk": "0022000", "v": "2021", "year": "2023"})
     assert "Pārskats par pašvaldību (PDF, 1 lpp.)" in download_labels(at)
 
 
 def test_presentation_mode_hides_the_chrome_and_enlarges_the_map():
-    at = run("pages/map.py", {"p": "1"})
+    at = run("pages/karte.py", {"p": "1"})
     assert at.button(key="exit_presentation").label == "Iziet no prezentācijas režīma"
     assert not download_labels(at) and not at.code  # no share or download menus on the projector
     assert "max-height:860px" in map_box(at)  # the map fills the projector's height
@@ -63,14 +63,14 @@ def test_presentation_mode_hides_the_chrome_and_enlarges_the_map():
 
 
 def test_the_presentation_toggle_puts_the_flag_in_the_link():
-    at = run("pages/map.py")
+    at = run("pages/karte.py")
     at.toggle(key="vs_present").set_value(True).run()
     assert at.query_params["p"] == ["1"] or at.query_params["p"] == "1"
     assert at.button(key="exit_presentation")
 
 
 def test_each_name_in_the_map_table_links_to_its_profile_with_the_same_view():
-    at = run("pages/map.py", {"v": "2021", "year": "2023"})
+    at = run("pages/karte.py", {"v": "2021", "year": "2023"})
     markup = next(m.value for m in at.markdown if 'class="di-table"' in m.value)
     links = dict(re.findall(r'<a href="([^"]+)" target="_self">([^<]+)</a>', markup))
     assert len(links) == 9  # every current municipality, by name
@@ -83,11 +83,11 @@ def test_each_name_in_the_map_table_links_to_its_profile_with_the_same_view():
 @pytest.mark.parametrize("lang, heading, status", [("lv", "Piekļūstamība", "Daļēji atbilst"),
                                                    ("en", "Accessibility", "Partially compliant")])
 def test_the_accessibility_statement_page(lang, heading, status, monkeypatch):
-    at = run("pages/accessibility.py", {"lang": lang})
+    at = run("pages/pieejamiba.py", {"lang": lang})
     assert at.title[0].value == heading
     body = "\n".join(m.value for m in at.markdown)
     assert status in body and "EN 301 549" in body and "WCAG 2.1" in body
     assert "LATGALE_DI_CONTACT" in body  # no contact configured here: it says so, it does not invent one
     monkeypatch.setenv("LATGALE_DI_CONTACT", "pieejamiba@example.lv")
-    at = run("pages/accessibility.py", {"lang": lang})
+    at = run("pages/pieejamiba.py", {"lang": lang})
     assert "pieejamiba@example\\.lv" in "\n".join(m.value for m in at.markdown)

@@ -63,7 +63,7 @@ def test_overview_in_english_2023_shows_occupancy_above_the_line():
 
 
 def test_profile_compares_with_the_region_and_lists_sites():
-    at = run("pages/profile.py", {"lang": "en", "v": "2009", "year": "2019", "atvk": "0050000",
+    at = run("pages/pasvaldiba.py", {"lang": "en", "v": "2009", "year": "2019", "atvk": "0050000",
                                   "tg": "adults_grt"})
     assert at.selectbox(key="vs_atvk").value == "0050000"
     table = tables.shown(at)[0]
@@ -75,18 +75,18 @@ def test_profile_compares_with_the_region_and_lists_sites():
     assert len(at.get("plotly_chart")) >= 1
     # The group apartments at 18. Novembra iela 354V opened after 2019: not in the 2019 profile.
     assert not any("Service sites" in t.columns for t in tables.shown(at))
-    later = run("pages/profile.py", {"lang": "en", "v": "2009", "year": "2023", "atvk": "0050000"})
+    later = run("pages/pasvaldiba.py", {"lang": "en", "v": "2009", "year": "2023", "atvk": "0050000"})
     sites = tables.shown(later)[-1]
     assert "Grupu dzīvokļi, 18. Novembra iela 354V" in sites["Service sites"].tolist()
 
 
 def test_profile_of_a_unit_without_figures_says_so():
-    at = run("pages/profile.py", {"lang": "en", "v": "2009", "year": "2019", "atvk": "0761201"})
+    at = run("pages/pasvaldiba.py", {"lang": "en", "v": "2009", "year": "2019", "atvk": "0761201"})
     assert [i.value for i in at.info] == ["The sources give no figures for this municipality in 2019."]
 
 
 def test_basket_matrix_marks_provided_planned_and_proposed_services():
-    at = run("pages/basket.py", {"lang": "en", "v": "2021", "year": "2023"})
+    at = run("pages/grozs.py", {"lang": "en", "v": "2021", "year": "2023"})
     matrix = tables.shown(at)[0].set_index("Municipality")
     assert matrix.shape == (9, 8)
     assert matrix.loc["Balvi Municipality", "Group apartments / group houses"] == "✔ provides"
@@ -96,13 +96,13 @@ def test_basket_matrix_marks_provided_planned_and_proposed_services():
 
 
 def test_sources_page_lists_formulas_statuses_and_attribution():
-    at = run("pages/sources.py", {"lang": "en"})
+    at = run("pages/avoti.py", {"lang": "en"})
     definitions = tables.shown(at)[0]
     occupancy = definitions[definitions["Code"] == "occupancy_rate"].iloc[0]
     assert "occupied_places / places × 100" in occupancy["Formula"]
     assert occupancy["More is"] == "neither better nor worse"
     assert definitions[definitions["Code"] == "shortfall"].iloc[0]["More is"] == "worse"
-    lv = tables.shown(run("pages/sources.py", {"lang": "lv"}))[0]
+    lv = tables.shown(run("pages/avoti.py", {"lang": "lv"}))[0]
     assert lv[lv["Kods"] == "occupancy_rate"].iloc[0]["Skaidrojums"].startswith("Datos glabā tikai tad")
     assert "EuroGlobalMap" in texts(at)
     records = at.dataframe[-1].value
@@ -111,9 +111,9 @@ def test_sources_page_lists_formulas_statuses_and_attribution():
     assert "secondary source" in set(records["Kind of source"])
 
 
-@pytest.mark.parametrize("page", ["pages/overview.py", "pages/map.py", "pages/profile.py", "pages/occupancy.py",
-                                  "pages/demand.py", "pages/basket.py", "pages/trends.py", "pages/progress.py",
-                                  "pages/investment.py", "pages/sources.py"])
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/karte.py", "pages/pasvaldiba.py", "pages/noslodze.py",
+                                  "pages/pieprasijums.py", "pages/grozs.py", "pages/tendences.py", "pages/virziba.py",
+                                  "pages/investicijas.py", "pages/avoti.py"])
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_every_page_runs_in_both_languages_and_keeps_the_view_in_the_url(page, lang):
     at = run(page, {"lang": lang, "tg": "adults_grt"})
@@ -123,7 +123,7 @@ def test_every_page_runs_in_both_languages_and_keeps_the_view_in_the_url(page, l
 
 
 def test_occupancy_page_shows_places_against_occupied_and_flags_the_threshold():
-    at = run("pages/occupancy.py", {"lang": "en", "v": "2021", "year": "2022", "tg": "adults_grt",
+    at = run("pages/noslodze.py", {"lang": "en", "v": "2021", "year": "2022", "tg": "adults_grt",
                                     "svc": "group_apartments", "thr": "60"})
     table = tables.shown(at)[0]
     daugavpils = table[table["Municipality"].str.startswith("Daugavpils State City")].iloc[0]
@@ -137,14 +137,14 @@ def test_occupancy_page_shows_places_against_occupied_and_flags_the_threshold():
 
 
 def test_occupancy_threshold_from_the_slider_changes_the_flag():
-    at = run("pages/occupancy.py", {"lang": "en", "v": "2021", "year": "2022", "tg": "adults_grt",
+    at = run("pages/noslodze.py", {"lang": "en", "v": "2021", "year": "2022", "tg": "adults_grt",
                                     "svc": "group_apartments"})
     table = tables.shown(at)[0]
     assert table[table["Municipality"].str.startswith("Daugavpils")]["Above threshold?"].tolist() == ["no"]
 
 
 def test_demand_page_ranks_the_largest_shortfall_first():
-    at = run("pages/demand.py", {"lang": "en", "v": "2009", "year": "2019", "tg": "adults_grt"})
+    at = run("pages/pieprasijums.py", {"lang": "en", "v": "2009", "year": "2019", "tg": "adults_grt"})
     table = tables.shown(at)[0]
     assert table["Municipality"].tolist()[0].startswith("Daugavpils (republican city)")
     first = table.iloc[0]
@@ -154,7 +154,7 @@ def test_demand_page_ranks_the_largest_shortfall_first():
 
 
 def test_demand_page_quotes_statements_of_its_year_with_their_date_and_the_sentence_they_lean_on():
-    at = run("pages/demand.py", {"lang": "en", "v": "2021", "year": "2023", "tg": "children_ft"})
+    at = run("pages/pieprasijums.py", {"lang": "en", "v": "2021", "year": "2023", "tg": "children_ft"})
     body = texts(at)
     first = body.index("centre services for people with mental disorders is greater than the places")
     then = body.index("The same holds for day")
@@ -162,7 +162,7 @@ def test_demand_page_quotes_statements_of_its_year_with_their_date_and_the_sente
 
 
 def test_trends_show_region_and_chosen_municipality_over_the_years():
-    at = run("pages/trends.py", {"lang": "en", "v": "2021", "ind": "persons_served", "tg": "children_ft",
+    at = run("pages/tendences.py", {"lang": "en", "v": "2021", "ind": "persons_served", "tg": "children_ft",
                                  "atvk": "0002000"})
     table = tables.shown(at)[0]
     region = table[table["Municipality"] == "Latgale planning region"]
@@ -179,19 +179,19 @@ def test_trends_show_region_and_chosen_municipality_over_the_years():
 
 
 def test_charts_use_latvian_decimal_comma_and_space_separator():
-    at = run("pages/trends.py", {"v": "2021", "ind": "persons_served", "tg": "children_ft"})
+    at = run("pages/tendences.py", {"v": "2021", "ind": "persons_served", "tg": "children_ft"})
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["layout"]["separators"] == ", "
     assert spec["layout"]["annotations"][0]["text"] == "2021. g. reforma"
 
 
 def test_investment_in_a_year_before_any_funding_says_which_years_have_it():
-    at = run("pages/investment.py", {"lang": "en", "v": "2009", "year": "2018"})
+    at = run("pages/investicijas.py", {"lang": "en", "v": "2009", "year": "2018"})
     assert any("figures exist for 2019–2023" in i.value for i in at.info)
 
 
 def test_investment_uses_the_real_day_rate_with_its_source_and_the_users_rate():
-    at = run("pages/investment.py", {"lang": "en", "v": "2021", "year": "2023", "svc": "group_apartments"})
+    at = run("pages/investicijas.py", {"lang": "en", "v": "2021", "year": "2023", "svc": "group_apartments"})
     assert at.text_input[0].value == "12.02"
     assert any("Rate from the data: 12.02 EUR a day" in c.value for c in at.caption)
     table = tables.shown(at)[0]
@@ -204,14 +204,14 @@ def test_investment_uses_the_real_day_rate_with_its_source_and_the_users_rate():
 
 
 def test_investment_without_a_day_rate_says_no_data_not_zero():
-    at = run("pages/investment.py", {"lang": "en", "v": "2021", "year": "2023", "svc": "day_care_centre"})
+    at = run("pages/investicijas.py", {"lang": "en", "v": "2021", "year": "2023", "svc": "day_care_centre"})
     assert at.text_input[0].value == ""
     assert any("no day rate for this service" in c.value for c in at.caption)
     assert set(tables.shown(at)[0]["Running cost per year, EUR"]) == {"no data"}
 
 
 def test_basket_does_not_count_sites_of_unknown_opening_date_in_early_years():
-    at = run("pages/basket.py", {"lang": "en", "v": "2009", "year": "2019"})
+    at = run("pages/grozs.py", {"lang": "en", "v": "2009", "year": "2019"})
     matrix = tables.shown(at)[0].set_index("Municipality")
     # Daugavpils: "Pīlādzis" opened in January 2022: a site belongs to a year's view only once open,
     # and no source says it was planned in 2019, so 2019 has no figure for it.

@@ -18,7 +18,7 @@ def run(params: dict[str, str]) -> AppTest:
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
-    at.switch_page("pages/scenario.py").run()
+    at.switch_page("pages/scenarijs.py").run()
     assert not at.exception, [e.message for e in at.exception]
     return at
 

@@ -87,7 +87,7 @@ def _shown(fig: figures.Figure) -> str:
 def test_map_table_header_and_download_show_the_figure_layers_figures(params, expected_tables):
     state = _state(params)
     view = _view(expected_tables, state)
-    at = _run("pages/map.py", params)
+    at = _run("pages/karte.py", params)
     shown = tables.shown(at)[0]
     label = vocab.INDICATORS[state.indicator].label("en")
     names = boundaries.units(state.vintage)
@@ -146,7 +146,7 @@ def test_overview_cards_show_the_region_figures_and_the_maps_counts(vintage, yea
 @pytest.mark.parametrize("vintage, year", [("2021", "2023"), ("2021", "2022"), ("2009", "2023")])
 def test_occupancy_table_shows_the_maps_places(vintage, year, expected_tables):
     params = {"v": vintage, "year": year, "tg": "adults_grt", "svc": "group_apartments"}
-    at = _run("pages/occupancy.py", params)
+    at = _run("pages/noslodze.py", params)
     shown = tables.shown(at)[0]
     state = replace(_state({**params, "ind": "places"}))
     view = _view(expected_tables, state)
@@ -162,7 +162,7 @@ def test_occupancy_table_shows_the_maps_places(vintage, year, expected_tables):
 @pytest.mark.parametrize("atvk, vintage, year", [("0050000", "2009", "2019"), ("0002000", "2021", "2023"),
                                                  ("0601000", "2009", "2019")])
 def test_profile_values_are_the_maps(atvk, vintage, year, expected_tables):
-    at = _run("pages/profile.py", {"v": vintage, "year": year, "atvk": atvk})
+    at = _run("pages/pasvaldiba.py", {"v": vintage, "year": year, "atvk": atvk})
     shown = tables.shown(at)[0]
     for row in shown.to_dict("records"):
         label, group, service = row["Indicator"].split(" · ")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from latgale_di.analysis import meeting
 from tests.apptest.test_app_pages import run, texts
 
-PAGE = "pages/meeting.py"
+PAGE = "pages/sanaksme.py"
 
 
 def step_of(at) -> str:

@@ -13,7 +13,7 @@ from tests.apptest.test_app_pages import run
 NOTICE = 'class="di-notice"'
 
 
-@pytest.mark.parametrize("page", ["pages/occupancy.py", "pages/demand.py"])
+@pytest.mark.parametrize("page", ["pages/noslodze.py", "pages/pieprasijums.py"])
 def test_pages_opened_with_nothing_chosen_show_figures_and_say_which_view_in_the_address(page):
     at = run(page, {"lang": "en"})
     assert not [m for m in at.markdown if NOTICE in m.value]
@@ -25,10 +25,10 @@ def test_pages_opened_with_nothing_chosen_show_figures_and_say_which_view_in_the
 
 
 def test_a_chosen_view_without_figures_names_nearby_choices_that_open_with_figures():
-    at = run("pages/occupancy.py", {"lang": "en", "tg": "children_ooc", "year": "2018"})
+    at = run("pages/noslodze.py", {"lang": "en", "tg": "children_ooc", "year": "2018"})
     notice = next(m.value for m in at.markdown if NOTICE in m.value)
     assert "Nearby choices with figures:" in notice
     href = notice.split('href="')[1].split('"')[0].replace("&amp;", "&")
     params = {k: v[0] for k, v in parse_qs(urlparse(href).query).items()}
-    opened = run("pages/occupancy.py", params)
+    opened = run("pages/noslodze.py", params)
     assert len(tables.shown(opened)) >= 1 and len(tables.shown(opened)[0]) > 0

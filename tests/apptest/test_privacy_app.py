@@ -19,7 +19,7 @@ def test_the_map_shows_a_hidden_count_as_a_bound_and_a_maintainer_sees_it(lang, 
     for key, value in {"lang": lang, "v": "2009", "year": "2019", "tg": "adults_grt", "ind": "persons_served"}.items():
         at.query_params[key] = value
     at.run()
-    at.switch_page("pages/map.py").run()
+    at.switch_page("pages/karte.py").run()
     assert not at.exception, [e.message for e in at.exception]
     table = tables.shown(at)[0]
     row = table[table.iloc[:, 0].str.startswith("Dagda")].iloc[0]

@@ -43,9 +43,9 @@ def test_the_map_page_shows_latvia_with_the_synthetic_banner(latvia, small, monk
         for key, value in {"year": "2021", "v": "2021", "ind": "places_per_10k", "lang": lang}.items():
             at.query_params[key] = value
         at.run()
-        at.switch_page("pages/map.py").run()
+        at.switch_page("pages/karte.py").run()
         assert not at.exception, [e.message for e in at.exception]
         assert any(e.value.startswith(banner) for e in at.error), [e.value for e in at.error]
         drawing = next(m.value for m in at.markdown if 'class="di-map"' in m.value)
-        assert drawing.count("data-atvk=") == 43  # every current Latvian municipality
+        assert drawing.count('target="_self" data-atvk=') == 43  # every current Latvian municipality
         assert synthetic.LABEL in " ".join(c.value for c in at.caption)  # the data version line

@@ -126,7 +126,7 @@ def sign_in_page() -> AppTest:
     at.secrets["maintainers"] = {"users": {"anna": access.hash_password("salaspils-42", "ab" * 16)}}
     at.query_params["lang"] = "en"
     at.run()
-    at.switch_page("pages/data.py").run()
+    at.switch_page("pages/dati.py").run()
     return at
 
 
@@ -189,7 +189,7 @@ def test_database_down_after_a_read_serves_the_snapshot_read_only(monkeypatch, t
     from streamlit.runtime.caching import cache_resource
 
     cache_resource.clear()
-    at = run_app("pages/data.py", lang="en")
+    at = run_app("pages/dati.py", lang="en")
     assert "showing the last good data (version 1" in warnings(at)
     assert "not possible while the database cannot be reached" not in "\n".join(e.value for e in at.error)
 

@@ -25,7 +25,7 @@ def test_versus_judges_by_polarity_and_honours_bounds(low, high, mean_low, mean_
 
 
 def test_the_profile_chart_marks_better_and_worse_with_shape_and_words():
-    at = run("pages/profile.py", {"lang": "en", "v": "2009", "year": "2019", "atvk": "0050000",
+    at = run("pages/pasvaldiba.py", {"lang": "en", "v": "2009", "year": "2019", "atvk": "0050000",
                                   "tg": "adults_grt"})
     chart = at.get("plotly_chart")[0].proto.spec
     assert "better than Latgale" in chart or "worse than Latgale" in chart

@@ -1,4 +1,4 @@
-"""DI progress (latgale_di/analysis/progress.py and pages/progress.py): targets, direction by polarity,
+"""DI progress (latgale_di/analysis/progress.py and pages/virziba.py): targets, direction by polarity,
 cumulative figures kept cumulative, the transition, running costs after the project."""
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def test_running_costs_only_where_a_day_rate_exists(table):
 @pytest.mark.parametrize("lang, reached, words", [("lv", "86 %", "kumulatīvi kopš 2015. g."),
                                                    ("en", "86 %", "cumulative since 2015")])
 def test_the_page_shows_targets_direction_and_transition_in_both_languages(lang, reached, words):
-    at = run("pages/progress.py", {"lang": lang, "v": "2021", "year": "2023", "tg": "children_ft"})
+    at = run("pages/virziba.py", {"lang": lang, "v": "2021", "year": "2023", "tg": "children_ft"})
     shown = tables.shown(at)[0]
     children = shown.iloc[1]
     assert children.iloc[1] == "533" and words in children.iloc[2] and children.iloc[3] == reached
@@ -109,14 +109,14 @@ def test_the_page_shows_targets_direction_and_transition_in_both_languages(lang,
 
 
 def test_children_in_care_show_the_published_benchmarks_with_their_source():
-    at = run("pages/progress.py", {"lang": "en", "v": "2021", "year": "2023", "tg": "children_ooc"})
+    at = run("pages/virziba.py", {"lang": "en", "v": "2021", "year": "2023", "tg": "children_ooc"})
     body = texts(at)
     assert "232" in body and "105" in body and "UNICEF" in body
 
 
 def test_a_municipality_chosen_on_the_page_is_in_the_shared_link():
-    at = run("pages/progress.py", {"lang": "en", "v": "2021", "year": "2023", "atvk": "0043000"})
+    at = run("pages/virziba.py", {"lang": "en", "v": "2021", "year": "2023", "atvk": "0043000"})
     assert at.selectbox(key="vs_atvk").value == "0043000"
     assert at.query_params["atvk"] in ("0043000", ["0043000"])
-    region = run("pages/progress.py", {"lang": "en", "v": "2021", "year": "2023"})
+    region = run("pages/virziba.py", {"lang": "en", "v": "2021", "year": "2023"})
     assert region.selectbox(key="vs_atvk").value == ""

@@ -234,7 +234,7 @@ def test_display_uses_latvian_numbers_and_signs():
 
 
 def side_by_side(result: pd.DataFrame, lang: str) -> dict[str, list[str]]:
-    """The page's side-by-side columns (pages/scenario.py), through the one table path."""
+    """The page's side-by-side columns (pages/scenarijs.py), through the one table path."""
     return tables.screen(result, [
         Column("indicator"), Column("today", "sc_today", unit_from="unit", status="today_status"),
         Column("scenario", "sc_scenario", unit_from="unit", status="status"),

@@ -9,6 +9,7 @@ import streamlit as st
 
 from components import data, map_view, meeting_view, presentation, view_state
 from components import table as table_view
+from components.entry import hand_over
 from components.page import header, sources_footer
 from components.progress_view import plan_table, transition_chart
 from latgale_di.analysis import meeting, progress
@@ -16,6 +17,8 @@ from latgale_di.analysis.state import ViewState
 from latgale_di.core import i18n
 from latgale_di.render import choropleth, takeaways
 from latgale_di.territory import boundaries
+
+hand_over()  # first: on a fresh server a deep link runs this file alone (components/entry.py)
 
 _OPENED = "_meeting_opened"
 

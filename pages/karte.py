@@ -6,10 +6,13 @@ import streamlit as st
 
 from components import data, downloads, map_view, presentation, view_state
 from components import table as table_view
+from components.entry import hand_over
 from components.page import header, sources_footer
 from latgale_di.core import i18n, safety, vocab
 from latgale_di.render import choropleth, static_map
 from latgale_di.territory import boundaries
+
+hand_over()  # first: on a fresh server a deep link runs this file alone (components/entry.py)
 
 # Load
 state = view_state.current()

@@ -7,11 +7,14 @@ import streamlit as st
 
 from components import data, downloads, view_state
 from components import table as table_view
+from components.entry import hand_over
 from components.page import header
 from components.table import Column
 from latgale_di.core import formatting, i18n, indicator_meta, vocab
 from latgale_di.render import exports
 from latgale_di.territory import boundaries
+
+hand_over()  # first: on a fresh server a deep link runs this file alone (components/entry.py)
 
 state = view_state.current()
 lang = state.lang

@@ -6,11 +6,14 @@ from __future__ import annotations
 import streamlit as st
 
 from components import data, downloads, presentation, quotes, view_state
+from components.entry import hand_over
 from components.page import header, sources_footer
 from components.progress_view import benchmark_text, cost_line, plan_table, transition_chart
 from latgale_di.analysis import progress, statements
 from latgale_di.core import i18n, vocab
 from latgale_di.territory import boundaries
+
+hand_over()  # first: on a fresh server a deep link runs this file alone (components/entry.py)
 
 # Load
 state = view_state.current()

@@ -6,11 +6,14 @@ import streamlit as st
 
 from components import data, downloads, view_state
 from components import table as table_view
+from components.entry import hand_over
 from components.page import header
 from components.table import Column
 from latgale_di.analysis import basket
 from latgale_di.core import i18n
 from latgale_di.render import tables
+
+hand_over()  # first: on a fresh server a deep link runs this file alone (components/entry.py)
 
 # Load
 state = view_state.current()

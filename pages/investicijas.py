@@ -6,12 +6,15 @@ import streamlit as st
 
 from components import data, day_rate, downloads, quotes, view_state
 from components import table as table_view
+from components.entry import hand_over
 from components.page import header, sources_footer
 from components.table import Column
 from latgale_di.analysis import investment, statements
 from latgale_di.core import datanotes, formatting, i18n, vocab
 from latgale_di.core.safety import escape_markdown
 from latgale_di.territory import population
+
+hand_over()  # first: on a fresh server a deep link runs this file alone (components/entry.py)
 
 # Load
 state = view_state.current()

@@ -6,11 +6,14 @@ import streamlit as st
 
 from components import charts, data, downloads, presentation, view_state
 from components import table as table_view
+from components.entry import hand_over
 from components.page import header, sources_footer
 from components.table import Column
 from latgale_di.analysis import trends
 from latgale_di.core import i18n, vocab
 from latgale_di.territory import boundaries
+
+hand_over()  # first: on a fresh server a deep link runs this file alone (components/entry.py)
 
 # Load
 state = view_state.current()

@@ -5,9 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from components import data, view_state
+from components.entry import hand_over
 from components.page import header
 from latgale_di.core import i18n
 from latgale_di.render import accessibility
+
+hand_over()  # first: on a fresh server a deep link runs this file alone (components/entry.py)
 
 state = view_state.current()
 lang = state.lang

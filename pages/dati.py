@@ -6,12 +6,15 @@ import pandas as pd
 import streamlit as st
 
 from components import data, downloads, view_state
+from components.entry import hand_over
 from components.page import header
 from components.sign_in import maintainer
 from latgale_di.core import i18n
 from latgale_di.core.safety import escape_markdown
 from latgale_di.ingest import importing, template
 from latgale_di.store import storage
+
+hand_over()  # first: on a fresh server a deep link runs this file alone (components/entry.py)
 
 _UPLOADS = "data_uploads"  # imports made in this session, part of the uploader's key
 _VERSION_CHOICE = "data_version_choice"

@@ -7,10 +7,13 @@ import streamlit as st
 from components import charts, data, downloads, presentation
 from components import nearby as nearby_choices
 from components import table as table_view
+from components.entry import hand_over
 from components.page import figure_caption, header, sources_footer
 from components.table import Column
 from latgale_di.analysis import occupancy
 from latgale_di.core import formatting, i18n, vocab
+
+hand_over()  # first: on a fresh server a deep link runs this file alone (components/entry.py)
 
 # Load
 keys = data.available(("places", "occupied_places", "occupancy_rate"), any_means_all=True)
