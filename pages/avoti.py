@@ -32,7 +32,8 @@ st.dataframe(pd.DataFrame({k: [v] for k, v in counts.items()}), hide_index=True)
 
 st.subheader(i18n.t("definitions", lang))
 table_view.show(pd.DataFrame(indicator_meta.records()), [
-    Column("indicator", "indicator_col"), Column("code", "code_col"), Column("unit"), Column("formula", "formula"),
+    Column("indicator", "indicator_col"), Column("code", "code_col"), Column("unit"),
+    Column(f"formula_{lang}", "formula"),
     Column("polarity", "polarity", code_text="polarity_{}"), Column(f"description_{lang}", "indicator_description"),
 ], i18n.t("definitions", lang), table_view.References(), {}, lang)
 

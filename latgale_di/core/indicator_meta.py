@@ -34,7 +34,7 @@ class Indicator:
     unit: str
     stored: bool = False
     computed: bool = False
-    formula: str = ""
+    formula: dict[str, str] = field(default_factory=dict)  # in words, by language; {} for stored ones
     additive: bool = False
     polarity: int = 0  # +1 more is better, −1 more is worse, 0 neither
     palette: str = "good"
@@ -76,7 +76,7 @@ def parse(document: object, path: Path = PATH) -> dict[str, Indicator]:
         stored, computed = bool(raw.get("stored", False)), bool(raw.get("computed", False))
         if not stored and not computed:
             raise IndicatorFileError(f"{where}: neither stored nor computed (set stored: true or computed: true)")
-        formula = str(raw.get("formula", "") or "").strip()
+        formula = _text(raw.get("formula"), where, "formula", False)
         out[str(code)] = Indicator(str(code), _text(raw.get("label"), where, "label", True), unit, stored, computed,
                                    formula, bool(raw.get("additive", False)), POLARITIES[polarity], palette,
                                    _text(raw.get("description"), where, "description", False))
@@ -100,7 +100,8 @@ def indicators() -> dict[str, Indicator]:
 
 def records() -> list[dict[str, str]]:
     """One row per indicator, codes and both languages' texts, for tables and downloads."""
-    return [{"indicator": c, "code": c, "unit": m.unit, "formula": m.formula, "polarity": m.polarity_word,
+    return [{"indicator": c, "code": c, "unit": m.unit, "formula_lv": m.formula.get("lv", ""),
+             "formula_en": m.formula.get("en", ""), "polarity": m.polarity_word,
              "description_lv": m.description.get("lv", ""), "description_en": m.description.get("en", ""),
              "stored": "✔" if m.stored else "", "computed": "✔" if m.computed else ""}
             for c, m in indicators().items()]
@@ -111,7 +112,7 @@ def markdown_table() -> str:
     lines = ["| code | Latviešu | English | unit | stored | computed | formula | more is |",
              "|---|---|---|---|---|---|---|---|"]
     for c, m in indicators().items():
-        formula = m.formula or m.description.get("en", "")
+        formula = m.formula.get("en") or m.description.get("en", "")
         lines.append(f"| `{c}` | {m.label['lv']} | {m.label['en']} | {m.unit} | {'yes' if m.stored else ''} | "
                      f"{'yes' if m.computed else ''} | {formula} | {m.polarity_word} |")
     return "\n".join(lines)

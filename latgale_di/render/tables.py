@@ -58,6 +58,8 @@ def _label(codes: Mapping, value: object, lang: str) -> object:
     """The label of a code; "a, b" or "a;b" (a row combining several) labels each part."""
     if not isinstance(value, str) or not value:
         return value
+    if value in codes:  # a code with a comma of its own ("per 10,000") is one code
+        return codes[value].label(lang)
     parts = [p.strip() for p in value.replace(";", ",").split(",")]
     if all(p in codes for p in parts):
         return ", ".join(codes[p].label(lang) for p in parts)

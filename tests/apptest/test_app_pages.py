@@ -99,7 +99,7 @@ def test_sources_page_lists_formulas_statuses_and_attribution():
     at = run("pages/avoti.py", {"lang": "en"})
     definitions = tables.shown(at)[0]
     occupancy = definitions[definitions["Code"] == "occupancy_rate"].iloc[0]
-    assert "occupied_places / places × 100" in occupancy["Formula"]
+    assert "occupied places / places × 100" in occupancy["Formula"]
     assert occupancy["More is"] == "neither better nor worse"
     assert definitions[definitions["Code"] == "shortfall"].iloc[0]["More is"] == "worse"
     lv = tables.shown(run("pages/avoti.py", {"lang": "lv"}))[0]

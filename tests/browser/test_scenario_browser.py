@@ -25,7 +25,10 @@ def test_shared_scenario_link_shows_the_comparison(page, app_url, artifacts):
     page.get_by_text("nothing in it is saved to the data", exact=False).wait_for(timeout=60_000)
     page.get_by_text("Daugavpils State City", exact=False).first.wait_for(timeout=60_000)
     wait_idle(page)
-    assert page.get_by_test_id("stDataFrame").count() == 2  # side by side, and running cost
+    tables = page.locator(".di-table table")
+    assert tables.count() == 2  # side by side, and running cost
+    side_by_side = tables.nth(0).inner_text()
+    assert "Daugavpils State City" in side_by_side and "+4" in side_by_side  # the shared change, signed
     assert "sc=0002000.adults_grt.group_apartments" in page.evaluate("decodeURIComponent(window.location.search)")
     # Streamlit scrolls inside its own container, so a full-page shot needs a tall window.
     page.set_viewport_size({"width": 1920, "height": 2300})

@@ -250,7 +250,7 @@ def test_check_exits_non_zero_when_a_budget_is_broken(tmp_path, overrides, code)
 
 def test_the_dashboard_pages_come_from_its_entry_point():
     pages = entry_pages(OURS.script)
-    assert pages[:2] == ["pages/overview.py", "pages/karte.py"] and len(pages) == len(set(pages)) >= 10
+    assert pages[0] == "pages/overview.py" and "pages/karte.py" in pages and len(pages) == len(set(pages)) >= 10
     assert all((ROOT / p).is_file() for p in pages)
 
 
