@@ -147,7 +147,8 @@ def legend_html(title: str, entries: list[tuple[str, Colour]], lang: str) -> str
         style = (f"background: repeating-linear-gradient({angle}deg, rgb({r},{g},{b}) 0 4px, #ffffff 4px 7px);"
                  if angle is not None else f"background: rgb({r},{g},{b});")
         items.append(
-            f'<span class="legend-item"><span class="swatch" style="{style}"></span>{safety.html_text(label)}</span>'
+            f'<span class="legend-item" role="listitem"><span class="swatch" style="{style}"></span>'
+            f"{safety.html_text(label)}</span>"
         )
     return (f'<div class="map-legend" role="list" aria-label="{safety.html_text(title)}">'
             f'<strong>{safety.html_text(title)}</strong> {"".join(items)}</div>')
