@@ -39,6 +39,30 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(getattr(pytest.mark, folder))
 
 
+@pytest.fixture
+def latvia(monkeypatch):
+    """The Latvia extent for one test; svg_map's per-vintage caches are cleared around it."""
+    from latgale_di.core import extent
+    from latgale_di.render import svg_map
+
+    svg_map.geometry.cache_clear()
+    svg_map.outlines.cache_clear()
+    monkeypatch.setenv(extent.ENV, "latvia")
+    yield
+    svg_map.geometry.cache_clear()
+    svg_map.outlines.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def small(tmp_path_factory) -> Path:
+    """A synthetic dataset of one year of the current 43 Latvian units (the 10-year set is the benchmark's)."""
+    from latgale_di.ingest import synthetic
+
+    out = tmp_path_factory.mktemp("synthetic")
+    synthetic.generate(out, start=2021, years=1)
+    return out
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

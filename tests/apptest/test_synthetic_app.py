@@ -2,35 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from latgale_di.core import extent
 from latgale_di.core.paths import ROOT
 from latgale_di.ingest import synthetic
 
 APP = str(ROOT / "app.py")
-
-
-@pytest.fixture
-def latvia(monkeypatch):
-    from latgale_di.render import svg_map
-
-    svg_map.geometry.cache_clear()
-    svg_map.outlines.cache_clear()
-    monkeypatch.setenv(extent.ENV, "latvia")
-    yield
-    svg_map.geometry.cache_clear()
-    svg_map.outlines.cache_clear()
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory) -> Path:
-    """One year of the current 43 units."""
-    out = tmp_path_factory.mktemp("synthetic")
-    synthetic.generate(out, start=2021, years=1)
-    return out
 
 
 def test_the_map_page_shows_latvia_with_the_synthetic_banner(latvia, small, monkeypatch, tmp_path):

@@ -17,19 +17,6 @@ from latgale_di.core.paths import GEO_DIR, ROOT
 from latgale_di.territory import boundaries, names, population, reaggregate
 
 
-@pytest.fixture
-def latvia(monkeypatch):
-    """The Latvia extent for one test; svg_map's per-vintage caches are cleared around it."""
-    from latgale_di.render import svg_map
-
-    svg_map.geometry.cache_clear()
-    svg_map.outlines.cache_clear()
-    monkeypatch.setenv(extent.ENV, "latvia")
-    yield
-    svg_map.geometry.cache_clear()
-    svg_map.outlines.cache_clear()
-
-
 def test_latgale_is_the_default_and_an_unknown_extent_is_an_error(monkeypatch):
     monkeypatch.delenv(extent.ENV, raising=False)
     assert extent.current() == "latgale"

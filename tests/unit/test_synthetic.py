@@ -8,36 +8,14 @@ import gzip
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from latgale_di.core import extent
 from latgale_di.core.paths import DATA_DIR, ROOT
 from latgale_di.ingest import contract, synthetic
 from latgale_di.store import dataset
 
 APP = str(ROOT / "app.py")
-
-
-@pytest.fixture
-def latvia(monkeypatch):
-    from latgale_di.render import svg_map
-
-    svg_map.geometry.cache_clear()
-    svg_map.outlines.cache_clear()
-    monkeypatch.setenv(extent.ENV, "latvia")
-    yield
-    svg_map.geometry.cache_clear()
-    svg_map.outlines.cache_clear()
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory) -> Path:
-    """One year of the current 43 units (the full 10-year set is the benchmark's)."""
-    out = tmp_path_factory.mktemp("synthetic")
-    synthetic.generate(out, start=2021, years=1)
-    return out
 
 
 def test_the_generator_is_deterministic(tmp_path):
