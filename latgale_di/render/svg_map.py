@@ -155,12 +155,10 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         # not the only cue, and neither reads as a class of known values.
         hatch = {choropleth.NO_DATA_COLOUR: HATCH_ID, choropleth.INCOMPLETE_COLOUR: PARTIAL_HATCH_ID}.get(fill)
         paint = f'fill="url(#{hatch})" data-fill="{_hex(fill)}"' if hatch else f'fill="{_hex(fill)}"'
-        name = safety.html_lines(tooltips.get(v.atvk, v.name))
         spoken = safety.html_text(f"{v.name}: {v.label}")
         units.append(
             f'<a href="{safety.html_text(link(v.atvk))}" target="_self" data-atvk="{v.atvk}" aria-label="{spoken}">'
-            f'<use href="#{outline_id(vintage, v.atvk)}" {paint} stroke="{_hex(line)}">'
-            f"<desc>{name}</desc></use></a>"
+            f'<use href="#{outline_id(vintage, v.atvk)}" {paint} stroke="{_hex(line)}"/></a>'
         )
     circles, obstacles = [], []
     for s, (x, y, r) in zip(sites or [], site_circles(sites or [], vintage, width_px, max_height_px)):
@@ -247,10 +245,8 @@ def _tips(views: list[choropleth.UnitView], tooltips: dict[str, str], geo: Geome
                      f'stroke="#333333" stroke-width="{1.2 * px:.2f}"/><text x="{x + pad:.1f}" y="{y + pad:.1f}" '
                      f'font-size="{size:.1f}" fill="#111111" font-family="Source Sans Pro, Arial, sans-serif">'
                      f"{body}</text></g>")
-        sel = f'a[data-atvk="{v.atvk}"]'
-        rules.append(f'.di-map:has({sel}:hover) .di-tip[data-for="{v.atvk}"],'
-                     f'.di-map:has({sel}:focus-visible) .di-tip[data-for="{v.atvk}"],'
-                     f'.di-map:has({sel}.di-tapped) .di-tip[data-for="{v.atvk}"]{{display:inline}}')
+        rules.append(f'.di-map:has([data-atvk="{v.atvk}"]:is(:hover,:focus-visible,.di-tapped)) '
+                     f'[data-for="{v.atvk}"]{{display:inline}}')
     return "".join(boxes), "".join(rules)
 
 

@@ -38,12 +38,14 @@ def drawing(at: AppTest) -> ET.Element:
 
 def units(svg: ET.Element) -> dict[str, dict[str, str]]:
     """ATVK → fill, outline, tooltip and link of each municipality on the map."""
+    tips = {g.get("data-for"): "\n".join(t.text or "" for t in g.iter(f"{SVG}tspan"))
+            for g in svg.iter(f"{SVG}g") if g.get("class") == "di-tip"}
     out = {}
     for a in svg.iter(f"{SVG}a"):
         path = a.find(f"{SVG}use")
         out[a.get("data-atvk")] = {"fill": path.get("data-fill") or path.get("fill"), "paint": path.get("fill"),
                                    "stroke": path.get("stroke"), "href": a.get("href"),
-                                   "tooltip": path.find(f"{SVG}desc").text, "label": a.get("aria-label")}
+                                   "tooltip": tips[a.get("data-atvk")], "label": a.get("aria-label")}
     return out
 
 
