@@ -66,7 +66,7 @@ def profile_link(state: ViewState, atvk: str) -> str:
 
 def show(content: MapContent, state: ViewState, width_px: int | None = None, height_px: int = MAP_HEIGHT_PX,
          label_px: float = 15.0, sites: bool = True, legend: tuple[str, list[tuple[str, Colour]]] | None = None,
-         notes: tuple[str, ...] = (), above: str = "") -> None:
+         notes: tuple[str, ...] = (), above: str = "", fit_below: str = "") -> None:
     """Draw the map as two markdown elements: the vintage's outlines, whose text is the same on
     every run (so Streamlit re-sends it as a reference, not as ~40 kB of paths), and the view —
     ``above`` (Markdown, the caller escapes it) and its ``legend`` (title, entries) above, colours,
@@ -76,10 +76,10 @@ def show(content: MapContent, state: ViewState, width_px: int | None = None, hei
     One element for the view, not one each for legend, map and notes (docs/architecture.md,
     rule: fewer elements)."""
     width = width_px or _fit_width()
-    drawing = _drawn(state, (width, height_px, label_px, sites), lambda: svg_map.render(
+    drawing = _drawn(state, (width, height_px, label_px, sites, fit_below), lambda: svg_map.render(
         content.views, state.vintage, content.classes, content.caption, lambda a: profile_link(state, a),
         content.tooltips, content.sites if sites else [], width_px=width, max_height_px=height_px,
-        label_px=label_px))
+        label_px=label_px, fit_below=fit_below))
     head = (above + "\n\n" if above else "") + (legend_html(*legend, state.lang) if legend else "")
     below = "".join(note_html(n) for n in notes)
     with st.container(gap=None):

@@ -28,8 +28,6 @@ h1 {font-size: 2.4rem !important; padding: 0 !important;}
 [data-testid="stMetricValue"] {font-size: 3rem !important;}
 .map-legend {font-size: 1.15rem !important; flex-direction: column; align-items: flex-start !important;}
 .map-legend .swatch {width: 2.4rem !important; height: 1.5rem !important;}
-/* The whole region on any projector: the map is never taller than the screen below the title. */
-svg.di-map {max-height: calc(100vh - 11rem) !important;}
 </style>
 """
 

@@ -46,6 +46,7 @@ with map_column:
     # A click on a municipality opens its profile with the same filters (each one is a link).
     map_view.show(content, state, width_px=presentation.MAP_WIDTH_PX if state.present else None, height_px=height,
                   label_px=24 if state.present else 15, legend=None if state.present else legend,
+                  fit_below="11rem" if state.present else "",
                   notes=(" · ".join([i18n.t("estimated_mark", lang), i18n.t("incomplete_mark", lang),
                                      i18n.t("range_mark", lang)]), boundaries.attribution(lang)))
 with top:

@@ -56,7 +56,8 @@ with view_column:
         content = data.map_of(state)
         map_view.show(content, state, width_px=presentation.MAP_WIDTH_PX if state.present else None,
                       height_px=presentation.MEETING_MAP_HEIGHT_PX if state.present else map_view.MAP_HEIGHT_PX,
-                      label_px=24 if state.present else 15, notes=(boundaries.attribution(lang),))
+                      label_px=24 if state.present else 15, notes=(boundaries.attribution(lang),),
+                      fit_below="18rem" if state.present else "")
     elif step.show == "progress":
         plan = progress.plan_progress(table, state.vintage, state.year, boundaries.REGION_CODE)
         st.markdown(plan_table(plan, dataset, lang), unsafe_allow_html=True)

@@ -134,8 +134,11 @@ def _site_radius_px(radius_m: float, lat: float, geo: Geometry) -> float:
 
 def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, link: Callable[[str], str],
            tooltips: dict[str, str], sites: list[dict] | None = None, width_px: int = 760,
-           max_height_px: int = 600, label_px: float = 15.0) -> str:
+           max_height_px: int = 600, label_px: float = 15.0, fit_below: str = "") -> str:
     """The map of ``views`` as one ``<svg class="di-map">``: fills, outlines, links, labels, sites.
+
+    ``fit_below`` (a CSS length, e.g. "11rem"): the map is also never taller than the screen less
+    that much, so that on a projector of any size the whole region shows below what is above it.
 
     The outlines themselves are ``<use>`` references to :func:`outlines` of the same vintage, which
     must be on the page too. ``link(atvk)`` is where a click on a municipality goes (its profile);
@@ -196,10 +199,11 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         f'<path class="leader-ends" d="{ends}" stroke="{_hex(LEADER_COLOUR)}" stroke-width="{4.5 * px:.2f}"/></g>'
         if leaders else "")
     tips, tip_rules = _tips(views, tooltips, geo, px, label_px)
+    fit = f"min({max_height_px}px, calc(100vh - {fit_below}))" if fit_below else f"{max_height_px}px"
     return (
         f'<svg class="di-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {geo.width:g} {geo.height:.0f}" '
         f'role="group" aria-label="{safety.html_text(title)}" fill-rule="evenodd" '
-        f'style="width:100%;height:auto;max-height:{max_height_px}px;display:block;margin:auto">'
+        f'style="width:100%;height:auto;max-height:{fit};display:block;margin:auto">'
         f"<title>{safety.html_text(title)}</title>"
         f"<defs>{_hatch(HATCH_ID, choropleth.NO_DATA_COLOUR, 45, px)}"
         f"{_hatch(PARTIAL_HATCH_ID, choropleth.INCOMPLETE_COLOUR, -45, px)}</defs>"
