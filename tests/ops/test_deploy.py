@@ -109,7 +109,7 @@ def test_the_caddyfile_is_valid_with_the_compose_settings(tmp_path):
 def _variables_read() -> set[str]:
     """Every environment variable the code, the scripts, the Dockerfile, compose and the Caddyfile read."""
     found: set[str] = set()
-    for path in [*ROOT.glob("latgale_di/*.py"), *ROOT.glob("components/*.py"), *ROOT.glob("pages/*.py"),
+    for path in [*ROOT.glob("latgale_di/**/*.py"), *ROOT.glob("components/*.py"), *ROOT.glob("pages/*.py"),
                  ROOT / "app.py", ROOT / "serve.py"]:
         found |= set(PYTHON_ENV_READ.findall(path.read_text(encoding="utf-8")))
     for path in [*ROOT.glob("scripts/*.sh"), CADDYFILE, ROOT / "compose.yaml"]:
