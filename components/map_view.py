@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -60,8 +59,7 @@ def _fit_width() -> int:
 def profile_link(state: ViewState, atvk: str) -> str:
     """The profile of ``atvk`` with the rest of the view unchanged (relative, so it works under any
     base path): a click on the map is an ordinary link that opens exactly that view."""
-    query = urlencode(replace(state, atvk=atvk).to_params())
-    return f"pasvaldiba?{query}" if query else "pasvaldiba"
+    return replace(state, atvk=atvk).url("pasvaldiba")
 
 
 def show(content: MapContent, state: ViewState, width_px: int | None = None, height_px: int = MAP_HEIGHT_PX,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -13,7 +12,6 @@ from components.entry import hand_over
 from components.page import header, sources_footer
 from components.progress_view import plan_table, transition_chart
 from latgale_di.analysis import meeting, progress
-from latgale_di.analysis.state import ViewState
 from latgale_di.core import i18n
 from latgale_di.render import choropleth, takeaways
 from latgale_di.territory import boundaries
@@ -36,11 +34,6 @@ lang = state.lang
 dataset = data.load_dataset()
 table = data.indicator_table(state.vintage)
 names = table_view.names_with_region(state.vintage, lang)
-
-
-def link(view: ViewState, page: str) -> str:
-    query = urlencode(view.to_params())
-    return f"{page}?{query}" if query else page
 
 
 # Compute
@@ -72,11 +65,11 @@ with words_column:
         map_view.legend(content.caption, choropleth.legend(content.classes, lang, content.views), lang)
     meeting_view.controls(number, len(steps), lang)
     st.caption(i18n.t("meeting_keys", lang))
-    st.link_button(i18n.t("meeting_open_full", lang), link(replace(state, step=0, present=False), step.page),
+    st.link_button(i18n.t("meeting_open_full", lang), replace(state, step=0, present=False).url(step.page),
                    icon=":material/open_in_new:")
 with st.expander(i18n.t("meeting_steps", lang)):
     st.caption(i18n.t("meeting_intro", lang))
-    st.markdown(meeting_view.step_links(steps, number, lang, lambda i: link(replace(state, step=i), "sanaksme")))
+    st.markdown(meeting_view.step_links(steps, number, lang, lambda i: replace(state, step=i).url("sanaksme")))
 
 refs = table_view.References()
 refs.add(takeaway.sources)
