@@ -154,7 +154,11 @@ def from_observations(obs: pd.DataFrame, population: pd.DataFrame, vintage: str)
             piece = keyed.reset_index()
         pieces.append(piece)
 
-    computed = pd.concat([p for p in pieces if not p.empty], ignore_index=True)
+    # Rows from which nothing can be computed (places without a population, a source's own ratio)
+    # are still figures: the table is then the stored rows alone.
+    found = [p for p in pieces if not p.empty]
+    computed = (pd.concat(found, ignore_index=True) if found
+                else obs.iloc[:0][[*KEY, "indicator", "value", "status", "source", "note"]].copy())
     computed["value_min"] = np.nan
     computed["value_max"] = np.nan
     stored = obs[[*KEY, "indicator", "value", "status", "source", "note", "value_min", "value_max"]]

@@ -86,3 +86,16 @@ def test_no_ratio_or_difference_from_lower_bounds(data):
     assert not set(ludza["indicator"]) & {"share_served", "shortfall", "shortfall_pct"}
     per_10k = ludza[ludza["indicator"] == "served_per_10k"]
     assert per_10k["status"].tolist() == ["incomplete"]
+
+
+def test_rows_from_which_nothing_is_computed_still_make_a_table():
+    """Places without a population, or a source's own ratio, are figures even when no indicator can be
+    computed from them (a small import, a year with bounds only)."""
+    from tests.handmade import dataset as built
+    from tests.handmade import obs
+
+    table = indicators.compute(built([obs("0024000", "places", 10),
+                                      obs("LPR", "occupancy_rate", value_min=80, value_max=100)]), "2021")
+    assert sorted(table["indicator"]) == ["occupancy_rate", "places"]
+    assert one(table, indicator="places")["value"] == 10
+    assert one(table, indicator="occupancy_rate")["value_min"] == 80
