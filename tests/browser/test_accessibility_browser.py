@@ -57,12 +57,13 @@ def test_the_keyboard_reaches_the_map_its_tooltip_and_a_profile(page, app_url):
                                 "document.activeElement.getAttribute('aria-label')]")
     assert ":" in label  # "Name: figure", as a screen reader says it
     page.locator(f"{MAP} .di-tip[data-for='{atvk}']").wait_for(state="visible", timeout=5_000)
-    widths = page.evaluate("""() => {
+    # The outline grows over a short transition, so wait for it rather than read it mid-way.
+    page.wait_for_function("""() => {
         const focused = document.activeElement.querySelector('use');
         const other = [...document.querySelectorAll('svg.di-map a use')].find(u => u !== focused);
-        return [focused, other].map(u => parseFloat(getComputedStyle(u).strokeWidth));
-    }""")
-    assert widths[0] >= 1.5 * widths[1]  # focus is visible: the focused outline is drawn much thicker
+        const [f, o] = [focused, other].map(u => parseFloat(getComputedStyle(u).strokeWidth));
+        return f >= 1.5 * o;  // focus is visible: the focused outline is drawn much thicker
+    }""", timeout=5_000)
     page.keyboard.press("Enter")
     page.get_by_role("heading", name="Municipality profile").wait_for(timeout=30_000)
     assert f"atvk={atvk}" in page.url
