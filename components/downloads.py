@@ -48,11 +48,14 @@ def export_of(page: str, title: str, rows: pd.DataFrame, atvk: str = "") -> Call
 
 def offer(slot: DeltaGenerator, page: str, title: str, rows: pd.DataFrame,
           figures: dict[str, Callable[[], go.Figure]] | None = None,
-          extra: list[tuple[str, Callable[[], bytes], str, str]] | None = None, atvk: str = "") -> None:
+          extra: list[tuple[str, Callable[[], bytes], str, str]] | None = None, atvk: str = "",
+          pictures: list[tuple[str, Callable[[], bytes], str]] | None = None) -> None:
     """Fill ``slot`` with the download menu (hidden in presentation mode: no chrome on the projector).
 
-    ``figures``: name → a function drawing the figure; ``extra``: (label, bytes function, file
-    name, MIME type) for page-specific files such as the PDF briefing. Files are made on click.
+    ``figures``: name → a function drawing the figure (a plotly chart, drawn by chromium);
+    ``pictures``: (label, PNG bytes function, file name) for pictures drawn without a browser (the
+    map); ``extra``: (label, bytes function, file name, MIME type) for page-specific files such as
+    the PDF briefing. Files are made on click.
     """
     state = view_state.current()
     if state.present:
@@ -70,6 +73,9 @@ def offer(slot: DeltaGenerator, page: str, title: str, rows: pd.DataFrame,
         st.download_button(i18n.t("download_xlsx", lang), lambda: exports.xlsx_bytes(export()),
                            file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"dl_{page}_xlsx",
                            on_click="ignore", icon=":material/grid_on:")
+        for i, (label, make, file_name) in enumerate(pictures or []):
+            st.download_button(label, make, file_name=file_name, mime="image/png", key=f"dl_{page}_picture_{i}",
+                               on_click="ignore", icon=":material/image:")
         if not (figures or extra):
             return
         if not images.available():

@@ -3,6 +3,7 @@ its small print, and the link to a municipality's profile that a click on it ope
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -14,7 +15,7 @@ from components.page import figure_note
 from components.table import Column, References
 from latgale_di.analysis.state import ViewState
 from latgale_di.core import formatting, i18n, safety, vocab
-from latgale_di.render import choropleth, svg_map
+from latgale_di.render import choropleth, exports, map_picture, svg_map
 from latgale_di.render.choropleth import Colour
 from latgale_di.render.map_content import MapContent
 from latgale_di.store.dataset import Dataset
@@ -85,6 +86,20 @@ def show(content: MapContent, state: ViewState, width_px: int | None = None, hei
         st.markdown(head + drawing + below, unsafe_allow_html=True)
     if _touch():
         st.html(TAP_SCRIPT, unsafe_allow_javascript=True)
+
+
+def pictures(content: MapContent, state: ViewState, dataset: Dataset,
+             link: str) -> list[tuple[str, Callable[[], bytes], str]]:
+    """The map as PNG downloads, a 16:9 slide and an A4 page (label, bytes function, file name):
+    the on-screen drawing with its words (``map_picture``), drawn only on click."""
+    def draw(paper: map_picture.Paper) -> bytes:
+        words = map_picture.words_for(content, state, dataset, link)
+        return map_picture.png(map_picture.svg(content.views, state.vintage, content.classes, content.sites, words,
+                                               paper), paper)
+
+    stem = exports.file_stem("karte", state.year)
+    return [(i18n.t(f"download_map_{paper.name}", state.lang), functools.partial(draw, paper),
+             f"{stem}_{paper.name}.png") for paper in (map_picture.SLIDE, map_picture.A4)]
 
 
 def _drawn(state: ViewState, key: tuple, draw: Callable[[], str]) -> str:

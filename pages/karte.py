@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import data, downloads, map_view, presentation, view_state
+from components import data, downloads, map_view, presentation, share, view_state
 from components import table as table_view
 from components.entry import hand_over
 from components.page import header, sources_footer
 from latgale_di.core import i18n, safety, vocab
-from latgale_di.render import choropleth, static_map
+from latgale_di.render import choropleth
 from latgale_di.territory import boundaries
 
 hand_over()  # first: on a fresh server a deep link runs this file alone (components/entry.py)
@@ -62,9 +62,9 @@ with caption_slot:
                 unsafe_allow_html=True)
     if state.present:  # beside the map on a projector, below what it shows
         map_view.legend(*legend, lang)
+# The map as a picture (a slide and an A4 page), drawn only when someone asks for it.
 downloads.offer(toolbar, "karte", i18n.t("page_map", lang), content.rows,
-                figures={i18n.t("map_image", lang): lambda: static_map.figure(views, state.vintage, classes, caption,
-                                                                             lang)})
+                pictures=map_view.pictures(content, state, dataset, share.link(state)))
 
 # The region's own figure above the table (beside the map on a projector), in the same element
 # as the table where both are in one place (docs/architecture.md, rule: fewer elements).

@@ -43,6 +43,8 @@ OUTLINES_CLASS = "di-map-outlines"
 LEADER_COLOUR = (51, 51, 51)
 SITE_CLEARANCE_PX = 2.0  # screen pixels kept free between a site marker and any label
 CALLOUT_UNITS_MAX = 40  # maps with more units give callouts to cities only
+# The page's font first; a picture drawn without it takes the next one installed (packages.txt).
+LABEL_FONT = "Source Sans Pro, Liberation Sans, Arial, DejaVu Sans, sans-serif"
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,38 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
     site); a unit without a figure shows its name only, the hatch and the legend say "no data".
     """
     geo = geometry(vintage)
+    body = _layers(views, vintage, classes, sites, width_px, max_height_px, label_px, link)
+    px = _px_per_unit(vintage, width_px, max_height_px)
+    tips, tip_rules = _tips(views, tooltips, geo, px, label_px)
+    fit = f"min({max_height_px}px, calc(100vh - {fit_below}))" if fit_below else f"{max_height_px}px"
+    return (
+        f'<svg class="di-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {geo.width:g} {geo.height:.0f}" '
+        f'role="group" aria-label="{safety.html_text(title)}" fill-rule="evenodd" '
+        f'style="width:100%;height:auto;max-height:{fit};display:block;margin:auto">'
+        f"<title>{safety.html_text(title)}</title>{body}"
+        f'<style>{tip_rules}</style><g class="di-tips" pointer-events="none">{tips}</g></svg>'
+    )
+
+
+def drawing(views: list[choropleth.UnitView], vintage: str, classes, sites: list[dict] | None, x: float, y: float,
+            width_px: int, max_height_px: int, label_px: float) -> tuple[str, float, float]:
+    """The same map as :func:`render`, for a picture rather than a page: one self-contained
+    ``<svg>`` at (``x``, ``y``) of a larger drawing, its outlines inside it, with no links, tooltips
+    or CSS (a picture has no pointer). Returns the markup and the width and height it takes."""
+    geo = geometry(vintage)
+    scale = min(width_px / geo.width, max_height_px / geo.height)
+    width, height = geo.width * scale, geo.height * scale
+    paths = "".join(f'<path id="{outline_id(vintage, atvk)}" d="{d}"/>' for atvk, d in geo.paths.items())
+    body = _layers(views, vintage, classes, sites, width_px, max_height_px, label_px, None)
+    return (f'<svg x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}" '
+            f'viewBox="0 0 {geo.width:g} {geo.height:.0f}" fill-rule="evenodd"><defs>{paths}</defs>{body}</svg>',
+            width, height)
+
+
+def _layers(views: list[choropleth.UnitView], vintage: str, classes, sites: list[dict] | None, width_px: int,
+            max_height_px: int, label_px: float, link: Callable[[str], str] | None) -> str:
+    """Hatches, units, sites, leader lines and labels: what the page and the picture both draw.
+    With ``link`` each unit is a link to it (the page), without it a plain group (the picture)."""
     px = _px_per_unit(vintage, width_px, max_height_px)  # drawing units per screen pixel
     units = []
     for v in views:
@@ -158,11 +192,13 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         # not the only cue, and neither reads as a class of known values.
         hatch = {choropleth.NO_DATA_COLOUR: HATCH_ID, choropleth.INCOMPLETE_COLOUR: PARTIAL_HATCH_ID}.get(fill)
         paint = f'fill="url(#{hatch})" data-fill="{_hex(fill)}"' if hatch else f'fill="{_hex(fill)}"'
+        shape_ = f'<use href="#{outline_id(vintage, v.atvk)}" {paint} stroke="{_hex(line)}"/>'
+        if link is None:
+            units.append(f'<g data-atvk="{v.atvk}">{shape_}</g>')
+            continue
         spoken = safety.html_text(f"{v.name}: {v.label}")
-        units.append(
-            f'<a href="{safety.html_text(link(v.atvk))}" target="_self" data-atvk="{v.atvk}" aria-label="{spoken}">'
-            f'<use href="#{outline_id(vintage, v.atvk)}" {paint} stroke="{_hex(line)}"/></a>'
-        )
+        units.append(f'<a href="{safety.html_text(link(v.atvk))}" target="_self" data-atvk="{v.atvk}" '
+                     f'aria-label="{spoken}">{shape_}</a>')
     circles, obstacles = [], []
     for s, (x, y, r) in zip(sites or [], site_circles(sites or [], vintage, width_px, max_height_px)):
         site_fill = _hex(s["fill"]) if s["fill"][3] else "none"
@@ -198,24 +234,17 @@ def render(views: list[choropleth.UnitView], vintage: str, classes, title: str, 
         f'<path class="leaders" d="{d}" stroke="{_hex(LEADER_COLOUR)}" stroke-width="{1.3 * px:.2f}"/>'
         f'<path class="leader-ends" d="{ends}" stroke="{_hex(LEADER_COLOUR)}" stroke-width="{4.5 * px:.2f}"/></g>'
         if leaders else "")
-    tips, tip_rules = _tips(views, tooltips, geo, px, label_px)
-    fit = f"min({max_height_px}px, calc(100vh - {fit_below}))" if fit_below else f"{max_height_px}px"
     return (
-        f'<svg class="di-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {geo.width:g} {geo.height:.0f}" '
-        f'role="group" aria-label="{safety.html_text(title)}" fill-rule="evenodd" '
-        f'style="width:100%;height:auto;max-height:{fit};display:block;margin:auto">'
-        f"<title>{safety.html_text(title)}</title>"
         f"<defs>{_hatch(HATCH_ID, choropleth.NO_DATA_COLOUR, 45, px)}"
         f"{_hatch(PARTIAL_HATCH_ID, choropleth.INCOMPLETE_COLOUR, -45, px)}</defs>"
         f'<g class="units" stroke-width="{1.2 * px:.2f}" stroke-linejoin="round">{"".join(units)}</g>'
         f'<g class="sites" stroke-width="{1.5 * px:.2f}">{"".join(circles)}</g>'
         f"{leader_path}"
         # Labels ignore the pointer so that a click on a label still reaches its municipality.
-        f'<g class="labels" font-family="Source Sans Pro, Arial, sans-serif" font-weight="700" '
+        f'<g class="labels" font-family="{LABEL_FONT}" font-weight="700" '
         f'font-size="{label_px * px:.1f}" text-anchor="middle" dominant-baseline="central" paint-order="stroke" '
         f'stroke="{_hex(LABEL_HALO)}" stroke-width="{4 * px:.1f}" stroke-linejoin="round" pointer-events="none">'
         f'{"".join(texts)}</g>'
-        f'<style>{tip_rules}</style><g class="di-tips" pointer-events="none">{tips}</g></svg>'
     )
 
 
@@ -247,7 +276,7 @@ def _tips(views: list[choropleth.UnitView], tooltips: dict[str, str], geo: Geome
         boxes.append(f'<g class="di-tip" data-for="{v.atvk}"><rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" '
                      f'height="{height:.1f}" rx="{0.4 * size:.1f}" fill="#ffffff" fill-opacity="0.97" '
                      f'stroke="#333333" stroke-width="{1.2 * px:.2f}"/><text x="{x + pad:.1f}" y="{y + pad:.1f}" '
-                     f'font-size="{size:.1f}" fill="#111111" font-family="Source Sans Pro, Arial, sans-serif">'
+                     f'font-size="{size:.1f}" fill="#111111" font-family="{LABEL_FONT}">'
                      f"{body}</text></g>")
         rules.append(f'.di-map:has([data-atvk="{v.atvk}"]:is(:hover,:focus-visible,.di-tapped)) '
                      f'[data-for="{v.atvk}"]{{display:inline}}')

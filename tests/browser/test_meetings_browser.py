@@ -131,15 +131,25 @@ def test_the_profile_page_hands_out_a_one_page_briefing(page, app_url, artifacts
     assert "Daugavpils — DI pārskats, 2019. g." in text and "Avoti" in text
 
 
-def test_the_map_downloads_as_an_image_of_the_same_view(page, app_url, artifacts):
-    page.goto(f"{app_url}/karte?ind=share_served&tg=children_ft&year=2019")
+def test_the_map_downloads_as_the_drawing_on_screen_for_a_slide_and_an_a4_page(page, app_url, artifacts):
+    from PIL import Image
+
+    page.goto(f"{app_url}/karte?ind=share_served&tg=adults_grt&year=2019")
     wait_for_map(page)
     wait_idle(page)
-    open_menu(page, "Lejupielādēt", "Karte — PNG attēls")
-    png = download(page, "Karte — PNG attēls")
-    data = open(png.path(), "rb").read()
-    assert data.startswith(b"\x89PNG") and len(data) > 50_000
-    (artifacts / "export_map.png").write_bytes(data)
+    # The colours the screen gives the municipalities: the picture must show every one of them.
+    fills = set(page.evaluate("() => [...document.querySelectorAll('svg.di-map a use')]"
+                              ".map(u => u.getAttribute('data-fill') || u.getAttribute('fill'))"))
+    for label, size, name in (("Karte — PNG attēls slaidam (16:9)", (1920, 1080), "16x9"),
+                              ("Karte — PNG attēls A4 lapai", (2480, 3508), "A4")):
+        open_menu(page, "Lejupielādēt", label)
+        png = download(page, label)
+        assert png.suggested_filename == f"latgale_di_karte_2019_{name}.png"
+        image = Image.open(png.path()).convert("RGB")
+        assert image.size == size
+        colours = {"#{:02x}{:02x}{:02x}".format(*c) for _, c in image.getcolors(maxcolors=1 << 20)}
+        assert fills <= colours, fills - colours
+        image.save(artifacts / f"export_map_{name}.png")
 
 
 def test_language_and_menus_work_from_the_keyboard(page, app_url):

@@ -13,7 +13,7 @@ import pytest
 from latgale_di.analysis import figures, occupancy
 from latgale_di.analysis.state import ViewState
 from latgale_di.confidentiality import privacy
-from latgale_di.render import choropleth, exports, images, static_map
+from latgale_di.render import choropleth, exports, images
 from latgale_di.store import dataset
 from latgale_di.territory import boundaries
 
@@ -128,20 +128,6 @@ def test_map_rows_include_municipalities_without_a_figure(table):
     assert (frame["shown"] == "nav datu").sum() == frame["value"].isna().sum() - (frame["value_min"].notna()).sum()
     shown = exports.localise(frame, "lv", names(), str)
     assert "Kā kartē" in shown.columns and (shown["Kā kartē"] == "nav datu").any()
-
-
-def test_the_map_as_an_image_has_a_class_per_legend_entry_and_hatched_no_data(table):
-    view = figures.view(figures.of_year(table, 2019), "2009", 2019, "children_ft", "any", "share_served")
-    classes = choropleth.classes_for("share_served", pd.Series([f.value for f in view.figures()], dtype=float))
-    views = choropleth.unit_views(view, classes, "lv")
-    fig = static_map.figure(views, "2009", classes, "Karte", "lv")
-    named = {t.name: t for t in fig.data if t.name}
-    assert "nav datu" in named and named["nav datu"].fillpattern.shape == "/"
-    assert len(named) == len({choropleth.fill_colour(v, classes) for v in views})
-    labels = [a.text for a in fig.layout.annotations if a.bgcolor]
-    assert len(labels) == 21 and all("<5" not in t for t in labels)  # "<" would be read as markup
-    png = images.png(fig)
-    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 20_000
 
 
 def test_the_share_address_carries_every_changed_setting():

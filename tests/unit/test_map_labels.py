@@ -140,21 +140,6 @@ def test_the_drawn_map_has_one_text_per_label_name_over_value_and_one_leader_pat
     assert order.index("sites") < order.index("labels")
 
 
-def test_the_map_picture_has_the_same_labels_and_callouts_as_the_screen():
-    from latgale_di.render import static_map
-
-    ds = dataset.load()
-    state = ViewState(vintage="2009", year=2019, target_group="adults_grt")
-    content = map_content.build(ds, figures.table(ds, "2009", [2019]), state)
-    fig = static_map.figure(content.views, "2009", content.classes, "Karte", "lv")
-    texts = [a.text for a in fig.layout.annotations if a.bgcolor]
-    assert "<b>Rēzekne</b><br><b>33,3 %</b>" in texts and "<b>Daugavpils</b><br><b>41,8 %</b>" in texts
-    assert not any("nav datu" in t for t in texts) and len(texts) == 21
-    placed = svg_map.labels(content.views, "2009", static_map.PLOT_WIDTH_PX, static_map.PLOT_HEIGHT_PX,
-                            static_map.LABEL_PX)
-    assert len(fig.layout.shapes) == sum(1 for p in placed if p.leader_to) >= 2  # a leader line per callout
-
-
 @pytest.mark.parametrize(("year", "target_group", "indicator"), [
     (2019, "children_ft", "persons_served"), (2023, "adults_grt", "coverage"), (2019, "adults_grt", "share_served")])
 @pytest.mark.parametrize(("width", "height", "label_px"), SIZES[:3])
