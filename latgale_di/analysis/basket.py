@@ -16,6 +16,7 @@ import pandas as pd
 from latgale_di.analysis import figures
 from latgale_di.analysis.figures import of_year
 from latgale_di.analysis.overview import COMMUNITY_SERVICES
+from latgale_di.core import vocab
 from latgale_di.territory import boundaries
 from latgale_di.territory.facilities import units_of
 
@@ -23,6 +24,14 @@ PROPOSED_2029: tuple[str, ...] = ("social_mentor", "youth_behaviour_rehabilitati
 STATES: tuple[str, ...] = ("provided", "planned", "missing", "unknown", "proposed")
 # Each state has a shape as well as words, so the matrix reads at a glance and without colour.
 SYMBOLS: dict[str, str] = {"provided": "✔", "planned": "◐", "missing": "✖", "unknown": "?", "proposed": "☆"}
+
+
+def someone(rows: pd.DataFrame) -> pd.Series:
+    """Which count rows say that there is at least one (place, person): a value above zero, a
+    lower bound above zero ("≥ 3"), or a count hidden for privacy as 1–4 (primary suppression
+    publishes that bound; a cell hidden only to protect another has no bound and says nothing)."""
+    hidden_small = rows["status"].eq(vocab.SUPPRESSED) & rows["value_max"].notna() & rows["value"].isna()
+    return rows["value"].gt(0) | rows["value_min"].gt(0) | hidden_small
 
 
 def matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: int,
@@ -39,7 +48,9 @@ def matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: in
     current = of_year(table, year)
     if target_group != "all":
         current = current[current["target_group"] == target_group]
-        facilities = facilities[facilities["target_groups"].str.split(";").map(lambda g: target_group in g)]
+        # astype(bool): an empty mask must stay a row mask (an empty object Series selects columns).
+        serves = facilities["target_groups"].fillna("").astype(str).str.split(";").map(lambda g: target_group in g)
+        facilities = facilities[serves.astype(bool)]
     current = current[current["atvk"].isin(atvks) & current["service"].isin(COMMUNITY_SERVICES)]
     counts = current[current["indicator"].isin(["places", "persons_served", "occupied_places"])]
     for r in counts.itertuples(index=False):
@@ -61,9 +72,8 @@ def matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: in
                 state.at[r.unit, service] = "provided"
             elif state.at[r.unit, service] in ("unknown", "missing"):
                 state.at[r.unit, service] = "planned"
-    for r in counts.itertuples(index=False):
-        if pd.notna(r.value) and r.value > 0:
-            state.at[r.atvk, r.service] = "provided"
+    for r in counts[someone(counts)].itertuples(index=False):
+        state.at[r.atvk, r.service] = "provided"
     return state
 
 
@@ -71,8 +81,9 @@ def coverage(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: 
              service: str) -> pd.Series:
     """Whether each municipality provides ``service`` (or, for "any", any community service).
 
-    For "any": provided if any service is provided, else planned if any is planned, else
-    missing if a source reports that nobody of the group was served, else unknown.
+    For "any": provided if any service is provided or someone of the group was served by any
+    community service, else planned if any is planned, else missing if the sources report that
+    nobody of the group was served (for all groups: nobody of any group reported), else unknown.
     """
     states = matrix(table, facilities, vintage, year, target_group)
     if service != "any":
@@ -84,7 +95,10 @@ def coverage(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: 
     served = of_year(table, year)
     served = served[(served["service"] == "any") & (served["indicator"] == "persons_served")
                     & (target_group == "all" or served["target_group"] == target_group)]
-    nobody = set(served.loc[served["value"] == 0, "atvk"])
+    somebody = set(served.loc[someone(served), "atvk"])
+    out[out.index.isin(somebody) & out.isin(["unknown", "planned"])] = "provided"
+    # One group's zero says nothing of another's: "missing" only where no group was served.
+    nobody = set(served.loc[served["value"].eq(0), "atvk"]) - somebody
     out[out.index.isin(nobody) & (out == "unknown")] = "missing"
     return out
 
