@@ -15,6 +15,7 @@ from components.page import figure_note, figure_text
 from latgale_di.analysis.overview import GroupHeadline
 from latgale_di.analysis.state import ViewState
 from latgale_di.core import i18n, safety, vocab
+from latgale_di.render.tables import References
 from latgale_di.store.dataset import Dataset
 
 
@@ -76,15 +77,21 @@ def show(title: str, figures: list[Figure], list_title: str = "", items: list[It
     st.markdown(CSS + html_of(title, figures, list_title, items), unsafe_allow_html=True)
 
 
-def headline(head: GroupHeadline, dataset: Dataset, state: ViewState) -> set[str]:
-    """Draw one target group's headline card as one element; returns the sources it cites."""
+def headline(head: GroupHeadline, dataset: Dataset, state: ViewState, refs: References | None = None) -> set[str]:
+    """Draw one target group's headline card as one element; returns the sources it cites.
+
+    With ``refs`` each source is its number in the page's source list ("[2]") instead of its title:
+    the card keeps its status, year and source but fits beside the map on a projector."""
     lang = state.lang
     cited: set[str] = set()
     figures = []
+
+    def note(fig) -> str:
+        return figure_note(fig, dataset, lang, refs)
+
     fig = head.persons_served
     if fig is not None and fig.known:
-        figures.append(Figure(i18n.t("headline_served", lang), figure_text(fig, "persons", lang),
-                              figure_note(fig, dataset, lang)))
+        figures.append(Figure(i18n.t("headline_served", lang), figure_text(fig, "persons", lang), note(fig)))
         cited.add(fig.source)
     else:
         figures.append(Figure(i18n.t("headline_served", lang), i18n.t("no_data", lang)))
@@ -92,7 +99,7 @@ def headline(head: GroupHeadline, dataset: Dataset, state: ViewState) -> set[str
         low = head.occupancy.low
         above = low > state.threshold or (head.occupancy.qualifier == "greater_than" and low >= state.threshold)
         figures.append(Figure(i18n.t("headline_occupancy", lang), figure_text(head.occupancy, "%", lang),
-                              figure_note(head.occupancy, dataset, lang),
+                              note(head.occupancy),
                               flag=i18n.t("above_threshold", lang) if above else ""))
         cited.add(head.occupancy.source)
     known = len(head.without_service) + len(head.with_service)
@@ -106,7 +113,7 @@ def headline(head: GroupHeadline, dataset: Dataset, state: ViewState) -> set[str
     for service, pfig in head.places_by_service.items():
         year_note = f" ({i18n.t('as_of_year', lang, year=pfig.as_of)})" if pfig.carried else ""
         items.append(Item(vocab.SERVICES[service].label(lang), figure_text(pfig, "places", lang) + year_note,
-                          figure_note(pfig, dataset, lang)))
+                          note(pfig)))
         cited.add(pfig.source)
     show(vocab.TARGET_GROUPS[head.target_group].label(lang), figures, i18n.t("headline_places", lang), items)
     return cited

@@ -22,9 +22,9 @@ def header(title: str, lang: str, dataset: Dataset) -> DeltaGenerator:
         st.error(i18n.t("synthetic_banner", lang))
     data.read_only_notice(lang)  # database down: the last good data, and the reader is told so
     if state.present:  # one line: the title, and the way out on the right
-        title_column, exit_column = st.columns([5, 2], vertical_alignment="center")
-        title_column.title(title)
-        with exit_column:
+        # A row, not columns: the button keeps its whole label however narrow the title's place is.
+        with st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center"):
+            st.title(title, width="content")
             presentation.exit_button(state)
     else:
         st.title(title)
@@ -84,9 +84,11 @@ def figure_caption(fig, dataset: Dataset, lang: str) -> str:
                                                     f"{escape_markdown(dataset.cite(fig.source, 70))}"])
 
 
-def figure_note(fig, dataset: Dataset, lang: str) -> str:
-    """The same line as plain text, for HTML that escapes it."""
-    return " · ".join(_caption_parts(fig, lang) + [f"{i18n.t('source', lang)}: {dataset.cite(fig.source, 70)}"])
+def figure_note(fig, dataset: Dataset, lang: str, refs: References | None = None) -> str:
+    """The same line as plain text, for HTML that escapes it. With ``refs`` the source is its
+    number in the page's source list ("[2]"), for a card that must stay short on a projector."""
+    source = refs.cite(fig.source) if refs is not None else dataset.cite(fig.source, 70)
+    return " · ".join(_caption_parts(fig, lang) + [f"{i18n.t('source', lang)}: {source}"])
 
 
 def _caption_parts(fig, lang: str) -> list[str]:

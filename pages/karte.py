@@ -38,7 +38,7 @@ else:
     info_column = st.container()
     map_column, side_column = st.columns([3, 2], gap="medium")
 caption_slot = info_column.container()
-height = presentation.MAP_HEIGHT_PX if state.present else map_view.MAP_HEIGHT_PX
+height = presentation.map_height(presentation.MAP_BELOW_REM) if state.present else map_view.MAP_HEIGHT_PX
 legend = (indicator_label, choropleth.legend(classes, lang, views))
 # The map is written first, the rest of the page into the places kept for it: a filter change
 # repaints the map as soon as its drawing reaches the browser, not after every element above it.
@@ -46,7 +46,7 @@ with map_column:
     # A click on a municipality opens its profile with the same filters (each one is a link).
     map_view.show(content, state, width_px=presentation.MAP_WIDTH_PX if state.present else None, height_px=height,
                   label_px=24 if state.present else 15, legend=None if state.present else legend,
-                  fit_below="11rem" if state.present else "",
+                  fit_below=presentation.fit_below(presentation.MAP_BELOW_REM) if state.present else "",
                   notes=(" · ".join([i18n.t("estimated_mark", lang), i18n.t("incomplete_mark", lang),
                                      i18n.t("range_mark", lang)]), boundaries.attribution(lang)))
 with top:

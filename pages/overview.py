@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import data, downloads, figure_card, map_view, view_state
+from components import data, downloads, figure_card, map_view, presentation, view_state
 from components.entry import hand_over
 from components.page import header, sources_footer
 from latgale_di.analysis import overview
 from latgale_di.core import i18n, safety, vocab
 from latgale_di.render import choropleth
+from latgale_di.render.tables import References
 from latgale_di.territory import boundaries
 
 hand_over()  # first: on a fresh server a deep link runs this file alone (components/entry.py)
@@ -26,29 +27,45 @@ sentences = overview.summary(heads, state.year, state.vintage, lang)
 glance = data.map_of(state)
 
 # Show
+legend = (vocab.INDICATORS[state.indicator].label(lang), choropleth.legend(glance.classes, lang, glance.views))
+caption = f"**{safety.html_text(glance.caption)}**"
 # Places kept for the title and the year line, filled once the map is written: on a filter
 # change the browser handles the page's messages in order, and the map's comes first.
-top = st.container()
+# On a projector the title, the key figures and the map's legend on the left, the map at the
+# screen's height on the right from the top, the summary below; otherwise the title across the
+# page, the summary beside the map, the key figures below.
+top = None if state.present else st.container()
 words, picture = st.columns([3, 2], gap="large")
+top = top or words.container()
+legend_slot = words.container()
+cards = words.container() if state.present else st.container()
 with picture:
     # The map page's view, small: the same figures, and a click opens a municipality's profile.
-    map_view.show(glance, state, width_px=520, height_px=420, label_px=12, sites=False,
-                  legend=(vocab.INDICATORS[state.indicator].label(lang),
-                          choropleth.legend(glance.classes, lang, glance.views)),
-                  above=f"**{safety.html_text(glance.caption)}**")
+    if state.present:
+        map_view.show(glance, state, width_px=presentation.OVERVIEW_MAP_WIDTH_PX,
+                      height_px=presentation.map_height(presentation.OVERVIEW_BELOW_REM), label_px=24, sites=False,
+                      fit_below=presentation.fit_below(presentation.OVERVIEW_BELOW_REM))
+    else:
+        map_view.show(glance, state, width_px=520, height_px=420, label_px=12, sites=False, legend=legend,
+                      above=caption)
     st.page_link("pages/karte.py", label=i18n.t("to_map", lang), icon=":material/map:")
 with top:
     toolbar = header(i18n.t("page_overview", lang), lang, dataset)
     downloads.offer(toolbar, "parskats", i18n.t("page_overview", lang), overview.region_rows(table, state.year))
     st.markdown("**" + i18n.t("year_and_vintage", lang, year=state.year,
                               vintage=boundaries.vintage_label(state.vintage, lang)) + "**")
+if state.present:  # what the map shows, beside it, above the key figures
+    legend_slot.markdown(f'<div class="di-overview-legend">\n\n{caption}\n\n'
+                         f"{map_view.legend_html(*legend, lang)}</div>", unsafe_allow_html=True)
+# On a projector a card's source is its number in the page's list, so that the cards fit the screen.
+refs = References() if state.present else None
+cited: set[str] = set()
+with cards:
+    for column, head in zip(st.columns(3, gap="medium" if state.present else "large"), heads):
+        with column:
+            cited |= figure_card.headline(head, dataset, state, refs)
 with words:
     # Heading and sentences in one element (docs/architecture.md, rule: fewer elements).
     st.markdown(f"### {i18n.t('summary', lang)}\n\n" + "\n".join(f"- {sentence}" for sentence in sentences))
 
-cited: set[str] = set()
-for column, head in zip(st.columns(3, gap="large"), heads):
-    with column:
-        cited |= figure_card.headline(head, dataset, state)
-
-sources_footer(dataset, cited, lang)
+sources_footer(dataset, refs if refs is not None else cited, lang)

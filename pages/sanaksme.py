@@ -42,15 +42,21 @@ sentence = takeaways.sentence(step, takeaway, state, names, lang)
 
 # Show
 header(i18n.t("page_meeting", lang), lang, dataset)
-st.markdown(meeting_view.heading_html(step, number, len(steps), lang), unsafe_allow_html=True)
+# On a projector the step's title stands beside the map, which takes the screen's height below the
+# page title; otherwise the title is above both.
+heading = meeting_view.heading_html(step, number, len(steps), lang)
+if not state.present:
+    st.markdown(heading, unsafe_allow_html=True)
 view_column, words_column = st.columns([3, 2], gap="large")
 with view_column:
     if step.show == "map":
         content = data.map_of(state)
         map_view.show(content, state, width_px=presentation.MAP_WIDTH_PX if state.present else None,
-                      height_px=presentation.MEETING_MAP_HEIGHT_PX if state.present else map_view.MAP_HEIGHT_PX,
-                      label_px=24 if state.present else 15, notes=(boundaries.attribution(lang),),
-                      fit_below="18rem" if state.present else "")
+                      height_px=(presentation.map_height(presentation.MEETING_BELOW_REM) if state.present
+                                 else map_view.MAP_HEIGHT_PX),
+                      label_px=24 if state.present else 15,
+                      notes=() if state.present else (boundaries.attribution(lang),),
+                      fit_below=presentation.fit_below(presentation.MEETING_BELOW_REM) if state.present else "")
     elif step.show == "progress":
         plan = progress.plan_progress(table, state.vintage, state.year, boundaries.REGION_CODE)
         st.markdown(plan_table(plan, dataset, lang), unsafe_allow_html=True)
@@ -60,11 +66,13 @@ with view_column:
             st.plotly_chart(presentation.fit(transition_chart(moves, state.target_group, lang), state),
                             key="meeting_transition", config={"displayModeBar": False})
 with words_column:
-    st.markdown(meeting_view.takeaway_html(sentence), unsafe_allow_html=True)
+    st.markdown((heading if state.present else "") + meeting_view.takeaway_html(sentence), unsafe_allow_html=True)
     if step.show == "map":
         map_view.legend(content.caption, choropleth.legend(content.classes, lang, content.views), lang)
     meeting_view.controls(number, len(steps), lang)
     st.caption(i18n.t("meeting_keys", lang))
+    if step.show == "map" and state.present:  # beside the map, not under it: the map keeps the height
+        st.caption(boundaries.attribution(lang))
     st.link_button(i18n.t("meeting_open_full", lang), replace(state, step=0, present=False).url(step.page),
                    icon=":material/open_in_new:")
 with st.expander(i18n.t("meeting_steps", lang)):

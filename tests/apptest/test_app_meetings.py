@@ -57,7 +57,7 @@ def test_presentation_mode_hides_the_chrome_and_enlarges_the_map():
     at = run("pages/karte.py", {"p": "1"})
     assert at.button(key="exit_presentation").label == "Iziet no prezentācijas režīma"
     assert not download_labels(at) and not at.code  # no share or download menus on the projector
-    assert "max-height:min(860px, calc(100vh - 11rem))" in map_box(at)  # the projector's height, below the title
+    assert "max-height:min(838px, calc(100vh - 11rem))" in map_box(at)  # the projector's height, below the title
     at.button(key="exit_presentation").click().run()
     assert "p" not in at.query_params
     assert "max-height:600px" in map_box(at)

@@ -18,8 +18,9 @@ from latgale_di.store import dataset
 from latgale_di.territory import boundaries, facilities
 
 SVG = "{http://www.w3.org/2000/svg}"
-# (width, height, label px): the Map page, presentation mode, the overview, a phone.
-SIZES = [(760, 600, 15.0), (1100, 860, 24.0), (520, 420, 12.0), (340, 600, 15.0)]
+# (width, height, label px): the Map page, its presentation slide (and the meeting view's), the
+# overview, a phone, and the Overview's presentation slide (components/presentation.py).
+SIZES = [(760, 600, 15.0), (1100, 838, 24.0), (520, 420, 12.0), (340, 600, 15.0), (680, 992, 24.0)]
 
 
 @pytest.fixture(params=["latgale", "latvia"])
