@@ -37,12 +37,13 @@ class Budget:
 
 
 def _our_map_pages(results: dict) -> list[tuple[str, dict]]:
-    """Our measured pages that drew a map, and the primary (Map) page whatever it drew."""
+    """Our measured pages that drew a map, and the primary (Map) page whatever it drew, each
+    named by how the app was started and its path ("ours /karte", "ours-serve /karte")."""
     out = []
-    for _, record in res.apps(results, "ours"):
-        for name, page in record.get("pages", {}).items():
+    for app_name, record in res.apps(results, "ours"):
+        for page in record.get("pages", {}).values():
             if page.get("primary") or not page.get("no_map"):
-                out.append((name, page))
+                out.append((f"{app_name} {page['path']}", page))
     return out
 
 
@@ -50,11 +51,11 @@ def _vs_references(name: str) -> Measure:
     def measure(results: dict) -> list[tuple[str, float | None]]:
         out = []
         refs = [(n, res.primary_metric(r, name)) for n, r in res.apps(results, "reference")]
-        for _, page in _our_map_pages(results):
+        for subject, page in _our_map_pages(results):
             ours = res.metric(page, name)
             for ref_name, ref in refs:
                 if ref is not None:
-                    out.append((f"ours {page['path']} vs {ref_name}", ratio(ours.median if ours else None, ref.median)))
+                    out.append((f"{subject} vs {ref_name}", ratio(ours.median if ours else None, ref.median)))
         return out
     return measure
 
@@ -65,28 +66,28 @@ def _vs_floor(name: str) -> Measure:
         if base is None:
             return []
         out = []
-        for _, page in _our_map_pages(results):
+        for subject, page in _our_map_pages(results):
             ours = res.metric(page, name)
-            out.append((f"ours {page['path']} vs floor", ratio(ours.median if ours else None, base.median)))
+            out.append((f"{subject} vs floor", ratio(ours.median if ours else None, base.median)))
         return out
     return measure
 
 
 def _bytes_per_change(results: dict) -> list[tuple[str, float | None]]:
     out = []
-    for _, record in res.apps(results, "ours"):
+    for app_name, record in res.apps(results, "ours"):
         found = res.primary_page(record)
         if found:
             s = res.metric(found[1], "bytes_change")
-            out.append((f"ours {found[1]['path']}", s.median if s else None))
+            out.append((f"{app_name} {found[1]['path']}", s.median if s else None))
     return out
 
 
 def _rss_after_load(results: dict) -> list[tuple[str, float | None]]:
     out = []
-    for _, record in res.apps(results, "ours"):
+    for app_name, record in res.apps(results, "ours"):
         s = summary(record.get("rss_after_load_mib"))
-        out.append(("ours", s.median if s else None))
+        out.append((app_name, s.median if s else None))
     return out
 
 
