@@ -104,9 +104,9 @@ def comparison_table(results: dict) -> list[str]:
         return []
     header = ["ours page"] + [f"first map / {n}" for n, _ in refs] + [f"change / {n}" for n, _ in refs]
     rows = []
-    for _, record in res.apps(results, "ours"):
+    for name, record in res.apps(results, "ours"):
         for page in record["pages"].values():
-            row = [page["path"]]
+            row = [f"{name} {page['path']}"]
             for metric in ("first_map_ms", "change_ms"):
                 ours = res.metric(page, metric)
                 for _, ref in refs:
