@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from latgale_di.core import i18n, vocab
@@ -316,81 +317,270 @@ def _match_atvk(text: str, vintage: str | None) -> str:
     return match_atvk(text, vintage)
 
 
-def _rows(df: pd.DataFrame) -> Iterable[tuple[int, dict]]:
+def _rows(df: pd.DataFrame, positions: Iterable[int] | None = None) -> Iterable[tuple[int, dict]]:
     # Row 1 is the header, as a spreadsheet numbers it. One small dict at a time, not a list of
-    # them all (200 000 rows of records took a quarter of a gigabyte).
+    # them all (200 000 rows of records took a quarter of a gigabyte). ``positions``: only these rows.
     columns = list(df.columns)
-    for start in range(0, len(df), _CHUNK):
-        chunk = df.iloc[start:start + _CHUNK]
-        for i, values in enumerate(zip(*(chunk[c].tolist() for c in columns)), start=start):
+    chosen = list(range(len(df))) if positions is None else list(positions)
+    for start in range(0, len(chosen), _CHUNK):
+        part = chosen[start:start + _CHUNK]
+        chunk = df.iloc[part]
+        for i, values in zip(part, zip(*(chunk[c].tolist() for c in columns))):
             yield i + 2, dict(zip(columns, values))
 
 
 _CHUNK = 10_000  # rows turned into Python objects at a time
 
 
+# --- Observations, vectorised: most rows of a large file are right, and are vouched for by
+# column-wide checks; only the rows those cannot vouch for are checked one by one, with the same
+# words as ever. The checks between rows (a key given twice, months mixed with yearly figures,
+# more occupied than places) run on whole columns.
+
+_ASCII_WHOLE = r"[0-9]+(?:\.0+)?"
+_ASCII_NUMBER = r"[0-9]+(?:[.,][0-9]+)?"
+
+
+class _Cells:
+    """The columns of a table as the row checks read their cells, each worked out once."""
+
+    def __init__(self, df: pd.DataFrame) -> None:
+        self.df = df
+        self._text: dict[str, pd.Series] = {}
+        self._blank: dict[str, pd.Series] = {}
+
+    def text(self, column: str) -> pd.Series:
+        """``str(value).strip()`` of each cell ("nan" for a missing one), as the row checks compare."""
+        if column not in self._text:
+            series = self.df[column]
+            text = series.astype(str) if series.dtype == object or pd.api.types.is_string_dtype(series) else None
+            if text is None or series.isna().any():  # a missing cell reads "nan", as str() gives it
+                text = series.astype(object).map(str)
+            self._text[column] = text.str.strip()
+        return self._text[column]
+
+    def blank(self, column: str) -> pd.Series:
+        """Exactly the row checks' blank (``_is_blank``) for each cell."""
+        if column not in self._blank:
+            series = self.df[column]
+            blank = self.text(column).eq("")
+            missing = series.isna()
+            if missing.any():  # None and NaN are blank; pd.NA and NaT are not, as _is_blank says
+                blank[missing] = series[missing].map(_is_blank).astype(bool)
+            self._blank[column] = blank.astype(bool)
+        return self._blank[column]
+
+    def number(self, column: str, whole: bool | pd.Series) -> tuple[pd.Series, pd.Series]:
+        """(value, vouched): a cell written as plain ASCII digits (a decimal comma or point;
+        ``whole``: no fraction), which :func:`_number` reads the same way; anything else (a
+        minus, spaces, other digits) is left to the row checks."""
+        text = self.text(column)
+        number = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
+        plain = text.str.fullmatch(_ASCII_NUMBER).fillna(False).astype(bool)
+        integral = text.str.fullmatch(_ASCII_WHOLE).fillna(False).astype(bool)
+        vouched = plain & (integral | ~pd.Series(whole, index=text.index).astype(bool))
+        return number.where(vouched), vouched
+
+
+def _vouched_observations(df: pd.DataFrame) -> pd.DataFrame:
+    """Every row's parsed key and value, and ``ok``: whether column-wide checks vouch that the row
+    checks would find nothing wrong in it (a row not vouched for is checked one by one)."""
+    cells = _Cells(df)
+    out = pd.DataFrame(index=df.index)
+    ok = pd.Series(True, index=df.index)
+    if "month" in df.columns:
+        month, vouched = cells.number("month", True)
+        ok &= cells.blank("month") | (vouched & month.between(1, 12))
+        out["month"] = month.where(~cells.blank("month"))
+    else:
+        out["month"] = float("nan")
+    year, vouched = cells.number("year", True)
+    ok &= vouched & year.between(YEAR_MIN, YEAR_MAX)
+    out["year"] = year
+    vintage = cells.text("vintage").str.replace(r"\.0$", "", regex=True)
+    ok &= vintage.isin(boundaries.VINTAGES)
+    out["vintage"] = vintage
+    atvk_text = cells.text("atvk")
+    pairs = atvk_text + "\x00" + vintage  # a file names the same few municipalities on every row
+    out["atvk"] = pairs.map({pair: _atvk_or_none(*pair.rsplit("\x00", 1)) for pair in pairs.unique()})
+    ok &= out["atvk"].notna() & ~cells.blank("atvk")
+    for column, terms in (("target_group", vocab.TARGET_GROUPS), ("service", vocab.SERVICES),
+                          ("status", vocab.STORED_STATUSES)):
+        ok &= cells.text(column).isin(list(terms))
+        out[column] = cells.text(column)
+    indicator = cells.text("indicator")
+    ok &= indicator.isin(list(vocab.STORED_INDICATORS))
+    out["indicator"] = indicator
+    whole = indicator.isin(list(WHOLE_NUMBER_INDICATORS))
+    bounded = pd.Series(False, index=df.index)
+    for column in ("value_min", "value_max"):
+        if column in df.columns:
+            _, vouched = cells.number(column, whole)
+            ok &= cells.blank(column) | vouched
+            bounded |= ~cells.blank(column)
+    value, vouched = cells.number("value", whole)
+    ok &= (cells.blank("value") & bounded) | vouched
+    out["value"] = value.where(~cells.blank("value"))
+    ok &= cells.text("unit").eq(indicator.map(vocab.INDICATOR_UNITS))
+    ok &= ~(indicator.eq("share_served") & (out["value"] > 100))
+    ok &= ~cells.blank("source")
+    out["ok"] = ok.fillna(False).astype(bool)
+    out["row"] = range(2, len(df) + 2)
+    return out
+
+
+def _atvk_or_none(text: str, vintage: str) -> str | None:
+    from latgale_di.territory.names import UnknownMunicipality
+
+    if not text or vintage not in boundaries.VINTAGES:
+        return None
+    if text == REGION_CODE:
+        return REGION_CODE
+    try:
+        return _match_atvk(text, vintage)
+    except UnknownMunicipality:
+        return None
+
+
+def _check_observation_row(row: int, r: dict, c: _Checker, has_month: bool) -> dict | None:
+    """One row's own checks (its cells, not other rows); its parsed key and value when right."""
+    errors_before = c.errors
+    month = c.month(row, r["month"]) if has_month else None
+    year = c.year(row, "year", r["year"])
+    vintage = c.vintage(row, r["vintage"])
+    atvk = c.municipality(row, r["atvk"], vintage, allow_region=True)
+    c.in_vocab(row, "target_group", r["target_group"], vocab.TARGET_GROUPS)
+    c.in_vocab(row, "service", r["service"], vocab.SERVICES)
+    indicator = str(r["indicator"]).strip()
+    if indicator not in vocab.STORED_INDICATORS:
+        codes = ", ".join(vocab.STORED_INDICATORS)
+        computed = indicator in vocab.COMPUTED_INDICATORS
+        c.add(row, "indicator", r["indicator"],
+              i18n.message("exp_stored_indicator", codes=codes) if computed else _choices(vocab.STORED_INDICATORS))
+        indicator = ""
+    has_bounds = not (_is_blank(r.get("value_min")) and _is_blank(r.get("value_max")))
+    whole = indicator in WHOLE_NUMBER_INDICATORS  # people and places come in whole numbers
+    value = c.count(row, "value", r["value"], required=not has_bounds, integer=whole)
+    for col in ("value_min", "value_max"):
+        c.count(row, col, r.get(col), required=False, integer=whole)
+    if indicator:
+        unit = vocab.INDICATOR_UNITS[indicator]
+        if str(r["unit"]).strip() != unit:
+            c.add(row, "unit", r["unit"], i18n.message("exp_unit", unit=unit, indicator=indicator))
+        if unit == "%" and value is not None and indicator == "share_served" and value > 100:
+            c.add(row, "value", r["value"], i18n.message("exp_share"))
+    c.in_vocab(row, "status", r["status"], vocab.STORED_STATUSES)
+    c.required_text(row, "source", r["source"])
+    if c.errors > errors_before:
+        return None  # a row already wrong is not compared with others: one message per problem
+    return {"row": row, "year": year, "atvk": atvk, "vintage": vintage, "target_group": str(r["target_group"]).strip(),
+            "service": str(r["service"]).strip(), "indicator": indicator,
+            "month": float("nan") if month is None else float(month),
+            "value": float("nan") if value is None else value}
+
+
+_YEARLY_KEY = ["year", "atvk", "vintage", "target_group", "service", "indicator"]
+
+
 def _check_observations(df: pd.DataFrame, c: _Checker) -> None:
     if not c.columns(df, OBSERVATION_COLUMNS, OBSERVATION_OPTIONAL):
         return
-    seen: dict[tuple, tuple[int, float | None]] = {}
-    amounts: dict[tuple, dict[str, tuple[int, float]]] = {}
-    by_month: dict[tuple, tuple[int, bool]] = {}  # key without month → (first row, monthly?)
     has_month = "month" in df.columns
-    for row, r in _rows(df):
-        errors_before = c.errors
-        month = c.month(row, r["month"]) if has_month else None
-        year = c.year(row, "year", r["year"])
-        vintage = c.vintage(row, r["vintage"])
-        atvk = c.municipality(row, r["atvk"], vintage, allow_region=True)
-        c.in_vocab(row, "target_group", r["target_group"], vocab.TARGET_GROUPS)
-        c.in_vocab(row, "service", r["service"], vocab.SERVICES)
-        indicator = str(r["indicator"]).strip()
-        if indicator not in vocab.STORED_INDICATORS:
-            codes = ", ".join(vocab.STORED_INDICATORS)
-            computed = indicator in vocab.COMPUTED_INDICATORS
-            c.add(row, "indicator", r["indicator"],
-                  i18n.message("exp_stored_indicator", codes=codes) if computed else _choices(vocab.STORED_INDICATORS))
-            indicator = ""
-        has_bounds = not (_is_blank(r.get("value_min")) and _is_blank(r.get("value_max")))
-        whole = indicator in WHOLE_NUMBER_INDICATORS  # people and places come in whole numbers
-        value = c.count(row, "value", r["value"], required=not has_bounds, integer=whole)
-        for col in ("value_min", "value_max"):
-            c.count(row, col, r.get(col), required=False, integer=whole)
-        if indicator:
-            unit = vocab.INDICATOR_UNITS[indicator]
-            if str(r["unit"]).strip() != unit:
-                c.add(row, "unit", r["unit"], i18n.message("exp_unit", unit=unit, indicator=indicator))
-            if unit == "%" and value is not None and indicator == "share_served" and value > 100:
-                c.add(row, "value", r["value"], i18n.message("exp_share"))
-        c.in_vocab(row, "status", r["status"], vocab.STORED_STATUSES)
-        c.required_text(row, "source", r["source"])
-        if c.errors > errors_before:
-            continue  # a row already wrong is not compared with others: one message per problem
-        yearly_key = (year, atvk, vintage, str(r["target_group"]).strip(), str(r["service"]).strip(), indicator)
-        first = by_month.setdefault(yearly_key, (row, month is not None))
-        if first[1] != (month is not None):
-            c.add(row, "month", r["month"], i18n.message("exp_month_like" if first[1] else "exp_no_month_like",
-                                                         row=first[0]))
+    parsed = _vouched_observations(df)
+    # The rows the column-wide checks could not vouch for, one by one (their own checker: their
+    # problems are merged with the between-row ones in row order below).
+    cells = _Checker(c.file, c.report.kind)
+    right = [checked for row, r in _rows(df, [i for i, ok in enumerate(parsed["ok"]) if not ok])
+             if (checked := _check_observation_row(row, r, cells, has_month)) is not None]
+    keys = parsed.loc[parsed["ok"], ["row", *_YEARLY_KEY, "month", "value"]]
+    if right:
+        keys = pd.concat([keys, pd.DataFrame(right)], ignore_index=True)
+    keys = keys.sort_values("row", kind="stable").reset_index(drop=True)
+    keys["year"] = keys["year"].astype(int)
+    between = _Checker(c.file, c.report.kind)
+    amounts = _check_keys(keys, df, between)
+    _merge(c, [cells, between])
+    for problem in amounts:
+        c.report.problems.append(problem)
+
+
+def _check_keys(keys: pd.DataFrame, df: pd.DataFrame, c: _Checker) -> list[Problem]:
+    """Between rows, on whole columns: months mixed with yearly figures, a key given twice (the
+    same value: a repeat; another: an error), and more occupied places than places (a warning,
+    returned to go last, after every row's problems). ``keys``: the rows without problems of
+    their own, in row order."""
+    rows = keys["row"].to_numpy()
+    monthly = keys["month"].notna()
+    yearly = keys.groupby(_YEARLY_KEY, sort=False, dropna=False).ngroup()
+    first_monthly = monthly.groupby(yearly).transform("first").to_numpy()
+    first_row = keys["row"].groupby(yearly).transform("first").to_numpy()
+    mixed = monthly.to_numpy() != first_monthly
+    # (row, column, cell, message key, its values): made into messages only while they are listed.
+    errors: list[tuple[int, str, object, str, dict]] = []
+    month_cells = df["month"] if "month" in df.columns else pd.Series(index=df.index, dtype=object)
+    for i in np.flatnonzero(mixed):
+        errors.append((int(rows[i]), "month", month_cells.iat[rows[i] - 2],
+                       "exp_month_like" if first_monthly[i] else "exp_no_month_like", {"row": int(first_row[i])}))
+    keyed = keys[~mixed].reset_index(drop=True)
+    rows = keyed["row"].to_numpy()
+    group = keyed.groupby([*_YEARLY_KEY, "month"], sort=False, dropna=False).ngroup()
+    firsts = (~group.duplicated()).to_numpy()
+    first_row = keyed["row"].groupby(group).transform("first").to_numpy()
+    values = keyed["value"].to_numpy(dtype=float)
+    first_value = group.map(pd.Series(values[firsts], index=group[firsts].to_numpy())).to_numpy(dtype=float)
+    same = (values == first_value) | (np.isnan(values) & np.isnan(first_value))
+    repeats = np.flatnonzero(~firsts & same)
+    for i in repeats[:REPEATS_LISTED]:
+        c.repeat(int(rows[i]), int(first_row[i]))
+    c.repeats += max(len(repeats) - REPEATS_LISTED, 0)
+    for i in np.flatnonzero(~firsts & ~same):
+        before = first_value[i]
+        errors.append((int(rows[i]), "value", df["value"].iat[rows[i] - 2],
+                       "exp_same_value" if not np.isnan(before) else "exp_no_second_row",
+                       {"row": int(first_row[i]), **({"value": f"{before:g}"} if not np.isnan(before) else {})}))
+    errors.sort(key=lambda e: e[0])
+    for row, column, cell, key, params in errors:
+        if c.errors >= ERRORS_LISTED:  # counted only: no message made for what is not listed
+            c.errors += 1
+            c.unlisted[column] = c.unlisted.get(column, 0) + 1
             continue
-        key = (*yearly_key, month)
-        if key in seen:
-            first_row, first_value = seen[key]
-            if first_value != value:
-                expected = (i18n.message("exp_same_value", row=first_row, value=f"{first_value:g}")
-                            if first_value is not None else i18n.message("exp_no_second_row", row=first_row))
-                c.add(row, "value", r["value"], expected)
-            else:
-                c.repeat(row, first_row)
-        else:
-            seen[key] = (row, value)
-        if indicator in ("places", "occupied_places") and value is not None:
-            amounts.setdefault((*key[:5], month), {})[indicator] = (row, value)
-    for pair in amounts.values():
-        if "places" in pair and "occupied_places" in pair and pair["occupied_places"][1] > pair["places"][1]:
-            row, occupied = pair["occupied_places"]
-            c.add(row, "value", i18n.message("found_occupied", occupied=f"{occupied:g}"),
-                  i18n.message("exp_at_most_places_of_row", places=f"{pair['places'][1]:g}", row=pair["places"][0]),
-                  "warning")
+        c.add(row, column, cell, i18n.message(key, **params))
+    # The last figure of each (key, month) for places and occupied places, as the row order gives it.
+    counted = keyed[keyed["indicator"].isin(["places", "occupied_places"]) & keyed["value"].notna()]
+    counted = counted.assign(month=counted["month"].fillna(-1))  # a yearly figure: no month, one key
+    where = ["year", "atvk", "vintage", "target_group", "service", "month"]
+    last = counted.groupby([*where, "indicator"], sort=False, dropna=False).tail(1)
+    places = last[last["indicator"] == "places"].set_index(where)
+    occupied = last[last["indicator"] == "occupied_places"].set_index(where)
+    both = occupied.join(places, lsuffix="_occupied", rsuffix="_places", how="inner")
+    over = both[both["value_occupied"] > both["value_places"]]
+    order = counted.drop_duplicates(where).set_index(where).index
+    warnings = []
+    for key in [k for k in order if k in over.index]:
+        found = over.loc[[key]].iloc[0]
+        warnings.append(Problem.of(c.file, int(found["row_occupied"]), "value",
+                                   i18n.message("found_occupied", occupied=f"{found['value_occupied']:g}"),
+                                   i18n.message("exp_at_most_places_of_row", places=f"{found['value_places']:g}",
+                                                row=int(found["row_places"])), "warning"))
+    return warnings
+
+
+def _merge(c: _Checker, parts: list[_Checker]) -> None:
+    """The problems of checkers that each saw some rows, in row order, as if one checker had seen
+    every row in turn: the first ``ERRORS_LISTED`` errors listed, the rest counted by column."""
+    for problem in sorted((p for part in parts for p in part.report.problems), key=lambda p: p.row or 0):
+        if problem.severity == "error":
+            if c.errors >= ERRORS_LISTED:
+                c.errors += 1
+                c.unlisted[problem.column] = c.unlisted.get(problem.column, 0) + 1
+                continue
+            c.errors += 1
+        c.report.problems.append(problem)
+    for part in parts:
+        for column, n in part.unlisted.items():
+            c.unlisted[column] = c.unlisted.get(column, 0) + n
+            c.errors += n
+        c.repeats += part.repeats
 
 
 def _check_facilities(df: pd.DataFrame, c: _Checker) -> None:
