@@ -41,8 +41,8 @@ _CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"] {display: none !important;}
 [data-testid="stMainBlockContainer"] {padding: 1rem 2.5rem 2rem !important; max-width: 100% !important;}
-/* One slide scaled to the screen: 22 px type on a 1920 × 1080 projector, in proportion elsewhere. */
-html {font-size: min(1.1458vw, 2.037vh);}
+/* One slide scaled to the screen: 22 px type at 1920 × 1080, in proportion elsewhere, 14 px at least. */
+html {font-size: max(14px, min(1.1458vw, 2.037vh));}
 h1 {font-size: 2.4rem !important; padding: 0 !important;}
 [data-testid="stMetricValue"] {font-size: 3rem !important;}
 .map-legend {font-size: 1.15rem !important; flex-direction: column; align-items: flex-start !important;}
