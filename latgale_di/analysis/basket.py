@@ -40,10 +40,26 @@ def matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: in
 
     With a ``target_group`` other than "all", only figures and sites for that group count.
     """
+    return _matrix(table, facilities, vintage, year, target_group)[0]
+
+
+def _matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: int,
+            target_group: str) -> tuple[pd.DataFrame, dict[tuple[str, str], list[str]]]:
+    """The states, and for each (ATVK, service) the sources of the figures and sites that decided
+    its state (a state a later row overrules takes that row's source instead)."""
     atvks = list(boundaries.units(vintage))
     state = pd.DataFrame("unknown", index=atvks, columns=[*COMMUNITY_SERVICES, *PROPOSED_2029])
     for proposed in PROPOSED_2029:
         state[proposed] = "proposed"
+    sources: dict[tuple[str, str], list[str]] = {}
+
+    def mark(atvk: str, service: str, new: str, source: object) -> None:
+        cited = [s.strip() for s in str(source).split(";") if s.strip()] if isinstance(source, str) else []
+        if state.at[atvk, service] != new:
+            state.at[atvk, service] = new
+            sources[(atvk, service)] = []
+        known = sources.setdefault((atvk, service), [])
+        known.extend(s for s in cited if s not in known)
 
     current = of_year(table, year)
     if target_group != "all":
@@ -54,11 +70,11 @@ def matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: in
     current = current[current["atvk"].isin(atvks) & current["service"].isin(COMMUNITY_SERVICES)]
     counts = current[current["indicator"].isin(["places", "persons_served", "occupied_places"])]
     for r in counts.itertuples(index=False):
-        if pd.notna(r.value) and r.value == 0 and state.at[r.atvk, r.service] == "unknown":
-            state.at[r.atvk, r.service] = "missing"
+        if pd.notna(r.value) and r.value == 0 and state.at[r.atvk, r.service] in ("unknown", "missing"):
+            mark(r.atvk, r.service, "missing", r.source)
     for r in current[current["indicator"] == "planned_places"].itertuples(index=False):
-        if pd.notna(r.value) and r.value > 0 and state.at[r.atvk, r.service] in ("unknown", "missing"):
-            state.at[r.atvk, r.service] = "planned"
+        if pd.notna(r.value) and r.value > 0 and state.at[r.atvk, r.service] in ("unknown", "missing", "planned"):
+            mark(r.atvk, r.service, "planned", r.source)
     # The sites of this year's view (figures.sites_in_year): open by then, or described by then.
     in_year = figures.sites_in_year(facilities, year)
     sites = in_year.assign(unit=units_of(in_year, vintage))
@@ -69,12 +85,12 @@ def matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: in
             if service not in state.columns:
                 continue
             if r.status == "operating":
-                state.at[r.unit, service] = "provided"
-            elif state.at[r.unit, service] in ("unknown", "missing"):
-                state.at[r.unit, service] = "planned"
+                mark(r.unit, service, "provided", r.source)
+            elif state.at[r.unit, service] in ("unknown", "missing", "planned"):
+                mark(r.unit, service, "planned", r.source)
     for r in counts[someone(counts)].itertuples(index=False):
-        state.at[r.atvk, r.service] = "provided"
-    return state
+        mark(r.atvk, r.service, "provided", r.source)
+    return state, sources
 
 
 def coverage(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: int, target_group: str,
@@ -85,9 +101,18 @@ def coverage(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: 
     community service, else planned if any is planned, else missing if the sources report that
     nobody of the group was served (for all groups: nobody of any group reported), else unknown.
     """
-    states = matrix(table, facilities, vintage, year, target_group)
+    return coverage_with_sources(table, facilities, vintage, year, target_group, service)["state"]
+
+
+def coverage_with_sources(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: int,
+                          target_group: str, service: str) -> pd.DataFrame:
+    """:func:`coverage` by municipality (``state``) with the sources it rests on (``source``, ids
+    joined by "; ", as a figure's source cell): the figures and sites that show the service
+    provided, planned or missing; "" for unknown."""
+    states, cell_sources = _matrix(table, facilities, vintage, year, target_group)
     if service != "any":
-        return states[service]
+        return pd.DataFrame({"state": states[service],
+                             "source": ["; ".join(cell_sources.get((a, service), [])) for a in states.index]})
     services = states[list(COMMUNITY_SERVICES)]
     out = pd.Series("unknown", index=states.index)
     out[services.eq("planned").any(axis=1)] = "planned"
@@ -100,7 +125,16 @@ def coverage(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: 
     # One group's zero says nothing of another's: "missing" only where no group was served.
     nobody = set(served.loc[served["value"].eq(0), "atvk"]) - somebody
     out[out.index.isin(nobody) & (out == "unknown")] = "missing"
-    return out
+    cited: list[str] = []
+    for atvk, shown in out.items():
+        ids = [s for svc in COMMUNITY_SERVICES if states.at[atvk, svc] == shown
+               for s in cell_sources.get((atvk, svc), [])]
+        rows = served[served["atvk"] == atvk]
+        evidence = rows[someone(rows)] if shown == "provided" else rows[rows["value"].eq(0)] if shown == "missing" \
+            else rows.iloc[0:0]
+        ids += [s.strip() for f in evidence["source"] if isinstance(f, str) for s in f.split(";") if s.strip()]
+        cited.append("; ".join(dict.fromkeys(ids)))
+    return pd.DataFrame({"state": out, "source": cited})
 
 
 def long_form(states: pd.DataFrame, year: int) -> pd.DataFrame:

@@ -266,8 +266,10 @@ def tooltip_text(view: UnitView, indicator: str, year: int, lang: str, cite: Cal
     return "\n".join(lines)
 
 
-def coverage_views(states: pd.Series, vintage: str, lang: str, categories: Categories = Categories()) -> list[UnitView]:
-    """One ``UnitView`` per municipality from coverage states (provided/planned/missing/unknown)."""
+def coverage_views(states: pd.Series, vintage: str, lang: str, categories: Categories = Categories(),
+                   sources: pd.Series | None = None) -> list[UnitView]:
+    """One ``UnitView`` per municipality from coverage states (provided/planned/missing/unknown),
+    citing ``sources`` (by ATVK: the source ids the state rests on)."""
     out = []
     for atvk, u in boundaries.units(vintage).items():
         state = str(states.get(atvk, "unknown"))
@@ -276,7 +278,8 @@ def coverage_views(states: pd.Series, vintage: str, lang: str, categories: Categ
             out.append(UnitView(atvk, name, math.nan, math.nan, math.nan, "", "", "", None, i18n.t("no_data", lang)))
             continue
         index = categories.states.index(state)
-        out.append(UnitView(atvk, name, float(index), math.nan, math.nan, "derived", "",
+        source = str(sources.get(atvk, "")) if sources is not None else ""
+        out.append(UnitView(atvk, name, float(index), math.nan, math.nan, "derived", source,
                             i18n.t("coverage_note", lang), index, i18n.t(f"basket_{state}", lang), "exact"))
     return out
 

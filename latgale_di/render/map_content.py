@@ -45,9 +45,9 @@ def build(dataset: Dataset, table: pd.DataFrame, state: ViewState) -> MapContent
     classes: choropleth.Classes | choropleth.Categories
     if state.indicator == "coverage":
         classes = choropleth.Categories()
-        states = basket.coverage(table, dataset.facilities, state.vintage, state.year, state.target_group,
-                                 state.service)
-        views = choropleth.coverage_views(states, state.vintage, lang, classes)
+        covered = basket.coverage_with_sources(table, dataset.facilities, state.vintage, state.year,
+                                               state.target_group, state.service)
+        views = choropleth.coverage_views(covered["state"], state.vintage, lang, classes, covered["source"])
     else:
         figures_of_view = figures.view(figures.of_year(table, state.year), state.vintage, state.year,
                                        state.target_group, state.service, state.indicator)

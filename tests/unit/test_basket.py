@@ -193,3 +193,24 @@ def test_a_count_hidden_for_privacy_is_a_service_provided_and_a_cell_hidden_for_
 def test_a_dataset_without_sites_still_has_a_basket_for_one_group():
     shown = states([obs(BALVI, "places", 8, service=DAY)], sites=[], group="adults_grt")
     assert shown.at[BALVI, DAY] == "provided"
+
+
+def test_coverage_cites_the_figures_and_sites_it_rests_on():
+    rows = [obs(BALVI, "places", 8, service=DAY, source="day-places"),
+            obs(PREILI, "planned_places", 6, service=GA, source="plan"),
+            obs(LIVANI, "persons_served", 0, service="any", source="zero"),
+            obs(LUDZA, "persons_served", 19, service="any", group="children_ft", source="kids"),
+            obs(LUDZA, "persons_served", 0, service="any", source="adults-zero")]
+    sites = [INSTITUTION, site("ga1", KRASLAVA, services=GA)]
+    data = built(rows, sites)
+    t = figures.table(data, "2021", [2023])
+    shown = basket.coverage_with_sources(t, data.facilities, "2021", 2023, "all", "any")
+    assert shown.at[BALVI, "state"] == "provided" and shown.at[BALVI, "source"] == "day-places"
+    assert shown.at[PREILI, "state"] == "planned" and shown.at[PREILI, "source"] == "plan"
+    assert shown.at[LIVANI, "state"] == "missing" and shown.at[LIVANI, "source"] == "zero"
+    # Provided because children were served: their figure is the source, not the adults' zero.
+    assert shown.at[LUDZA, "state"] == "provided" and shown.at[LUDZA, "source"] == "kids"
+    assert shown.at[KRASLAVA, "state"] == "provided" and shown.at[KRASLAVA, "source"] == "site:ga1"
+    assert (shown.loc[shown["state"] == "unknown", "source"] == "").all()
+    one = basket.coverage_with_sources(t, data.facilities, "2021", 2023, "all", DAY)
+    assert one.at[BALVI, "source"] == "day-places" and one.at[PREILI, "source"] == ""
