@@ -620,7 +620,9 @@ def _check_facilities(df: pd.DataFrame, c: _Checker) -> None:
 def _check_population(df: pd.DataFrame, c: _Checker) -> None:
     if not c.columns(df, POPULATION_COLUMNS, POPULATION_OPTIONAL):
         return
-    for row, r in _rows(df):
+    # No check here compares rows, so the rows the columns vouch for need nothing more.
+    vouched = _vouched_population(df)
+    for row, r in _rows(df, [i for i, ok in enumerate(vouched) if not ok]):
         vintage = c.vintage(row, r["vintage"])
         c.municipality(row, r["atvk"], vintage, allow_region=False)
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(r["reference_date"]).strip()):
@@ -631,6 +633,22 @@ def _check_population(df: pd.DataFrame, c: _Checker) -> None:
         c.required_text(row, "source", r["source"])
         if not _is_blank(r.get("statistic")):
             c.in_vocab(row, "statistic", r["statistic"], vocab.POPULATION_STATISTICS)
+
+
+def _vouched_population(df: pd.DataFrame) -> pd.Series:
+    """Whether column-wide checks vouch that the row checks would find nothing in each row."""
+    cells = _Cells(df)
+    vintage = cells.text("vintage").str.replace(r"\.0$", "", regex=True)
+    ok = vintage.isin(boundaries.VINTAGES)
+    pairs = cells.text("atvk") + "\x00" + vintage
+    found = pairs.map({pair: _atvk_or_none(*pair.rsplit("\x00", 1)) for pair in pairs.unique()})
+    ok &= found.notna() & ~found.eq(REGION_CODE) & ~cells.blank("atvk")
+    ok &= cells.text("reference_date").str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fillna(False).astype(bool)
+    ok &= ~cells.blank("age_group") & cells.number("value", True)[1]
+    ok &= cells.text("status").isin(list(vocab.STORED_STATUSES)) & ~cells.blank("source")
+    if "statistic" in df.columns:
+        ok &= cells.blank("statistic") | cells.text("statistic").isin(list(vocab.POPULATION_STATISTICS))
+    return ok.fillna(False).astype(bool)
 
 
 _CHECKS: dict[str, Callable[[pd.DataFrame, _Checker], None]] = {

@@ -105,3 +105,39 @@ def test_between_rows_the_first_of_a_key_is_the_reference():
     assert [(p.row, p.severity, p.key) for p in report.problems] == [
         (3, "warning", "exp_key_once"), (4, "error", "exp_same_value"), (5, "warning", "exp_at_most_places_of_row")]
     assert report.problems[1].params["row"] == 2 and report.problems[2].params["row"] == 4
+
+
+POPULATION_POOLS = {
+    "atvk": ["0022000", "0024000", "LPR", "Balvu novads", "", "9999999", "Atlantīda"],
+    "vintage": ["2021", "2009", "2021.0", "2010", ""],
+    "reference_date": ["2020-01-01", "2023-01-01", "01.01.2020", "２０２０-01-01", ""],
+    "age_group": ["total", "0-17", "", " "],
+    "value": ["1234", "0", "12,5", "-3", "", "1 234", "７"],
+    "status": ["reported", "estimated", "bogus"],
+    "source": ["csp", "", " "],
+    "statistic": ["", "csp_usual", "pmlp_declared", "nope"],
+}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_population_rows_vouched_for_by_columns_give_what_the_row_checks_give(seed, monkeypatch):
+    rng = random.Random(seed)
+    right = {"atvk": "0022000", "vintage": "2021", "reference_date": "2020-01-01", "age_group": "total",
+             "value": "1234", "status": "reported", "source": "csp", "statistic": ""}
+    frames = []
+    for i in range(30):
+        rows = []
+        for _ in range(rng.randint(1, 30)):
+            row = dict(right)
+            for column in rng.sample(list(POPULATION_POOLS), k=rng.choice([0, 0, 1, 2])):
+                row[column] = rng.choice(POPULATION_POOLS[column])
+            rows.append(row)
+        frames.append(pd.DataFrame(rows, dtype=str))
+
+    def found(df: pd.DataFrame) -> list[str]:
+        return [str(p) for p in contract.validate_table(df, "population", "p.csv").problems]
+
+    vectorised = [found(df) for df in frames]
+    monkeypatch.setattr(contract, "_vouched_population", lambda df: pd.Series(False, index=df.index))
+    assert vectorised == [found(df) for df in frames]
+    assert any(vectorised) and not all(vectorised)
