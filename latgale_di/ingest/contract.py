@@ -586,14 +586,15 @@ def _merge(c: _Checker, parts: list[_Checker]) -> None:
 def _check_facilities(df: pd.DataFrame, c: _Checker) -> None:
     if not c.columns(df, FACILITY_COLUMNS, FACILITY_OPTIONAL):
         return
-    ids: dict[str, int] = {}
     territory, lat_range, lon_range = coordinate_ranges()
-    for row, r in _rows(df):
+    ids = _Cells(df).text("id")
+    first_row = dict(zip(ids[::-1], range(len(df) + 1, 1, -1)))  # each id's first row
+    vouched = _vouched_facilities(df, lat_range, lon_range)
+    for row, r in _rows(df, [i for i, ok in enumerate(vouched) if not ok]):
         fid = str(r["id"]).strip()
         c.required_text(row, "id", r["id"])
-        if fid in ids:
-            c.add(row, "id", r["id"], i18n.message("exp_unique_id", row=ids[fid]))
-        ids.setdefault(fid, row)
+        if first_row[fid] != row:
+            c.add(row, "id", r["id"], i18n.message("exp_unique_id", row=first_row[fid]))
         c.required_text(row, "name", r["name"])
         c.municipality(row, r["atvk"], "2021", allow_region=False)
         for column, terms in (("services", vocab.SERVICES), ("target_groups", vocab.TARGET_GROUPS)):
@@ -615,6 +616,36 @@ def _check_facilities(df: pd.DataFrame, c: _Checker) -> None:
         c.in_vocab(row, "location_precision", r["location_precision"], vocab.LOCATION_PRECISION)
         c.in_vocab(row, "status", r["status"], vocab.FACILITY_STATUSES)
         c.required_text(row, "source", r["source"])
+
+
+def _vouched_facilities(df: pd.DataFrame, lat_range: tuple[float, float],
+                        lon_range: tuple[float, float]) -> pd.Series:
+    """Whether column-wide checks vouch that the row checks would find nothing in each row (an
+    id's later rows never: they are told which row had it first)."""
+    cells = _Cells(df)
+    ok = ~cells.blank("id") & ~cells.text("id").duplicated() & ~cells.blank("name")
+    atvk = cells.text("atvk")
+    found = atvk.map({text: _atvk_or_none(text, "2021") for text in atvk.unique()})
+    ok &= found.notna() & ~found.eq(REGION_CODE) & ~cells.blank("atvk")
+    for column, terms in (("services", vocab.SERVICES), ("target_groups", vocab.TARGET_GROUPS)):
+        codes = cells.text(column).str.split(";").explode().str.strip()
+        codes = codes[codes.ne("")]
+        known = codes.isin(list(terms)).groupby(level=0).all().reindex(df.index, fill_value=False)
+        ok &= known & ~cells.blank(column)
+    places = occupied = None
+    for column in ("places", "occupied"):
+        if column in df.columns:
+            value, vouched = cells.number(column, True)
+            ok &= cells.blank(column) | vouched
+            places, occupied = (value, occupied) if column == "places" else (places, value)
+    if places is not None and occupied is not None:
+        ok &= ~(occupied > places)
+    for column, (low, high) in (("lat", lat_range), ("lon", lon_range)):
+        value, vouched = cells.number(column, False)
+        ok &= vouched & value.between(low, high)
+    ok &= cells.text("location_precision").isin(list(vocab.LOCATION_PRECISION))
+    ok &= cells.text("status").isin(list(vocab.FACILITY_STATUSES)) & ~cells.blank("source")
+    return ok.fillna(False).astype(bool)
 
 
 def _check_population(df: pd.DataFrame, c: _Checker) -> None:
@@ -661,6 +692,7 @@ _CHECKS: dict[str, Callable[[pd.DataFrame, _Checker], None]] = {
 def validate_table(df: pd.DataFrame, kind: str | None = None, file: str = "<table>") -> Report:
     """Check ``df`` against the contract for ``kind`` (detected from the header when None)."""
     kind = kind or detect_kind(df.columns)
+    df = df.reset_index(drop=True)  # the column-wide checks align rows by position
     checker = _Checker(file, kind or "unknown")
     if kind is None:
         checker.add(1, None, ", ".join(map(str, df.columns)) or i18n.message("found_no_columns"),

@@ -125,7 +125,7 @@ def test_population_rows_vouched_for_by_columns_give_what_the_row_checks_give(se
     right = {"atvk": "0022000", "vintage": "2021", "reference_date": "2020-01-01", "age_group": "total",
              "value": "1234", "status": "reported", "source": "csp", "statistic": ""}
     frames = []
-    for i in range(30):
+    for _ in range(30):
         rows = []
         for _ in range(rng.randint(1, 30)):
             row = dict(right)
@@ -139,5 +139,49 @@ def test_population_rows_vouched_for_by_columns_give_what_the_row_checks_give(se
 
     vectorised = [found(df) for df in frames]
     monkeypatch.setattr(contract, "_vouched_population", lambda df: pd.Series(False, index=df.index))
+    assert vectorised == [found(df) for df in frames]
+    assert any(vectorised) and not all(vectorised)
+
+
+FACILITY_POOLS = {
+    "id": ["s1", "s2", "s1", "", " "],
+    "name": ["Grupu dzīvoklis", "", " "],
+    "atvk": ["0022000", "LPR", "Atlantīda", "", "Balvu novads"],
+    "services": ["group_apartments", "group_apartments;day_care_centre", ";", "", "nope", "day_care_centre; x"],
+    "target_groups": ["adults_grt", "adults_grt;children_ft", "", "kids"],
+    "places": ["8", "", "2,5", "-1", "１０"],
+    "occupied": ["6", "", "12", "x"],
+    "lat": ["56.5", "56,5", "59.0", "", "abc"],
+    "lon": ["27.3", "21.0", "", "27,3"],
+    "location_precision": ["settlement", "exact", "nope"],
+    "opened": ["2020-01-01", ""],
+    "status": ["operating", "planned", "nope"],
+    "source": ["registry", "", " "],
+}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_site_rows_vouched_for_by_columns_give_what_the_row_checks_give(seed, monkeypatch):
+    rng = random.Random(seed)
+    frames = []
+    for frame in range(30):
+        rows = []
+        for n in range(rng.randint(1, 30)):
+            # Every other file reuses ids: a later row is told which row had its id first.
+            sid = f"site-{rng.randint(0, 40) if frame % 2 else n}"
+            row = {"id": sid, "name": "Dienas centrs", "atvk": "0022000", "services": "day_care_centre",
+                   "target_groups": "adults_grt", "places": "10", "occupied": "7", "lat": "56.5", "lon": "27.3",
+                   "location_precision": "settlement", "opened": "2021-05-01", "status": "operating",
+                   "source": "registry"}
+            for column in rng.sample(list(FACILITY_POOLS), k=rng.choice([0, 0, 1, 2])):
+                row[column] = rng.choice(FACILITY_POOLS[column])
+            rows.append(row)
+        frames.append(pd.DataFrame(rows, dtype=str))
+
+    def found(df: pd.DataFrame) -> list[str]:
+        return [str(p) for p in contract.validate_table(df, "facilities", "f.csv").problems]
+
+    vectorised = [found(df) for df in frames]
+    monkeypatch.setattr(contract, "_vouched_facilities", lambda df, *_: pd.Series(False, index=df.index))
     assert vectorised == [found(df) for df in frames]
     assert any(vectorised) and not all(vectorised)
