@@ -119,28 +119,40 @@ POPULATION_POOLS = {
 }
 
 
-@pytest.mark.parametrize("seed", range(3))
-def test_population_rows_vouched_for_by_columns_give_what_the_row_checks_give(seed, monkeypatch):
-    rng = random.Random(seed)
-    right = {"atvk": "0022000", "vintage": "2021", "reference_date": "2020-01-01", "age_group": "total",
-             "value": "1234", "status": "reported", "source": "csp", "statistic": ""}
+def right_rows_with_wrong_cells(rng: random.Random, right, pools: dict[str, list[str]]) -> list[pd.DataFrame]:
+    """Thirty files of right rows (``right(n)``: the n-th row), some with one or two cells drawn
+    from ``pools`` instead."""
     frames = []
     for _ in range(30):
         rows = []
-        for _ in range(rng.randint(1, 30)):
-            row = dict(right)
-            for column in rng.sample(list(POPULATION_POOLS), k=rng.choice([0, 0, 1, 2])):
-                row[column] = rng.choice(POPULATION_POOLS[column])
+        for n in range(rng.randint(1, 30)):
+            row = right(n)
+            for column in rng.sample(list(pools), k=rng.choice([0, 0, 1, 2])):
+                row[column] = rng.choice(pools[column])
             rows.append(row)
         frames.append(pd.DataFrame(rows, dtype=str))
+    return frames
 
+
+def assert_vouching_changes_nothing(frames: list[pd.DataFrame], kind: str, vouch: str, monkeypatch) -> None:
+    """The problems of each file are the same when no row is vouched for by ``vouch``."""
     def found(df: pd.DataFrame) -> list[str]:
-        return [str(p) for p in contract.validate_table(df, "population", "p.csv").problems]
+        return [str(p) for p in contract.validate_table(df, kind, "f.csv").problems]
 
     vectorised = [found(df) for df in frames]
-    monkeypatch.setattr(contract, "_vouched_population", lambda df: pd.Series(False, index=df.index))
+    monkeypatch.setattr(contract, vouch, lambda df, *_: pd.Series(False, index=df.index))
     assert vectorised == [found(df) for df in frames]
-    assert any(vectorised) and not all(vectorised)
+    assert any(vectorised) and not all(vectorised)  # right and wrong files both drawn
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_population_rows_vouched_for_by_columns_give_what_the_row_checks_give(seed, monkeypatch):
+    def right(_n: int) -> dict:
+        return {"atvk": "0022000", "vintage": "2021", "reference_date": "2020-01-01", "age_group": "total",
+                "value": "1234", "status": "reported", "source": "csp", "statistic": ""}
+
+    frames = right_rows_with_wrong_cells(random.Random(seed), right, POPULATION_POOLS)
+    assert_vouching_changes_nothing(frames, "population", "_vouched_population", monkeypatch)
 
 
 FACILITY_POOLS = {
@@ -163,25 +175,13 @@ FACILITY_POOLS = {
 @pytest.mark.parametrize("seed", range(3))
 def test_site_rows_vouched_for_by_columns_give_what_the_row_checks_give(seed, monkeypatch):
     rng = random.Random(seed)
-    frames = []
-    for frame in range(30):
-        rows = []
-        for n in range(rng.randint(1, 30)):
-            # Every other file reuses ids: a later row is told which row had its id first.
-            sid = f"site-{rng.randint(0, 40) if frame % 2 else n}"
-            row = {"id": sid, "name": "Dienas centrs", "atvk": "0022000", "services": "day_care_centre",
-                   "target_groups": "adults_grt", "places": "10", "occupied": "7", "lat": "56.5", "lon": "27.3",
-                   "location_precision": "settlement", "opened": "2021-05-01", "status": "operating",
-                   "source": "registry"}
-            for column in rng.sample(list(FACILITY_POOLS), k=rng.choice([0, 0, 1, 2])):
-                row[column] = rng.choice(FACILITY_POOLS[column])
-            rows.append(row)
-        frames.append(pd.DataFrame(rows, dtype=str))
 
-    def found(df: pd.DataFrame) -> list[str]:
-        return [str(p) for p in contract.validate_table(df, "facilities", "f.csv").problems]
+    def right(n: int) -> dict:
+        # Ids repeat now and then: a later row is told which row had its id first.
+        return {"id": f"site-{rng.randint(0, 40) if rng.random() < 0.3 else n}", "name": "Dienas centrs",
+                "atvk": "0022000", "services": "day_care_centre", "target_groups": "adults_grt", "places": "10",
+                "occupied": "7", "lat": "56.5", "lon": "27.3", "location_precision": "settlement",
+                "opened": "2021-05-01", "status": "operating", "source": "registry"}
 
-    vectorised = [found(df) for df in frames]
-    monkeypatch.setattr(contract, "_vouched_facilities", lambda df, *_: pd.Series(False, index=df.index))
-    assert vectorised == [found(df) for df in frames]
-    assert any(vectorised) and not all(vectorised)
+    frames = right_rows_with_wrong_cells(rng, right, FACILITY_POOLS)
+    assert_vouching_changes_nothing(frames, "facilities", "_vouched_facilities", monkeypatch)
