@@ -34,7 +34,9 @@ def map_height(below_rem: float) -> int:
 def fit_below(below_rem: float) -> str:
     """The CSS length the map leaves above it on any screen (``svg_map.render``'s ``fit_below``)."""
     return f"{below_rem:g}rem"
-FONT_SCALE = 1.45
+
+
+FONT_SCALE = 1.45  # charts' type on the projector
 
 _CSS = """
 <style>
