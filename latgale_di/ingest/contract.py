@@ -552,7 +552,7 @@ def _check_keys(keys: pd.DataFrame, df: pd.DataFrame, c: _Checker) -> list[Probl
     last = counted.groupby([*where, "indicator"], sort=False, dropna=False).tail(1)
     places = last[last["indicator"] == "places"].set_index(where)
     occupied = last[last["indicator"] == "occupied_places"].set_index(where)
-    both = occupied.join(places, lsuffix="_occupied", rsuffix="_places", how="inner")
+    both = occupied.join(places, suffixes=("_occupied", "_places"), how="inner")
     over = both[both["value_occupied"] > both["value_places"]]
     order = counted.drop_duplicates(where).set_index(where).index
     warnings = []
