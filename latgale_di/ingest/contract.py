@@ -479,7 +479,7 @@ def _check_observation_row(row: int, r: dict, c: _Checker, has_month: bool) -> d
             "value": float("nan") if value is None else value}
 
 
-_YEARLY_KEY = ["year", "atvk", "vintage", "target_group", "service", "indicator"]
+_YEARLY_KEY = list(OBSERVATION_KEY)  # a figure is one per key and month
 
 
 def _check_observations(df: pd.DataFrame, c: _Checker) -> None:
