@@ -17,6 +17,7 @@ from latgale_di.analysis import figures
 from latgale_di.analysis.figures import of_year
 from latgale_di.analysis.overview import COMMUNITY_SERVICES
 from latgale_di.core import vocab
+from latgale_di.ingest import citations
 from latgale_di.territory import boundaries
 from latgale_di.territory.facilities import units_of
 
@@ -54,12 +55,11 @@ def _matrix(table: pd.DataFrame, facilities: pd.DataFrame, vintage: str, year: i
     sources: dict[tuple[str, str], list[str]] = {}
 
     def mark(atvk: str, service: str, new: str, source: object) -> None:
-        cited = [s.strip() for s in str(source).split(";") if s.strip()] if isinstance(source, str) else []
         if state.at[atvk, service] != new:
             state.at[atvk, service] = new
             sources[(atvk, service)] = []
         known = sources.setdefault((atvk, service), [])
-        known.extend(s for s in cited if s not in known)
+        known.extend(s for s in citations.ids(source) if s not in known)
 
     current = of_year(table, year)
     if target_group != "all":
@@ -132,7 +132,7 @@ def coverage_with_sources(table: pd.DataFrame, facilities: pd.DataFrame, vintage
         rows = served[served["atvk"] == atvk]
         evidence = rows[someone(rows)] if shown == "provided" else rows[rows["value"].eq(0)] if shown == "missing" \
             else rows.iloc[0:0]
-        ids += [s.strip() for f in evidence["source"] if isinstance(f, str) for s in f.split(";") if s.strip()]
+        ids += [s for f in evidence["source"] for s in citations.ids(f)]
         cited.append("; ".join(dict.fromkeys(ids)))
     return pd.DataFrame({"state": out, "source": cited})
 

@@ -34,6 +34,7 @@ from latgale_di.analysis.figures import of_year
 from latgale_di.analysis.investment import DAYS_PER_YEAR, RateChoice
 from latgale_di.analysis.investment import running_cost as _running_cost
 from latgale_di.core import vocab
+from latgale_di.ingest import citations
 from latgale_di.territory.population import Denominators
 
 MAX_CHANGE = 9999  # the URL pattern allows at most four digits per change
@@ -176,7 +177,7 @@ def _inputs(rows: pd.DataFrame, key: tuple[str, str, str]) -> dict[str, _Input]:
 
 
 def _sources(*inputs: _Input | None) -> str:
-    return "; ".join(dict.fromkeys(s.strip() for i in inputs if i for s in i.source.split(";") if s.strip()))
+    return "; ".join(dict.fromkeys(s for i in inputs if i for s in citations.ids(i.source)))
 
 
 def _places(base: _Input, change: int) -> tuple[float, str, str]:

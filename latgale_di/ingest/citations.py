@@ -15,6 +15,15 @@ from urllib.parse import parse_qs, urlsplit
 
 from latgale_di.core import i18n
 
+
+def ids(source_field: object) -> list[str]:
+    """The source ids a ``source`` cell cites ("a; b" cites two), in order, each once; none for a
+    blank or missing cell."""
+    if not isinstance(source_field, str):
+        return []
+    return list(dict.fromkeys(s.strip() for s in source_field.split(";") if s.strip()))
+
+
 # (Latvian, English) label of each kind of publisher.
 KINDS: dict[str, tuple[str, str]] = {
     "official_statistics": ("oficiālā statistika", "official statistics"),

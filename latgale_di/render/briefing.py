@@ -149,7 +149,7 @@ class _Citations:
         self.numbers: dict[str, int] = {}
 
     def refs(self, source_field: object) -> tuple[int, ...]:
-        ids = [s.strip() for s in str(source_field or "").split(";") if s.strip()]
+        ids = citations.ids(str(source_field or ""))
         for source_id in ids:
             self.numbers.setdefault(source_id, len(self.numbers) + 1)
         return tuple(dict.fromkeys(self.numbers[i] for i in ids))

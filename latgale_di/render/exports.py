@@ -105,7 +105,7 @@ SOURCE_RECORD_HEADERS: dict[str, str] = {
 
 def cited_sources(sources: pd.DataFrame, fields: Iterable[object]) -> pd.DataFrame:
     """The whole records of the sources cited by any of ``fields`` ("a; b" cites two)."""
-    ids = {s.strip() for f in fields if isinstance(f, str) for s in f.split(";") if s.strip()}
+    ids = {i for f in fields for i in citations.ids(f)}
     columns = [c for c in SOURCE_RECORD_HEADERS if c in sources.columns]
     return sources[sources["id"].isin(ids)][columns].reset_index(drop=True)
 

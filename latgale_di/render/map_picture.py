@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from latgale_di.analysis.state import ViewState
 from latgale_di.core import formatting, i18n, safety, vocab
+from latgale_di.ingest import citations
 from latgale_di.render import choropleth, map_labels, svg_map
 from latgale_di.render.map_content import MapContent
 from latgale_di.store.dataset import Dataset
@@ -66,9 +67,9 @@ def words_for(content: MapContent, state: ViewState, dataset: Dataset, link: str
     the legend as on screen, the sources its figures cite (numbered for the picture alone, with
     their hosts), the dataset version and the ``link`` that opens the same view."""
     lang = state.lang
-    cited = [s.strip() for f in content.rows.get("source", []) if isinstance(f, str) for s in f.split(";")]
+    cited = dict.fromkeys(s for f in content.rows.get("source", []) for s in citations.ids(f))
     sources = []
-    for n, sid in enumerate(dict.fromkeys(s for s in cited if s), start=1):
+    for n, sid in enumerate(cited, start=1):
         entry = dataset.source(sid)
         host = safety.https_host(str(entry.get("url", "")))
         sources.append(f"[{n}] {entry['title'] or sid}" + (f" ({host})" if host else ""))
@@ -126,9 +127,6 @@ def _height(lines: Sequence[str], size: float) -> float:
     return (1 + (len(lines) - 1) * LINE_EM) * size + 0.3 * size if lines else 0.0
 
 
-_HATCHES = {choropleth.NO_DATA_COLOUR: 45, choropleth.INCOMPLETE_COLOUR: -45}
-
-
 def _legend(words: Words, x: float, y: float, width: float, size: float) -> tuple[str, float]:
     """The legend as drawn at (``x``, ``y``) in ``width``: title, then a swatch and label per
     entry; no data and partial sums hatched as on the map. Returns the markup and its height."""
@@ -139,16 +137,11 @@ def _legend(words: Words, x: float, y: float, width: float, size: float) -> tupl
     swatch_w, swatch_h = 1.8 * size, 1.1 * size
     defs = []
     for i, (label, colour) in enumerate(words.legend):
-        hexed = "#{:02x}{:02x}{:02x}".format(*colour[:3])
-        angle = _HATCHES.get((colour[0], colour[1], colour[2]))
-        fill = hexed
-        if angle is not None:
+        fill = svg_map.hex_colour(colour)
+        hatched = svg_map.HATCHES.get((colour[0], colour[1], colour[2]))
+        if hatched is not None:  # as on the map, with stripes a little under half the text's size apart
             pid = f"legend-hatch-{i}"
-            step = 0.45 * size
-            defs.append(f'<pattern id="{pid}" width="{step:.1f}" height="{step:.1f}" patternUnits="userSpaceOnUse" '
-                        f'patternTransform="rotate({angle})"><rect width="{step:.1f}" height="{step:.1f}" '
-                        f'fill="{hexed}"/><rect width="{step * 0.3:.1f}" height="{step:.1f}" fill="#ffffff" '
-                        f'fill-opacity="0.6"/></pattern>')
+            defs.append(svg_map.hatch(pid, colour, hatched[1], 0.45 * size / 7))
             fill = f"url(#{pid})"
         lines = wrap(label, size, width - swatch_w - 0.6 * size)
         parts.append(f'<rect x="{x:.1f}" y="{top:.1f}" width="{swatch_w:.1f}" height="{swatch_h:.1f}" '
@@ -178,11 +171,10 @@ def svg(views: list[choropleth.UnitView], vintage: str, classes, sites: list[dic
     footer_top = h - margin - footer_h
 
     map_w = inner * 0.62 if paper.landscape else inner
-    side_w = inner - map_w - 48 * unit if paper.landscape else inner
-    marks = wrap(words.marks, small, side_w)
-    # Portrait paper keeps room under the map for the legend and the marks.
-    _, legend_h = _legend(words, 0, 0, side_w, legend_size)
-    below = 0.0 if paper.landscape else legend_h + small + _height(marks, small) + 48 * unit
+    below = 0.0
+    if not paper.landscape:  # portrait paper keeps room under the map for the legend and the marks
+        _, legend_h = _legend(words, 0, 0, inner, legend_size)
+        below = legend_h + small + _height(wrap(words.marks, small, inner), small) + 48 * unit
     map_h = footer_top - top - below - 24 * unit
     drawing, drawn_w, drawn_h = svg_map.drawing(views, vintage, classes, sites, 0, 0, int(map_w), int(map_h),
                                                 (22 if paper.landscape else 20) * unit)
@@ -191,13 +183,14 @@ def svg(views: list[choropleth.UnitView], vintage: str, classes, sites: list[dic
         map_x = margin + (inner - drawn_w - 48 * unit - side_w) / 2
         map_y = top + (map_h - drawn_h) / 2
         side_x, side_y = map_x + drawn_w + 48 * unit, top
-        marks = wrap(words.marks, small, side_w)
     else:  # the map centred across the page, the legend under it
+        side_w = inner
         map_x, map_y = margin + (map_w - drawn_w) / 2, top
         side_x, side_y = margin, top + drawn_h + 24 * unit
     parts.append(f'<g transform="translate({map_x:.1f} {map_y:.1f})">{drawing}</g>')
     legend, legend_h = _legend(words, side_x, side_y, side_w, legend_size)
-    parts.append(legend + _text(marks, side_x, side_y + legend_h + small, small, MUTED))
+    marks = _text(wrap(words.marks, small, side_w), side_x, side_y + legend_h + small, small, MUTED)
+    parts.append(legend + marks)
 
     y = footer_top
     for lines in footer_lines:

@@ -39,6 +39,10 @@ LABEL_TEXT = {"figure": (20, 20, 20), "no data": (90, 90, 90)}
 LABEL_HALO = (255, 255, 255)
 HATCH_ID = "di-map-no-data"
 PARTIAL_HATCH_ID = "di-map-partial"
+# "No data" and partial sums are hatched as well as coloured (pattern id, stripe angle): colour is
+# not the only cue, and neither reads as a class of known values. The pictures' legends use it too.
+HATCHES: dict[tuple[int, int, int], tuple[str, int]] = {
+    choropleth.NO_DATA_COLOUR: (HATCH_ID, 45), choropleth.INCOMPLETE_COLOUR: (PARTIAL_HATCH_ID, -45)}
 OUTLINES_CLASS = "di-map-outlines"
 LEADER_COLOUR = (51, 51, 51)
 SITE_CLEARANCE_PX = 2.0  # screen pixels kept free between a site marker and any label
@@ -123,7 +127,8 @@ def outlines(vintage: str) -> str:
             f"<defs>{paths}</defs></svg>")
 
 
-def _hex(colour: Sequence[int]) -> str:
+def hex_colour(colour: Sequence[int]) -> str:
+    """"#rrggbb" of an RGB(A) colour."""
     return "#{:02x}{:02x}{:02x}".format(*colour[:3])
 
 
@@ -188,11 +193,10 @@ def _layers(views: list[choropleth.UnitView], vintage: str, classes, sites: list
     for v in views:
         fill = choropleth.fill_colour(v, classes)
         line = contrast.outline_for(fill)
-        # "No data" and partial sums are hatched as well as coloured, as in the legend: colour is
-        # not the only cue, and neither reads as a class of known values.
-        hatch = {choropleth.NO_DATA_COLOUR: HATCH_ID, choropleth.INCOMPLETE_COLOUR: PARTIAL_HATCH_ID}.get(fill)
-        paint = f'fill="url(#{hatch})" data-fill="{_hex(fill)}"' if hatch else f'fill="{_hex(fill)}"'
-        shape_ = f'<use href="#{outline_id(vintage, v.atvk)}" {paint} stroke="{_hex(line)}"/>'
+        hatched = HATCHES.get(fill)
+        paint = (f'fill="url(#{hatched[0]})" data-fill="{hex_colour(fill)}"' if hatched
+                 else f'fill="{hex_colour(fill)}"')
+        shape_ = f'<use href="#{outline_id(vintage, v.atvk)}" {paint} stroke="{hex_colour(line)}"/>'
         if link is None:
             units.append(f'<g data-atvk="{v.atvk}">{shape_}</g>')
             continue
@@ -201,9 +205,9 @@ def _layers(views: list[choropleth.UnitView], vintage: str, classes, sites: list
                      f'aria-label="{spoken}">{shape_}</a>')
     circles, obstacles = [], []
     for s, (x, y, r) in zip(sites or [], site_circles(sites or [], vintage, width_px, max_height_px)):
-        site_fill = _hex(s["fill"]) if s["fill"][3] else "none"
+        site_fill = hex_colour(s["fill"]) if s["fill"][3] else "none"
         circles.append(f'<circle data-id="{safety.html_text(str(s["id"]))}" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
-                       f'fill="{site_fill}" fill-opacity="0.8" stroke="{_hex(s["line"])}">'
+                       f'fill="{site_fill}" fill-opacity="0.8" stroke="{hex_colour(s["line"])}">'
                        f'<title>{safety.html_lines(s["tooltip"])}</title></circle>')
         # A label keeps clear of the marker's outline and a little air round it.
         obstacles.append((x, y, round(r + SITE_CLEARANCE_PX * px, 1)))
@@ -218,7 +222,8 @@ def _layers(views: list[choropleth.UnitView], vintage: str, classes, sites: list
                     f'<tspan x="{p.x:.1f}" dy="{map_labels.LINE_EM:g}em">{lines[1]}</tspan>')
         else:
             body = lines[0]
-        texts.append(f'<text data-label="{p.atvk}" x="{p.x:.1f}" y="{p.y:.1f}" fill="{_hex(colour)}">{body}</text>')
+        texts.append(f'<text data-label="{p.atvk}" x="{p.x:.1f}" y="{p.y:.1f}" fill="{hex_colour(colour)}">'
+                     f"{body}</text>")
         leader = p.leader()
         if leader is not None:
             (ax, ay), (bx, by) = leader
@@ -230,20 +235,19 @@ def _layers(views: list[choropleth.UnitView], vintage: str, classes, sites: list
     ends = "".join(f"M{p.leader_to[0]:.1f} {p.leader_to[1]:.1f}l0 0" for p in placed if p.leader_to)
     leader_path = (
         f'<g class="leaders" fill="none" stroke-linecap="round" pointer-events="none">'
-        f'<path class="leader-halo" d="{d}" stroke="{_hex(LABEL_HALO)}" stroke-width="{3.5 * px:.2f}"/>'
-        f'<path class="leaders" d="{d}" stroke="{_hex(LEADER_COLOUR)}" stroke-width="{1.3 * px:.2f}"/>'
-        f'<path class="leader-ends" d="{ends}" stroke="{_hex(LEADER_COLOUR)}" stroke-width="{4.5 * px:.2f}"/></g>'
+        f'<path class="leader-halo" d="{d}" stroke="{hex_colour(LABEL_HALO)}" stroke-width="{3.5 * px:.2f}"/>'
+        f'<path class="leaders" d="{d}" stroke="{hex_colour(LEADER_COLOUR)}" stroke-width="{1.3 * px:.2f}"/>'
+        f'<path class="leader-ends" d="{ends}" stroke="{hex_colour(LEADER_COLOUR)}" stroke-width="{4.5 * px:.2f}"/></g>'
         if leaders else "")
     return (
-        f"<defs>{_hatch(HATCH_ID, choropleth.NO_DATA_COLOUR, 45, px)}"
-        f"{_hatch(PARTIAL_HATCH_ID, choropleth.INCOMPLETE_COLOUR, -45, px)}</defs>"
+        f"<defs>{''.join(hatch(pid, colour, angle, px) for colour, (pid, angle) in HATCHES.items())}</defs>"
         f'<g class="units" stroke-width="{1.2 * px:.2f}" stroke-linejoin="round">{"".join(units)}</g>'
         f'<g class="sites" stroke-width="{1.5 * px:.2f}">{"".join(circles)}</g>'
         f"{leader_path}"
         # Labels ignore the pointer so that a click on a label still reaches its municipality.
         f'<g class="labels" font-family="{LABEL_FONT}" font-weight="700" '
         f'font-size="{label_px * px:.1f}" text-anchor="middle" dominant-baseline="central" paint-order="stroke" '
-        f'stroke="{_hex(LABEL_HALO)}" stroke-width="{4 * px:.1f}" stroke-linejoin="round" pointer-events="none">'
+        f'stroke="{hex_colour(LABEL_HALO)}" stroke-width="{4 * px:.1f}" stroke-linejoin="round" pointer-events="none">'
         f'{"".join(texts)}</g>'
     )
 
@@ -331,11 +335,11 @@ def _layout(extent: str, vintage: str, width_px: float, max_height_px: float, la
                                    callouts_for_small=len(texts) <= CALLOUT_UNITS_MAX))
 
 
-def _hatch(pattern_id: str, colour: Sequence[int], angle: int, px: float) -> str:
+def hatch(pattern_id: str, colour: Sequence[int], angle: int, px: float) -> str:
     """A fill of ``colour`` with white stripes at ``angle`` degrees (no data: 45; partial sum: −45)."""
     return (f'<pattern id="{pattern_id}" width="{7 * px:.1f}" height="{7 * px:.1f}" patternUnits="userSpaceOnUse" '
             f'patternTransform="rotate({angle})"><rect width="{7 * px:.1f}" height="{7 * px:.1f}" '
-            f'fill="{_hex(colour)}"/><rect width="{2 * px:.1f}" height="{7 * px:.1f}" '
+            f'fill="{hex_colour(colour)}"/><rect width="{2 * px:.1f}" height="{7 * px:.1f}" '
             f'fill="#ffffff" fill-opacity="0.6"/></pattern>')
 
 

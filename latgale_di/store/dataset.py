@@ -63,8 +63,7 @@ class Dataset:
         Whole titles; with ``max_chars`` each is shortened at a word boundary and ends with "…".
         """
         titles = self._titles
-        ids = [s.strip() for s in str(source_field).split(";") if s.strip()]
-        return "; ".join(citations.whole_words(titles.get(i, i), max_chars) for i in dict.fromkeys(ids))
+        return "; ".join(citations.whole_words(titles.get(i, i), max_chars) for i in citations.ids(str(source_field)))
 
     @cached_property
     def _entries(self) -> dict[str, dict]:
@@ -90,8 +89,7 @@ class Dataset:
 
     def is_secondary(self, source_field: str) -> bool:
         """Whether any source of a ``source`` cell ("a; b") is a secondary source."""
-        ids = [s.strip() for s in str(source_field).split(";") if s.strip()]
-        return any(self.source(i).get("kind") == "secondary" for i in ids)
+        return any(self.source(i).get("kind") == "secondary" for i in citations.ids(str(source_field)))
 
 
 def observations_path(folder: str | Path) -> Path:
