@@ -26,6 +26,7 @@ PHONE_MAP_WIDTH_PX = 340
 
 
 _FIT_WIDTH = "_map_fit_width"
+_TOUCH = "_map_touch"
 # On a touch screen the first tap on a municipality shows its tooltip and the second opens its
 # profile: a tap has no hover, and a link would leave the map before anything could be read.
 TAP_SCRIPT = """<script>
@@ -42,18 +43,24 @@ if (!window.__diMapTaps) {
 </script>"""
 
 
+def _agent() -> str:
+    return st.context.headers.get("User-Agent", "") if st.context.headers else ""
+
+
 def _touch() -> bool:
-    """Whether the reader's browser says it is a phone or tablet (which has no hover)."""
-    agent = st.context.headers.get("User-Agent", "") if st.context.headers else ""
-    return "Mobi" in agent or "Android" in agent or "iPad" in agent
+    """Whether the reader's browser says it is a phone or tablet (which has no hover). Read once
+    per session, as the width below."""
+    if _TOUCH not in st.session_state:
+        agent = _agent()
+        st.session_state[_TOUCH] = "Mobi" in agent or "Android" in agent or "iPad" in agent
+    return st.session_state[_TOUCH]
 
 
 def _fit_width() -> int:
     """The width to size text for: the server cannot see the screen, but a phone says it is one.
     Read once per session (a browser does not change its agent; the headers take ~2 ms a run)."""
     if _FIT_WIDTH not in st.session_state:
-        agent = st.context.headers.get("User-Agent", "") if st.context.headers else ""
-        st.session_state[_FIT_WIDTH] = PHONE_MAP_WIDTH_PX if "Mobi" in agent else MAP_WIDTH_PX
+        st.session_state[_FIT_WIDTH] = PHONE_MAP_WIDTH_PX if "Mobi" in _agent() else MAP_WIDTH_PX
     return st.session_state[_FIT_WIDTH]
 
 
