@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components import data, figure_card
+from components import data, figure_card, markup
 from components import table as table_view
 from components.page import figure_note
 from components.table import Column, References
@@ -73,9 +73,9 @@ def profile_link(state: ViewState, atvk: str) -> str:
 def show(content: MapContent, state: ViewState, width_px: int | None = None, height_px: int = MAP_HEIGHT_PX,
          label_px: float = 15.0, sites: bool = True, legend: tuple[str, list[tuple[str, Colour]]] | None = None,
          notes: tuple[str, ...] = (), above: str = "", fit_below: str = "") -> None:
-    """Draw the map as two markdown elements: the vintage's outlines, whose text is the same on
+    """Draw the map as two elements (``components/markup.py``): the vintage's outlines, whose text is the same on
     every run (so Streamlit re-sends it as a reference, not as ~40 kB of paths), and the view —
-    ``above`` (Markdown, the caller escapes it) and its ``legend`` (title, entries) above, colours,
+    ``above`` (HTML, the caller escapes it) and its ``legend`` (title, entries) above, colours,
     links and labels drawn over the outlines, and the ``notes`` (plain text) below — which is all a
     filter change sends.
 
@@ -86,11 +86,12 @@ def show(content: MapContent, state: ViewState, width_px: int | None = None, hei
         content.views, state.vintage, content.classes, content.caption, lambda a: profile_link(state, a),
         content.tooltips, content.sites if sites else [], width_px=width, max_height_px=height_px,
         label_px=label_px, fit_below=fit_below))
-    head = (above + "\n\n" if above else "") + (legend_html(*legend, state.lang) if legend else "")
+    head = above + (legend_html(*legend, state.lang) if legend else "")
     below = "".join(note_html(n) for n in notes)
     with st.container(gap=None):
-        st.markdown(svg_map.CSS + LEGEND_CSS + svg_map.outlines(state.vintage), unsafe_allow_html=True)
-        st.markdown(head + drawing + below, unsafe_allow_html=True)
+        # Inserted by the browser's parser, not the Markdown pipeline (components/markup.py).
+        markup.show(svg_map.CSS + LEGEND_CSS + svg_map.outlines(state.vintage))
+        markup.show(head + drawing + below)
     if _touch():
         st.html(TAP_SCRIPT, unsafe_allow_javascript=True)
 

@@ -47,7 +47,7 @@ with picture:
                       fit_below=presentation.fit_below(presentation.OVERVIEW_BELOW_REM))
     else:
         map_view.show(glance, state, width_px=520, height_px=420, label_px=12, sites=False, legend=legend,
-                      above=caption)
+                      above=f"<p><strong>{safety.html_text(glance.caption)}</strong></p>")
     st.page_link("pages/karte.py", label=i18n.t("to_map", lang), icon=":material/map:")
 with top:
     toolbar = header(i18n.t("page_overview", lang), lang, dataset)

@@ -8,6 +8,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from latgale_di.render import html_table
+from tests import markup
 
 
 def read(markup: str) -> pd.DataFrame:
@@ -21,4 +22,4 @@ def read(markup: str) -> pd.DataFrame:
 
 def shown(at: AppTest) -> list[pd.DataFrame]:
     """Every HTML table on the page, in order."""
-    return [read(m.value) for m in at.markdown if f'class="{html_table.CLASS}"' in m.value]
+    return [read(m) for m in markup.shown(at) if f'class="{html_table.CLASS}"' in m]

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from latgale_di.territory import boundaries
-from tests import tables
+from tests import markup, tables
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -29,8 +29,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def drawing(at: AppTest) -> ET.Element:
-    """The map as drawn: the one markdown element holding ``<svg class="di-map">``, parsed."""
-    maps = [m.value for m in at.markdown if 'class="di-map"' in m.value]
+    """The map as drawn: the one element holding ``<svg class="di-map">``, parsed."""
+    maps = [m for m in markup.shown(at) if 'class="di-map"' in m]
     assert len(maps) == 1
     start = maps[0].index("<svg")
     return ET.fromstring(maps[0][start:maps[0].index("</svg>", start) + len("</svg>")])
@@ -62,7 +62,7 @@ def test_default_view_is_latvian_with_real_figures_and_attribution():
     at = run()
     assert at.title[0].value == "Karte"
     # Under the map, in the same element as the drawing (small print, as a caption).
-    assert any(boundaries.attribution("lv") in m.value and 'class="di-map"' in m.value for m in at.markdown)
+    assert any(boundaries.attribution("lv") in m and 'class="di-map"' in m for m in markup.shown(at))
     df = table(at)
     shares = dict(zip(df["Pašvaldība"], df.iloc[:, 1]))
     assert shares["Dagdas novads"] == "10 %"
@@ -86,7 +86,7 @@ def test_map_draws_without_a_basemap_and_colours_no_data_differently():
 
 
 def outlines(at: AppTest) -> str:
-    shown = [m.value for m in at.markdown if 'class="di-map-outlines"' in m.value]
+    shown = [m for m in markup.shown(at) if 'class="di-map-outlines"' in m]
     assert len(shown) == 1
     return shown[0]
 

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from tests import markup
 from tests.apptest.test_app_pages import run
 
 PAGES = ["pages/overview.py", "pages/karte.py", "pages/pasvaldiba.py", "pages/noslodze.py", "pages/pieprasijums.py",
@@ -73,8 +74,8 @@ def test_the_presentation_toggle_puts_the_flag_in_the_link():
 
 def test_each_name_in_the_map_table_links_to_its_profile_with_the_same_view():
     at = run("pages/karte.py", {"v": "2021", "year": "2023"})
-    markup = next(m.value for m in at.markdown if 'class="di-table"' in m.value)
-    links = dict(re.findall(r'<a href="([^"]+)" target="_self">([^<]+)</a>', markup))
+    table_markup = next(m for m in markup.shown(at) if 'class="di-table"' in m)
+    links = dict(re.findall(r'<a href="([^"]+)" target="_self">([^<]+)</a>', table_markup))
     assert len(links) == 9  # every current municipality, by name
     rezekne = next(href for href, name in links.items() if name == "Rēzeknes novads")
     params = parse_qs(urlparse(html.unescape(rezekne)).query)
@@ -87,9 +88,9 @@ def test_each_name_in_the_map_table_links_to_its_profile_with_the_same_view():
 def test_the_accessibility_statement_page(lang, heading, status, monkeypatch):
     at = run("pages/pieejamiba.py", {"lang": lang})
     assert at.title[0].value == heading
-    body = "\n".join(m.value for m in at.markdown)
+    body = "\n".join(markup.shown(at))
     assert status in body and "EN 301 549" in body and "WCAG 2.1" in body
     assert "LATGALE_DI_CONTACT" in body  # no contact configured here: it says so, it does not invent one
     monkeypatch.setenv("LATGALE_DI_CONTACT", "pieejamiba@example.lv")
     at = run("pages/pieejamiba.py", {"lang": lang})
-    assert "pieejamiba@example\\.lv" in "\n".join(m.value for m in at.markdown)
+    assert "pieejamiba@example\\.lv" in "\n".join(markup.shown(at))

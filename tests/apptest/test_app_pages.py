@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests import tables
+from tests import markup, tables
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -31,9 +31,9 @@ FIGURE = re.compile(r'<div class="di-figure-label">(.*?)</div><div class="di-fig
 
 def texts(at: AppTest) -> str:
     """Every text on the page; a metric, or a figure on a headline card, as ``label=value``."""
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts = markup.shown(at) + [c.value for c in at.caption]
     parts += [f"{m.label}={m.value}" for m in at.metric]
-    parts += [html.unescape(f"{label}={value}") for m in at.markdown for label, value in FIGURE.findall(m.value)]
+    parts += [html.unescape(f"{label}={value}") for m in markup.shown(at) for label, value in FIGURE.findall(m)]
     return "\n".join(parts)
 
 

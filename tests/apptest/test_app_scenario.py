@@ -6,7 +6,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from tests import tables
+from tests import markup, tables
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 DAUGAVPILS_GA = "0002000.adults_grt.group_apartments:4"
@@ -32,7 +32,7 @@ def url_scenario(at: AppTest) -> str | None:
 
 
 def texts(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [w.value for w in at.warning]
+    parts = markup.shown(at) + [c.value for c in at.caption] + [w.value for w in at.warning]
     parts += [f"{m.label}={m.value}" for m in at.metric]
     return "\n".join(parts)
 

@@ -24,7 +24,7 @@ from latgale_di.confidentiality import privacy
 from latgale_di.core import formatting, i18n, vocab
 from latgale_di.store import dataset
 from latgale_di.territory import boundaries
-from tests import tables
+from tests import markup, tables
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -99,7 +99,7 @@ def test_map_table_header_and_download_show_the_figure_layers_figures(params, ex
             assert row["Status"] == vocab.STATUSES[fig.status].label("en")
             assert row["Year"] == str(fig.as_of)  # a stock carried from an earlier year says which
     header = i18n.t("shown_units", "en", n=view.with_figure, total=view.total)
-    assert any(header in m.value for m in at.markdown)
+    assert any(header in m for m in markup.shown(at))
 
 
 @pytest.mark.parametrize("params", VIEWS, ids=lambda p: "-".join(p.values()))
@@ -126,7 +126,7 @@ ITEM = re.compile(r"<li>(.*?): <strong>(.*?)</strong>")
 @pytest.mark.parametrize("vintage, year", [("2009", "2019"), ("2021", "2019"), ("2021", "2023"), ("2009", "2023")])
 def test_overview_cards_show_the_region_figures_and_the_maps_counts(vintage, year, expected_tables):
     at = _run("pages/overview.py", {"v": vintage, "year": year})
-    cards = [m.value for m in at.markdown if 'class="di-card"' in m.value]
+    cards = [m for m in markup.shown(at) if 'class="di-card"' in m]
     assert len(cards) == 3
     for card, group in zip(cards, ("children_ft", "adults_grt", "children_ooc")):
         state = ViewState(lang="en", indicator="persons_served", year=int(year), vintage=vintage, target_group=group)

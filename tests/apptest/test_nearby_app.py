@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests import tables
+from tests import markup, tables
 from tests.apptest.test_app_pages import run
 
 NOTICE = 'class="di-notice"'
@@ -16,7 +16,7 @@ NOTICE = 'class="di-notice"'
 @pytest.mark.parametrize("page", ["pages/noslodze.py", "pages/pieprasijums.py"])
 def test_pages_opened_with_nothing_chosen_show_figures_and_say_which_view_in_the_address(page):
     at = run(page, {"lang": "en"})
-    assert not [m for m in at.markdown if NOTICE in m.value]
+    assert not [m for m in markup.shown(at) if NOTICE in m]
     assert len(tables.shown(at)) >= 1 and len(tables.shown(at)[0]) > 0
     # A shared link of what the page opened on opens the same view.
     params = {k: at.query_params[k] for k in at.query_params}
@@ -26,7 +26,7 @@ def test_pages_opened_with_nothing_chosen_show_figures_and_say_which_view_in_the
 
 def test_a_chosen_view_without_figures_names_nearby_choices_that_open_with_figures():
     at = run("pages/noslodze.py", {"lang": "en", "tg": "children_ooc", "year": "2018"})
-    notice = next(m.value for m in at.markdown if NOTICE in m.value)
+    notice = next(m for m in markup.shown(at) if NOTICE in m)
     assert "Nearby choices with figures:" in notice
     href = notice.split('href="')[1].split('"')[0].replace("&amp;", "&")
     params = {k: v[0] for k, v in parse_qs(urlparse(href).query).items()}

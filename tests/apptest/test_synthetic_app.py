@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from latgale_di.core.paths import ROOT
 from latgale_di.ingest import synthetic
+from tests import markup
 
 APP = str(ROOT / "app.py")
 
@@ -21,6 +22,6 @@ def test_the_map_page_shows_latvia_with_the_synthetic_banner(latvia, small, monk
         at.switch_page("pages/karte.py").run()
         assert not at.exception, [e.message for e in at.exception]
         assert any(e.value.startswith(banner) for e in at.error), [e.value for e in at.error]
-        drawing = next(m.value for m in at.markdown if 'class="di-map"' in m.value)
+        drawing = next(m for m in markup.shown(at) if 'class="di-map"' in m)
         assert drawing.count('target="_self" data-atvk=') == 43  # every current Latvian municipality
         assert synthetic.LABEL in " ".join(c.value for c in at.caption)  # the data version line
