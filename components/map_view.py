@@ -127,8 +127,9 @@ def table_html(content: MapContent, state: ViewState, refs: References) -> str:
     elements), drawn once per view; ``refs`` numbers its sources on every run all the same."""
     lang = state.lang
     refs.add(content.rows["source"].tolist())
+    heading = f'<h3 class="di-side-heading">{safety.html_text(i18n.t("table_alternative", lang))}</h3>'
     return _drawn(state, ("table",), lambda: (
-        f"### {i18n.t('table_alternative', lang)}\n\n" + table_view.html(content.rows, [
+        heading + table_view.html(content.rows, [
             Column("atvk", "municipality"),
             Column("shown", title=vocab.INDICATORS[state.indicator].label(lang), numeric=True),
             Column("status"), Column("as_of", "year_col"), Column("source"),
@@ -190,6 +191,7 @@ LEGEND_CSS = """
 .map-legend .legend-item {display:inline-flex; align-items:center; gap:.35rem;}
 .map-legend .swatch {display:inline-block; width:1.4rem; height:1rem; border:1px solid #444;}
 .di-note {font-size:.875rem; color:#4a4a4a; margin:.25rem 0 0 0;}
+h3.di-side-heading {font-size:1.5rem; font-weight:600; line-height:1.2; margin:1rem 0 1rem 0;}
 """ + NOTICE_RULE + """
 </style>
 """

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from components import data, presentation, share, view_state
+from components import data, markup, presentation, share, view_state
 from latgale_di.core import formatting, i18n, safety
 from latgale_di.core.safety import escape_markdown
 from latgale_di.render.tables import References
@@ -50,7 +50,7 @@ def sources_footer(dataset: Dataset, cited: References | Iterable[object], lang:
     # One list, not a button per source (docs/architecture.md, rule: fewer elements).
     with st.expander(i18n.t("sources", lang) + f" [1–{len(cited.ids)}]" if len(cited.ids) > 1
                      else i18n.t("sources", lang) + " [1]"):
-        st.markdown(sources_list(dataset, cited.ids), unsafe_allow_html=True)
+        markup.show(sources_list(dataset, cited.ids))
 
 
 def sources_list(dataset: Dataset, ids: list[str]) -> str:

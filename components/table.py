@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
-import streamlit as st
 
+from components import markup
 from latgale_di.core import i18n
 from latgale_di.render import html_table, tables
 from latgale_di.render.tables import Column, References
@@ -33,4 +33,4 @@ def show(rows: pd.DataFrame, columns: Sequence[Column], label: str, refs: Refere
          lang: str, links: Sequence[str] | None = None) -> None:
     """Show ``rows`` as a table named ``label``; with ``links`` (one per row) each row's first
     cell links to it."""
-    st.markdown(html(rows, columns, label, refs, names, lang, links), unsafe_allow_html=True)
+    markup.show(html(rows, columns, label, refs, names, lang, links))

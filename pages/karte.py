@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import data, downloads, map_view, presentation, share, view_state
+from components import data, downloads, map_view, markup, presentation, share, view_state
 from components import table as table_view
 from components.entry import hand_over
 from components.page import header, sources_footer
@@ -74,7 +74,6 @@ if state.present and region:
 refs = table_view.References()
 with side_column:
     # A plain HTML table, not st.dataframe: the data grid's script would delay the map's first paint.
-    st.markdown(("" if state.present else region) + map_view.table_html(content, state, refs),
-                unsafe_allow_html=True)
+    markup.show(("" if state.present else region) + map_view.table_html(content, state, refs))
 
 sources_footer(dataset, refs, lang)
