@@ -11,29 +11,34 @@ sets it as the ``innerHTML`` of the element before it.
 
 This changes nothing about what may be in the markup: as with ``unsafe_allow_html``, every data
 text in it is escaped where it is built (``latgale_di.core.safety``), and the Content-Security-
-Policy stays the second wall. The JSON string escapes ``<``, ``>``, ``&`` and the two JavaScript
-line separators, so no markup can end the script early.
+Policy stays the second wall. The string escapes every ``<``, so no markup can end the script
+early (below).
 """
 
 from __future__ import annotations
 
-import json
 import re
 
 import streamlit as st
 
-_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-_PREFIX = '<div class="di-markup"></div><script>document.currentScript.previousElementSibling.innerHTML='
-_SUFFIX = ";</script>"
+# The markup goes into a single-quoted JavaScript string. Escaped: what would end the string (the
+# quote, a backslash, line breaks) and every "<", so that neither the HTML parser ("</script") nor
+# st.html's sanitiser (which drops an element whose text looks like a tag) sees markup in it. The
+# markup's many double quotes and its letters travel as they are: a filter change sends no more
+# bytes than the Markdown element did, give or take the "<"s.
+_ESCAPES = {"\\": "\\\\", "'": "\\'", "<": "\\x3c", "\n": "\\n", "\r": "\\r",
+            "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_ESCAPE = re.compile("|".join(re.escape(c) for c in _ESCAPES))
+_UNESCAPES = {v: k for k, v in _ESCAPES.items()}
+_UNESCAPE = re.compile(r"\\(?:x3c|u2028|u2029|[nr\\'])")
+_PREFIX = '<div class="di-markup"></div><script>document.currentScript.previousElementSibling.innerHTML=\''
+_SUFFIX = "';</script>"
 _BODY = re.compile(re.escape(_PREFIX) + r"(.*)" + re.escape(_SUFFIX), re.DOTALL)
 
 
 def body(markup: str) -> str:
     """The ``st.html`` body that inserts ``markup``."""
-    literal = json.dumps(markup, ensure_ascii=False)
-    for char, escape in _ESCAPES.items():
-        literal = literal.replace(char, escape)
-    return _PREFIX + literal + _SUFFIX
+    return _PREFIX + _ESCAPE.sub(lambda m: _ESCAPES[m.group(0)], markup) + _SUFFIX
 
 
 def show(markup: str) -> None:
@@ -45,4 +50,4 @@ def read(html_body: str) -> str | None:
     """The markup an element made by ``show`` inserts, or None for any other ``st.html`` body
     (what tests read where a reader's browser would see the markup)."""
     match = _BODY.fullmatch(html_body)
-    return json.loads(match.group(1)) if match else None
+    return _UNESCAPE.sub(lambda m: _UNESCAPES[m.group(0)], match.group(1)) if match else None
