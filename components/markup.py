@@ -4,10 +4,10 @@
 parses it again in JavaScript and turns every node into a React element: for the map's ~70 kB of
 SVG that was the largest single piece of the browser's work before the first map was visible, and
 every table and source list paid the same again on each filter change (docs/performance.md,
-"Markup without the Markdown pipeline"). ``st.html`` would let the
-browser parse it natively, but its sanitiser keeps only the HTML profile and removes SVG. So the
-markup travels as a JSON string inside a one-line script that ``st.html`` runs, and the script
-sets it as the ``innerHTML`` of the element before it.
+"Memory, Streamlit's performance extra and markup without the Markdown pipeline"). ``st.html``
+would let the browser parse it natively, but its sanitiser keeps only the HTML profile and removes
+SVG. So the markup travels as a JavaScript string inside a one-line script that ``st.html`` runs,
+and the script sets it as the ``innerHTML`` of the element before it.
 
 This changes nothing about what may be in the markup: as with ``unsafe_allow_html``, every data
 text in it is escaped where it is built (``latgale_di.core.safety``), and the Content-Security-
