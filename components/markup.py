@@ -30,7 +30,7 @@ _ESCAPES = {"\\": "\\\\", "'": "\\'", "<": "\\x3c", "\n": "\\n", "\r": "\\r",
             "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _ESCAPE = re.compile("|".join(re.escape(c) for c in _ESCAPES))
 _UNESCAPES = {v: k for k, v in _ESCAPES.items()}
-_UNESCAPE = re.compile(r"\\(?:x3c|u2028|u2029|[nr\\'])")
+_UNESCAPE = re.compile("|".join(re.escape(e) for e in _UNESCAPES))
 _PREFIX = '<div class="di-markup"></div><script>document.currentScript.previousElementSibling.innerHTML=\''
 _SUFFIX = "';</script>"
 _BODY = re.compile(re.escape(_PREFIX) + r"(.*)" + re.escape(_SUFFIX), re.DOTALL)

@@ -11,10 +11,10 @@ from latgale_di.render import html_table
 from tests import markup
 
 
-def read(markup: str) -> pd.DataFrame:
-    """The first ``<table>`` in ``markup``: header row → columns, every cell as its text."""
-    start, end = markup.index("<table"), markup.index("</table>") + len("</table>")
-    table = ET.fromstring(markup[start:end])
+def read(html: str) -> pd.DataFrame:
+    """The first ``<table>`` in ``html``: header row → columns, every cell as its text."""
+    start, end = html.index("<table"), html.index("</table>") + len("</table>")
+    table = ET.fromstring(html[start:end])
     headers = [th.text or "" for th in table.find("thead").iter("th")]
     rows = [["".join(cell.itertext()) for cell in tr] for tr in table.find("tbody").iter("tr")]
     return pd.DataFrame(rows, columns=headers)
