@@ -120,19 +120,20 @@ def coverage_with_sources(table: pd.DataFrame, facilities: pd.DataFrame, vintage
     served = of_year(table, year)
     served = served[(served["service"] == "any") & (served["indicator"] == "persons_served")
                     & (target_group == "all" or served["target_group"] == target_group)]
-    somebody = set(served.loc[someone(served), "atvk"])
+    # The persons-served figures that show a state: someone served, or a reported zero.
+    evidence = {"provided": served[someone(served)], "missing": served[served["value"].eq(0)]}
+    somebody = set(evidence["provided"]["atvk"])
     out[out.index.isin(somebody) & out.isin(["unknown", "planned"])] = "provided"
     # One group's zero says nothing of another's: "missing" only where no group was served.
-    nobody = set(served.loc[served["value"].eq(0), "atvk"]) - somebody
+    nobody = set(evidence["missing"]["atvk"]) - somebody
     out[out.index.isin(nobody) & (out == "unknown")] = "missing"
     cited: list[str] = []
     for atvk, shown in out.items():
         ids = [s for svc in COMMUNITY_SERVICES if states.at[atvk, svc] == shown
                for s in cell_sources.get((atvk, svc), [])]
-        rows = served[served["atvk"] == atvk]
-        evidence = rows[someone(rows)] if shown == "provided" else rows[rows["value"].eq(0)] if shown == "missing" \
-            else rows.iloc[0:0]
-        ids += [s for f in evidence["source"] for s in citations.ids(f)]
+        if shown in evidence:
+            rows = evidence[shown]
+            ids += [s for f in rows.loc[rows["atvk"] == atvk, "source"] for s in citations.ids(f)]
         cited.append("; ".join(dict.fromkeys(ids)))
     return pd.DataFrame({"state": out, "source": cited})
 
