@@ -73,11 +73,11 @@ def profile_link(state: ViewState, atvk: str) -> str:
 def show(content: MapContent, state: ViewState, width_px: int | None = None, height_px: int = MAP_HEIGHT_PX,
          label_px: float = 15.0, sites: bool = True, legend: tuple[str, list[tuple[str, Colour]]] | None = None,
          notes: tuple[str, ...] = (), above: str = "", fit_below: str = "") -> None:
-    """Draw the map as two elements (``components/markup.py``): the vintage's outlines, whose text is the same on
-    every run (so Streamlit re-sends it as a reference, not as ~40 kB of paths), and the view —
-    ``above`` (HTML, the caller escapes it) and its ``legend`` (title, entries) above, colours,
-    links and labels drawn over the outlines, and the ``notes`` (plain text) below — which is all a
-    filter change sends.
+    """Draw the map as two elements (``components/markup.py``): the vintage's outlines, whose text
+    is the same on every run (so Streamlit re-sends it as a reference, not as ~40 kB of paths), and
+    the view — ``above`` (HTML, the caller escapes it) and its ``legend`` (title, entries) above,
+    colours, links and labels drawn over the outlines, and the ``notes`` (plain text) below — which
+    is all a filter change sends.
 
     One element for the view, not one each for legend, map and notes (docs/architecture.md,
     rule: fewer elements)."""
@@ -127,15 +127,18 @@ def table_html(content: MapContent, state: ViewState, refs: References) -> str:
     elements), drawn once per view; ``refs`` numbers its sources on every run all the same."""
     lang = state.lang
     refs.add(content.rows["source"].tolist())
-    heading = f'<h3 class="di-side-heading">{safety.html_text(i18n.t("table_alternative", lang))}</h3>'
     return _drawn(state, ("table",), lambda: (
-        heading + table_view.html(content.rows, [
+        _side_heading(i18n.t("table_alternative", lang)) + table_view.html(content.rows, [
             Column("atvk", "municipality"),
             Column("shown", title=vocab.INDICATORS[state.indicator].label(lang), numeric=True),
             Column("status"), Column("as_of", "year_col"), Column("source"),
         ], i18n.t("table_alternative", lang), References(), table_view.names_with_region(state.vintage, lang), lang,
             links=[profile_link(state, a) for a in content.rows["atvk"]])
         + note_html(i18n.t("click_hint", lang))))
+
+
+def _side_heading(text: str) -> str:
+    return f'<h3 class="di-side-heading">{safety.html_text(text)}</h3>'
 
 
 def region_html(content: MapContent, state: ViewState, dataset: Dataset) -> str:
