@@ -1,58 +1,25 @@
-"""Latgale DI dashboard: entry point. Run with `streamlit run app.py`."""
+"""Latgale DI dashboard: the entry point. Run with ``streamlit run app.py``.
+
+This one file is both ends of the app:
+
+- the server: ``streamlit run app.py`` imports it, finds the ``st.App`` below and serves the
+  dashboard through it, with the readiness route, the content policy and the rest of
+  ``components/hosting.py``: the same server on a laptop, in the Docker image, in CI and on
+  Streamlit Community Cloud, which starts apps this way;
+- the script that server runs for every page a reader opens or changes (``__main__``):
+  ``components/dashboard.py``.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-st.set_page_config(page_title="DI Latgalē", page_icon="🗺️", layout="wide")
+if __name__ == "__main__":  # a page view
+    from components import dashboard
 
-from components import data, share, sidebar, view_state  # noqa: E402  (set_page_config must come first)
-from latgale_di.core import i18n  # noqa: E402
-from latgale_di.server import garbage_collection  # noqa: E402
+    dashboard.run()
+else:  # imported by `streamlit run app.py` to serve the app
+    from components import hosting
 
-data.begin_run()
-view_state.restore()
-lang = view_state.current().lang
-
-
-def page(path: str, key: str, icon: str, url_path: str | None = None) -> st.Page:
-    # A page's address is its file's name (pages/karte.py is /karte), so that the first deep link
-    # after a fresh start finds the file and hands over to this entry point (components/entry.py).
-    # The default page (no url_path) lives at "/".
-    return st.Page(path, title=i18n.t(key, lang), icon=icon, url_path=url_path, default=url_path is None)
-
-
-PAGES = [
-    page("pages/overview.py", "page_overview", ":material/dashboard:"),
-    page("pages/sanaksme.py", "page_meeting", ":material/co_present:", "sanaksme"),
-    page("pages/karte.py", "page_map", ":material/map:", "karte"),
-    page("pages/pasvaldiba.py", "page_profile", ":material/location_city:", "pasvaldiba"),
-    page("pages/noslodze.py", "page_occupancy", ":material/bed:", "noslodze"),
-    page("pages/pieprasijums.py", "page_demand", ":material/trending_down:", "pieprasijums"),
-    page("pages/grozs.py", "page_basket", ":material/checklist:", "grozs"),
-    page("pages/tendences.py", "page_trends", ":material/show_chart:", "tendences"),
-    page("pages/virziba.py", "page_progress", ":material/flag:", "virziba"),
-    page("pages/investicijas.py", "page_investment", ":material/euro:", "investicijas"),
-    page("pages/scenarijs.py", "page_scenario", ":material/tune:", "scenarijs"),
-    page("pages/avoti.py", "page_sources", ":material/menu_book:", "avoti"),
-    page("pages/dati.py", "page_data", ":material/database:", "dati"),
-    page("pages/pieejamiba.py", "page_accessibility", ":material/accessibility_new:", "pieejamiba"),
-]
-# Every page listed: a collapsed list ends in Streamlit's own "View 3 more", English on a Latvian page.
-navigation = st.navigation(PAGES, expanded=True)
-# The page first, the sidebar after it: the filters' values are in the session already, and a
-# filter change repaints the map as soon as its drawing reaches the browser, which then does not
-# wait behind the sidebar's widgets (docs/performance.md). `finally`: a page that stops or
-# switches still leaves the filters drawn.
-try:
-    navigation.run()
-finally:
-    sidebar.render()
-# Every page ends by putting the shared view in the address bar: sidebar navigation drops the
-# query string, so the state is restored from the session and written back on each page.
-final = view_state.current()
-view_state.write_to_url(final)
-share.fill(final)
-# Last: a run that left many long-lived objects behind (imports, a data load) freezes them, so the
-# collector's full passes stop costing every later filter change (latgale_di/server/garbage_collection.py).
-garbage_collection.settle()
+    hosting.prepare()
+    app = st.App("app.py", **hosting.options())

@@ -37,7 +37,6 @@ class App:
     pages: tuple[Page, ...]
     cwd: Path = ROOT
     args: tuple[str, ...] = ()  # extra `streamlit run` options
-    reruns: bool = True  # measure its script reruns with AppTest (not for a second entry to the same app)
 
     @property
     def primary(self) -> Page:
@@ -60,18 +59,14 @@ PYDECK = App("pydeck", "pydeck GeoJsonLayer, map_provider=None", "reference", RE
 # The dashboard: the sidebar "Gads" (year) selectbox changes every page; 2019 is the default year.
 # The map is an inline SVG (svg.di-map) once the server-rendered map lands, a pydeck canvas before.
 _OUR_KINDS = ("svg", "deck")
+# Started as every host starts it, `streamlit run app.py`: app.py defines the st.App that serves it
+# (components/hosting.py), so a laptop, the Docker image and Streamlit Community Cloud run one server.
 OURS = App("ours", "this dashboard", "ours", ROOT / "app.py", (
     Page("karte", "/karte", _OUR_KINDS, "Gads", ("2019", "2023"), rerun_key="map"),
     Page("overview", "/", _OUR_KINDS, "Gads", ("2019", "2023"), primary=False, rerun_key="overview"),
 ))
 
-# The same dashboard as a deployment runs it (`streamlit run serve.py`: Streamlit's ASGI server with
-# the readiness route, the server address written into each page and the content policy); OURS is
-# how Streamlit Community Cloud runs it (`streamlit run app.py`). The budgets hold for both.
-OURS_SERVE = App("ours-serve", "this dashboard via serve.py", "ours", ROOT / "serve.py", (OURS.pages[0],),
-                 reruns=False)
-
-ALL: tuple[App, ...] = (FLOOR, FOLIUM, PLOTLY, PYDECK, OURS, OURS_SERVE)
+ALL: tuple[App, ...] = (FLOOR, FOLIUM, PLOTLY, PYDECK, OURS)
 REFERENCES: tuple[App, ...] = (FOLIUM, PLOTLY, PYDECK)
 
 # Scale (``--scale``): the same dashboard with LATGALE_DI_EXTENT=latvia and the synthetic dataset
@@ -94,9 +89,12 @@ def by_name(names: list[str] | None, scale: bool = False) -> tuple[App, ...]:
     return tuple(a for a in known if a.name in wanted)
 
 
+NAVIGATION = "components/dashboard.py"  # beside an entry point: the module whose st.navigation lists the pages
+
+
 def entry_pages(script: Path) -> list[str]:
-    """The page files an ``st.navigation`` entry point lists (``pages/…py``), in order."""
-    return re.findall(r"""["'](pages/[\w/]+\.py)["']""", script.read_text(encoding="utf-8"))
+    """The page files the entry point ``script``'s ``st.navigation`` lists (``pages/…py``), in order."""
+    return re.findall(r"""["'](pages/[\w/]+\.py)["']""", (script.parent / NAVIGATION).read_text(encoding="utf-8"))
 
 
 def app_env(app: App, db_dir: Path) -> dict[str, str | None]:

@@ -281,9 +281,7 @@ async def warm_up(browser: Browser, base_url: str, pages: tuple[Page, ...], quie
                   timeout_s: float) -> BrowserContext:
     """The throw-away first visitor: load every page once so the server's imports and caches are
     filled. Returns the context still open (the caller closes it). The default page comes first,
-    measured or not: before ``app.py``'s first script run Streamlit cannot resolve a deep link, and
-    a first visit to ``/karte`` shows a "Page not found" dialog whose heading ended the wait while
-    the data were still loading (``serve.py`` avoids it; the benchmark runs ``app.py``)."""
+    measured or not, as a first visitor after a start most often opens it."""
     context = await new_context(browser)
     page = await context.new_page()
     traffic = Traffic(page)

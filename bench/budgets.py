@@ -38,7 +38,7 @@ class Budget:
 
 def _our_map_pages(results: dict) -> list[tuple[str, dict]]:
     """Our measured pages that drew a map, and the primary (Map) page whatever it drew, each
-    named by how the app was started and its path ("ours /karte", "ours-serve /karte")."""
+    named by the app and its path ("ours /karte", "ours /")."""
     out = []
     for app_name, record in res.apps(results, "ours"):
         for page in record.get("pages", {}).values():

@@ -171,8 +171,6 @@ async def run(settings: Settings, only: list[str] | None = None, log: Log = prin
                 except Exception as e:
                     records[app.name]["errors"].append(f"scale indicators: {e}"[:500])
                 continue  # its script reruns are ours' (same app); the page load is what differs
-            if not app.reruns:
-                continue  # another entry to an app measured above: the same page scripts
             log(f"AppTest reruns: {app.name}")
             try:
                 records[app.name]["rerun_ms"] = _rerun_times(app, settings.rerun_runs, db_dir)

@@ -35,7 +35,7 @@ from bench import server
 from bench.apps import OURS, ROOT, app_env
 from bench.stats import median, percentile
 
-ENTRY = ROOT / "serve.py"  # what a deployment runs (deep links work for the first visitor)
+ENTRY = ROOT / "app.py"  # what every host runs
 YEARS = ("2019", "2023")  # the two years the browser benchmark alternates between
 YEAR_LABEL = "Gads"
 

@@ -6,13 +6,13 @@ point as an old-style (version 1) pages folder: a deep link such as ``/karte`` r
 Every page file is named by its address and starts with ``hand_over()``: in that first run it
 switches Streamlit to new-style navigation and runs ``app.py`` in its place, which draws the same
 page through ``st.navigation`` as every later visit does (in the same run, so nothing the reader
-clicked is lost). Started as Streamlit Community Cloud starts it
-(``streamlit run app.py``), the first visitor of a shared link therefore sees the linked page,
-never "Page not found".
+clicked is lost).
 
-Streamlit has no public switch for this (streamlit/streamlit#9624); the class attribute it reads
-is set here and only here, and ``tests/browser/test_plain_run_browser.py`` opens a deep link first
-on a fresh plain server, so a Streamlit change that moves it fails a test instead of a meeting.
+The server sets the same switch before its first session (``components/hosting.py``), so there
+this is the second net; it is the only one where no server runs the app (AppTest). Streamlit has
+no public switch for this (streamlit/streamlit#9624); ``tests/browser/test_plain_run_browser.py``
+opens a deep link first on a fresh server, so a Streamlit change that moves it fails a test
+instead of a meeting.
 """
 
 from __future__ import annotations

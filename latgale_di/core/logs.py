@@ -1,6 +1,6 @@
 """Structured operations log: one JSON object per line on stderr, one line per event.
 
-Servers write them (the app, ``serve.py``); the command line writes them only when asked
+Servers write them (the app); the command line writes them only when asked
 (``--log-json`` or ``LATGALE_DI_LOG_JSON=1``), so that a person at a terminal sees the answer.
 ``LATGALE_DI_LOG_JSON=0`` silences them anywhere.
 

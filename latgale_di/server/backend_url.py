@@ -7,9 +7,9 @@ than the overview, which is what a shared link opens (docs/performance.md, "Deep
 
 The page reads ``window.__streamlit.BACKEND_BASE_URL`` when its script starts; with it set to
 the app's own root it tries that address alone. :class:`BackendBaseUrl` is an ASGI middleware
-for ``serve.py`` that writes this setting into every HTML page the server sends, before the
-page's own scripts. The address is built in the browser from ``location.origin`` (so a proxy's
-host and scheme are kept) and the server's ``server.baseUrlPath``.
+for the app's server (``components/hosting.py``) that writes this setting into every HTML page
+the server sends, before the page's own scripts. The address is built in the browser from
+``location.origin`` (so a proxy's host and scheme are kept) and the server's ``server.baseUrlPath``.
 """
 
 from __future__ import annotations

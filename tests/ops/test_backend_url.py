@@ -1,4 +1,4 @@
-"""The server's address written into each HTML page, so a deep link connects at once (serve.py)."""
+"""The server's address written into each HTML page, so a deep link connects at once (components/hosting.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""serve.py's Content-Security-Policy: every HTTP response says no foreign image, frame or
+"""The served app's Content-Security-Policy: every HTTP response says no foreign image, frame or
 connection may load (latgale_di/server/content_policy.py); websockets pass untouched."""
 
 from __future__ import annotations

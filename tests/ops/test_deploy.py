@@ -110,7 +110,7 @@ def _variables_read() -> set[str]:
     """Every environment variable the code, the scripts, the Dockerfile, compose and the Caddyfile read."""
     found: set[str] = set()
     for path in [*ROOT.glob("latgale_di/**/*.py"), *ROOT.glob("components/*.py"), *ROOT.glob("pages/*.py"),
-                 ROOT / "app.py", ROOT / "serve.py"]:
+                 ROOT / "app.py"]:
         found |= set(PYTHON_ENV_READ.findall(path.read_text(encoding="utf-8")))
     for path in [*ROOT.glob("scripts/*.sh"), CADDYFILE, ROOT / "compose.yaml"]:
         text = path.read_text(encoding="utf-8")

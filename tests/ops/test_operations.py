@@ -207,10 +207,20 @@ def test_an_uncaught_page_exception_is_logged_by_the_script_error_hook(capsys):
     assert line["where"].endswith(":page") and AUTHOR not in json.dumps(line)
 
 
-def test_serve_py_is_app_py_with_the_readiness_route_and_the_error_hook():
-    text = (ROOT / "serve.py").read_text(encoding="utf-8")
-    assert 'st.App("app.py"' in text and 'Route("/healthz"' in text and "on_script_error=logs.script_error" in text
-    assert "serve.py" in (ROOT / "scripts" / "serve.sh").read_text(encoding="utf-8")
+def test_streamlit_run_app_py_serves_through_the_apps_own_server_with_readiness_and_error_hook():
+    # Streamlit picks the server by reading app.py: an st.App in it is served (routes, middlewares,
+    # error hook); without one, `streamlit run app.py` would start a server with none of them.
+    from streamlit.web.server.app_discovery import discover_asgi_app
+
+    from components import hosting
+
+    found = discover_asgi_app(ROOT / "app.py")
+    assert found.is_asgi_app and found.import_string == "app:app"
+    options = hosting.options()
+    assert [route.path for route in options["routes"]] == ["/healthz"]
+    assert options["on_script_error"] is logs.script_error
+    assert {m.cls.__name__ for m in options["middleware"]} == {"ContentSecurityPolicy", "BackendBaseUrl"}
+    assert "streamlit run app.py" in (ROOT / "scripts" / "serve.sh").read_text(encoding="utf-8")
 
 
 def test_a_signed_in_maintainer_cannot_import_or_roll_back_while_the_database_is_down(monkeypatch, tmp_path):
