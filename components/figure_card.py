@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import streamlit as st
-
+from components import markup
 from components.page import figure_note, figure_text
 from latgale_di.analysis.overview import GroupHeadline
 from latgale_di.analysis.state import ViewState
@@ -74,7 +73,7 @@ def figure_html(fig: Figure) -> str:
 
 
 def show(title: str, figures: list[Figure], list_title: str = "", items: list[Item] | None = None) -> None:
-    st.markdown(CSS + html_of(title, figures, list_title, items), unsafe_allow_html=True)
+    markup.show(CSS + html_of(title, figures, list_title, items))
 
 
 def headline(head: GroupHeadline, dataset: Dataset, state: ViewState, refs: References | None = None) -> set[str]:

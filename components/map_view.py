@@ -181,7 +181,7 @@ def legend_html(title: str, entries: list[tuple[str, Colour]], lang: str) -> str
 
 def legend(title: str, entries: list[tuple[str, Colour]], lang: str) -> None:
     """The legend on its own (beside the map on a projector); its CSS comes with the map."""
-    st.markdown(legend_html(title, entries, lang), unsafe_allow_html=True)
+    markup.show(legend_html(title, entries, lang))
 
 
 # A notice the reader must not miss, as ``st.info`` draws it (also on pages without a map).

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-import streamlit as st
-
-from components import map_view, view_state
+from components import map_view, markup, view_state
 from latgale_di.analysis import nearby
 from latgale_di.analysis.state import ViewState
 from latgale_di.core import i18n, safety, vocab
@@ -48,5 +46,4 @@ def offer(state: ViewState, keys: set[nearby.Key], page_path: str,
     text = safety.html_text(i18n.t("no_rows", state.lang))
     if links:
         text += " " + safety.html_text(i18n.t("nearby_choices", state.lang)) + " " + links
-    st.markdown(f'<style>{map_view.NOTICE_RULE}</style><div class="di-notice" role="status">{text}</div>',
-                unsafe_allow_html=True)
+    markup.show(f'<style>{map_view.NOTICE_RULE}</style><div class="di-notice" role="status">{text}</div>')

@@ -64,7 +64,8 @@ h1 {font-size: 2.4rem !important; padding: 0 !important;}
 def apply(state: ViewState) -> None:
     """Style the page for the projector; nothing when the mode is off."""
     if state.present:
-        st.markdown(_CSS, unsafe_allow_html=True)
+        # Styles alone: st.html applies them without taking space and without the Markdown pipeline.
+        st.html(_CSS)
 
 
 def exit_button(state: ViewState) -> None:

@@ -54,12 +54,11 @@ with top:
 with caption_slot:
     # What the map shows, how many units have figures and, when none has, a notice: one element
     # (docs/architecture.md, rule: fewer elements).
-    st.markdown(f"**{safety.html_text(caption)}**"
+    markup.show(f"<p><strong>{safety.html_text(caption)}</strong></p>"
                 + map_view.note_html(i18n.t("shown_units", lang, n=content.with_data, total=len(views))
                                      + (f"; {i18n.t('partial_units', lang, n=content.partial)}" if content.partial
                                         else ""))
-                + (map_view.notice_html(i18n.t("no_figures_year", lang)) if content.with_data == 0 else ""),
-                unsafe_allow_html=True)
+                + (map_view.notice_html(i18n.t("no_figures_year", lang)) if content.with_data == 0 else ""))
     if state.present:  # beside the map on a projector, below what it shows
         map_view.legend(*legend, lang)
 # The map as a picture (a slide and an A4 page), drawn only when someone asks for it.
@@ -70,7 +69,8 @@ downloads.offer(toolbar, "karte", i18n.t("page_map", lang), content.rows,
 # as the table where both are in one place (docs/architecture.md, rule: fewer elements).
 region = map_view.region_html(content, state, dataset)
 if state.present and region:
-    info_column.markdown(region, unsafe_allow_html=True)
+    with info_column:
+        markup.show(region)
 refs = table_view.References()
 with side_column:
     # A plain HTML table, not st.dataframe: the data grid's script would delay the map's first paint.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import data, downloads, figure_card, map_view, presentation, view_state
+from components import data, downloads, figure_card, map_view, markup, presentation, view_state
 from components.entry import hand_over
 from components.page import header, sources_footer
 from latgale_di.analysis import overview
@@ -28,7 +28,7 @@ glance = data.map_of(state)
 
 # Show
 legend = (vocab.INDICATORS[state.indicator].label(lang), choropleth.legend(glance.classes, lang, glance.views))
-caption = f"**{safety.html_text(glance.caption)}**"
+caption = f"<p><strong>{safety.html_text(glance.caption)}</strong></p>"
 # Places kept for the title and the year line, filled once the map is written: on a filter
 # change the browser handles the page's messages in order, and the map's comes first.
 # On a projector the title, the key figures and the map's legend on the left, the map at the
@@ -47,7 +47,7 @@ with picture:
                       fit_below=presentation.fit_below(presentation.OVERVIEW_BELOW_REM))
     else:
         map_view.show(glance, state, width_px=520, height_px=420, label_px=12, sites=False, legend=legend,
-                      above=f"<p><strong>{safety.html_text(glance.caption)}</strong></p>")
+                      above=caption)
     st.page_link("pages/karte.py", label=i18n.t("to_map", lang), icon=":material/map:")
 with top:
     toolbar = header(i18n.t("page_overview", lang), lang, dataset)
@@ -55,8 +55,8 @@ with top:
     st.markdown("**" + i18n.t("year_and_vintage", lang, year=state.year,
                               vintage=boundaries.vintage_label(state.vintage, lang)) + "**")
 if state.present:  # what the map shows, beside it, above the key figures
-    legend_slot.markdown(f'<div class="di-overview-legend">\n\n{caption}\n\n'
-                         f"{map_view.legend_html(*legend, lang)}</div>", unsafe_allow_html=True)
+    with legend_slot:
+        markup.show(f'<div class="di-overview-legend">{caption}{map_view.legend_html(*legend, lang)}</div>')
 # On a projector a card's source is its number in the page's list, so that the cards fit the screen.
 refs = References() if state.present else None
 cited: set[str] = set()

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components import data, map_view, meeting_view, presentation, view_state
+from components import data, map_view, markup, meeting_view, presentation, view_state
 from components import table as table_view
 from components.entry import hand_over
 from components.page import header, sources_footer
@@ -46,7 +46,7 @@ header(i18n.t("page_meeting", lang), lang, dataset)
 # page title; otherwise the title is above both.
 heading = meeting_view.heading_html(step, number, len(steps), lang)
 if not state.present:
-    st.markdown(heading, unsafe_allow_html=True)
+    markup.show(heading)
 view_column, words_column = st.columns([3, 2], gap="large")
 with view_column:
     if step.show == "map":
@@ -59,14 +59,14 @@ with view_column:
                       fit_below=presentation.fit_below(presentation.MEETING_BELOW_REM) if state.present else "")
     elif step.show == "progress":
         plan = progress.plan_progress(table, state.vintage, state.year, boundaries.REGION_CODE)
-        st.markdown(plan_table(plan, dataset, lang), unsafe_allow_html=True)
+        markup.show(plan_table(plan, dataset, lang))
     else:
         moves = progress.transition(table, state.vintage, state.target_group)
         if not moves.empty:
             st.plotly_chart(presentation.fit(transition_chart(moves, state.target_group, lang), state),
                             key="meeting_transition", config={"displayModeBar": False})
 with words_column:
-    st.markdown((heading if state.present else "") + meeting_view.takeaway_html(sentence), unsafe_allow_html=True)
+    markup.show((heading if state.present else "") + meeting_view.takeaway_html(sentence))
     if step.show == "map":
         map_view.legend(content.caption, choropleth.legend(content.classes, lang, content.views), lang)
     meeting_view.controls(number, len(steps), lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import data, downloads, presentation, quotes, view_state
+from components import data, downloads, markup, presentation, quotes, view_state
 from components.entry import hand_over
 from components.page import header, sources_footer
 from components.progress_view import benchmark_text, cost_line, plan_table, transition_chart
@@ -45,7 +45,7 @@ downloads.offer(toolbar, "virziba", i18n.t("page_progress", lang), rows,
                 figures={i18n.t("transition", lang): lambda: chart} if chart is not None else None)
 st.subheader(i18n.t("plan_progress", lang, year=state.year))
 if plan:
-    st.markdown(plan_table(plan, dataset, lang), unsafe_allow_html=True)
+    markup.show(plan_table(plan, dataset, lang))
 else:
     st.info(i18n.t("no_plan_figures", lang, year=state.year))
 
