@@ -25,13 +25,19 @@ import streamlit as st
 ENTRY = Path(__file__).resolve().parents[1] / "app.py"
 
 
-def hand_over() -> None:
-    """Call first in every page file: a no-op once ``app.py``'s ``st.navigation`` has run."""
+def new_style_navigation() -> bool:
+    """Switch Streamlit to new-style navigation; whether it still read ``pages/`` the old way."""
     try:
         from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # a Streamlit without the old pages folder: nothing to hand over
-        return
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
+    except ImportError:  # a Streamlit without the old pages folder: nothing to switch
+        return False
+    old_style = bool(PagesManager.uses_pages_directory)
+    PagesManager.uses_pages_directory = False
+    return old_style
+
+
+def hand_over() -> None:
+    """Call first in every page file: a no-op once ``app.py``'s ``st.navigation`` has run."""
+    if new_style_navigation():
         runpy.run_path(str(ENTRY), run_name="__main__")  # draws this page through st.navigation
         st.stop()

@@ -27,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from components import entry
 from latgale_di.core import logs
 from latgale_di.server import backend_url, content_policy
 from latgale_di.store import readiness
@@ -36,14 +37,10 @@ def prepare() -> None:
     """Tell Streamlit, before any session starts, that this app navigates with ``st.navigation``."""
     # Streamlit decides once per process, at its first session, whether an app with a pages/
     # folder is an old-style multipage app; until app.py's st.navigation has run once it knows no
-    # /karte, and the first visitor of a deep link sees "Page not found". (Internal attribute:
-    # guarded; components/entry.py is the second net, and tests/ops/test_hosting.py and
+    # /karte, and the first visitor of a deep link sees "Page not found". (The same switch as the
+    # page files' second net, components/entry.py; tests/ops/test_hosting.py and
     # tests/browser/test_plain_run_browser.py open a deep link first on a fresh server.)
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:
-        return
-    PagesManager.uses_pages_directory = False
+    entry.new_style_navigation()
 
 
 async def healthz(request: Request) -> JSONResponse:
