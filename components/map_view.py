@@ -152,6 +152,11 @@ def region_html(content: MapContent, state: ViewState, dataset: Dataset) -> str:
         i18n.t("region_figure", lang), formatting.figure_text(fig, lang), figure_note(fig, dataset, lang))) + "\n\n")
 
 
+def caption_html(text: str) -> str:
+    """What a map shows, in bold above it (escaped text)."""
+    return f"<p><strong>{safety.html_text(text)}</strong></p>"
+
+
 def note_html(text: str) -> str:
     """A line of small print, as ``st.caption`` draws it, inside an HTML element (escaped text)."""
     return f'<p class="di-note">{safety.html_text(text, quote=False)}</p>'

@@ -8,7 +8,7 @@ from components import data, downloads, map_view, markup, presentation, share, v
 from components import table as table_view
 from components.entry import hand_over
 from components.page import header, sources_footer
-from latgale_di.core import i18n, safety, vocab
+from latgale_di.core import i18n, vocab
 from latgale_di.render import choropleth
 from latgale_di.territory import boundaries
 
@@ -54,7 +54,7 @@ with top:
 with caption_slot:
     # What the map shows, how many units have figures and, when none has, a notice: one element
     # (docs/architecture.md, rule: fewer elements).
-    markup.show(f"<p><strong>{safety.html_text(caption)}</strong></p>"
+    markup.show(map_view.caption_html(caption)
                 + map_view.note_html(i18n.t("shown_units", lang, n=content.with_data, total=len(views))
                                      + (f"; {i18n.t('partial_units', lang, n=content.partial)}" if content.partial
                                         else ""))

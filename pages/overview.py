@@ -8,7 +8,7 @@ from components import data, downloads, figure_card, map_view, markup, presentat
 from components.entry import hand_over
 from components.page import header, sources_footer
 from latgale_di.analysis import overview
-from latgale_di.core import i18n, safety, vocab
+from latgale_di.core import i18n, vocab
 from latgale_di.render import choropleth
 from latgale_di.render.tables import References
 from latgale_di.territory import boundaries
@@ -28,7 +28,7 @@ glance = data.map_of(state)
 
 # Show
 legend = (vocab.INDICATORS[state.indicator].label(lang), choropleth.legend(glance.classes, lang, glance.views))
-caption = f"<p><strong>{safety.html_text(glance.caption)}</strong></p>"
+caption = map_view.caption_html(glance.caption)
 # Places kept for the title and the year line, filled once the map is written: on a filter
 # change the browser handles the page's messages in order, and the map's comes first.
 # On a projector the title, the key figures and the map's legend on the left, the map at the
