@@ -24,24 +24,29 @@ content = data.map_of(state)
 classes, views = content.classes, content.views
 
 # Show
-# The title and toolbar go into a place kept at the top, filled once the map is written: on a
-# filter change the browser handles the page's messages in order, and the map's comes first.
-top = st.container()
+toolbar = header(i18n.t("page_map", lang), lang, dataset)
 indicator_label = vocab.INDICATORS[state.indicator].label(lang)
-caption = content.caption
+legend = (indicator_label, choropleth.legend(classes, lang, views))
+# What the map shows, how many units have figures and, when none has, a notice: one element
+# (docs/architecture.md, rule: fewer elements).
+about = (map_view.caption_html(content.caption)
+         + map_view.note_html(i18n.t("shown_units", lang, n=content.with_data, total=len(views))
+                              + (f"; {i18n.t('partial_units', lang, n=content.partial)}" if content.partial else ""))
+         + (map_view.notice_html(i18n.t("no_figures_year", lang)) if content.with_data == 0 else ""))
 # On a projector: what the map shows and its legend on the left, the map at full height on the
-# right, the table below; otherwise the legend above the map and the table beside it.
+# right, the table below; otherwise what it shows across the page, the legend above the map and
+# the table beside it. Written in reading order, into no more containers than the layout needs:
+# a filter change re-sends every element, containers included (docs/performance.md).
 if state.present:
     info_column, map_column = st.columns([2, 3], gap="large")
+    with info_column:
+        markup.show(about)
+        map_view.legend(*legend, lang)
     side_column = st.container()
 else:
-    info_column = st.container()
+    markup.show(about)
     map_column, side_column = st.columns([3, 2], gap="medium")
-caption_slot = info_column.container()
 height = presentation.map_height(presentation.MAP_BELOW_REM) if state.present else map_view.MAP_HEIGHT_PX
-legend = (indicator_label, choropleth.legend(classes, lang, views))
-# The map is written first, the rest of the page into the places kept for it: a filter change
-# repaints the map as soon as its drawing reaches the browser, not after every element above it.
 with map_column:
     # A click on a municipality opens its profile with the same filters (each one is a link).
     map_view.show(content, state, width_px=presentation.MAP_WIDTH_PX if state.present else None, height_px=height,
@@ -49,18 +54,6 @@ with map_column:
                   fit_below=presentation.fit_below(presentation.MAP_BELOW_REM) if state.present else "",
                   notes=(" · ".join([i18n.t("estimated_mark", lang), i18n.t("incomplete_mark", lang),
                                      i18n.t("range_mark", lang)]), boundaries.attribution(lang)))
-with top:
-    toolbar = header(i18n.t("page_map", lang), lang, dataset)
-with caption_slot:
-    # What the map shows, how many units have figures and, when none has, a notice: one element
-    # (docs/architecture.md, rule: fewer elements).
-    markup.show(map_view.caption_html(caption)
-                + map_view.note_html(i18n.t("shown_units", lang, n=content.with_data, total=len(views))
-                                     + (f"; {i18n.t('partial_units', lang, n=content.partial)}" if content.partial
-                                        else ""))
-                + (map_view.notice_html(i18n.t("no_figures_year", lang)) if content.with_data == 0 else ""))
-    if state.present:  # beside the map on a projector, below what it shows
-        map_view.legend(*legend, lang)
 # The map as a picture (a slide and an A4 page), drawn only when someone asks for it.
 downloads.offer(toolbar, "karte", i18n.t("page_map", lang), content.rows,
                 pictures=map_view.pictures(content, state, dataset, share.link(state)))
