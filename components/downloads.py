@@ -18,7 +18,6 @@ from latgale_di.core import formatting, i18n, safety
 from latgale_di.render import exports, images
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MENU_KEY = "download_menu"  # its session state is True while the menu is open
 
 
 def export_of(page: str, title: str, rows: pd.DataFrame, atvk: str = "") -> Callable[[], exports.Export]:
@@ -62,15 +61,9 @@ def offer(slot: DeltaGenerator, page: str, title: str, rows: pd.DataFrame,
     if state.present:
         return
     lang = state.lang
-    # Drawn only while open: a closed menu is one element instead of five or more, and every
-    # filter change re-sends and re-renders each element of the page (docs/performance.md).
-    menu = slot.popover(i18n.t("download", lang), icon=":material/download:", help=i18n.t("download_help", lang),
-                        key=MENU_KEY, on_change="rerun")
-    if not menu.open:
-        return
     export = export_of(page, title, rows, atvk)
     stem = exports.file_stem(page, state.year, atvk)
-    with menu:
+    with slot.popover(i18n.t("download", lang), icon=":material/download:", help=i18n.t("download_help", lang)):
         st.download_button(i18n.t("download_csv", lang), lambda: exports.csv_bytes(export().table),
                            file_name=f"{stem}.csv", mime="text/csv", key=f"dl_{page}_csv",
                            on_click="ignore", icon=":material/table:")

@@ -16,17 +16,13 @@ def link(state: ViewState) -> str:
 
 
 _SLOT = "_share_link_slot"
-MENU_KEY = "share_menu"  # its session state is True while the menu is open
 
 
 def control(state: ViewState) -> None:
-    """The share menu; its link is written by ``fill`` once the page has settled the view. Drawn
-    only while open, like the download menu (components/downloads.py)."""
-    menu = st.popover(i18n.t("share", state.lang), icon=":material/share:", key=MENU_KEY, on_change="rerun")
-    if menu.open:
-        with menu:
-            st.caption(i18n.t("share_help", state.lang))
-            st.session_state[_SLOT] = st.empty()
+    """The share menu; its link is written by ``fill`` once the page has settled the view."""
+    with st.popover(i18n.t("share", state.lang), icon=":material/share:"):
+        st.caption(i18n.t("share_help", state.lang))
+        st.session_state[_SLOT] = st.empty()
 
 
 def fill(state: ViewState) -> None:

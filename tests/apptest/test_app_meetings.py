@@ -32,7 +32,7 @@ def download_labels(at) -> list[str]:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_offers_its_data_as_csv_excel_csv_and_xlsx_and_a_share_link(page):
     params = {"year": "2023", "v": "2021", "tg": "adults_grt", "atvk": "0022000"}
-    at = run(page, params, menus=True)
+    at = run(page, params)
     labels = download_labels(at)
     assert "CSV (UTF-8, komats)" in labels
     assert "CSV Excel latviski (semikols, decimālkomats)" in labels
@@ -50,12 +50,12 @@ def test_every_page_offers_its_data_as_csv_excel_csv_and_xlsx_and_a_share_link(p
 
 
 def test_the_profile_page_offers_the_one_page_briefing():
-    at = run("pages/pasvaldiba.py", {"atvk": "0022000", "v": "2021", "year": "2023"}, menus=True)
+    at = run("pages/pasvaldiba.py", {"atvk": "0022000", "v": "2021", "year": "2023"})
     assert "Pārskats par pašvaldību (PDF, 1 lpp.)" in download_labels(at)
 
 
 def test_presentation_mode_hides_the_chrome_and_enlarges_the_map():
-    at = run("pages/karte.py", {"p": "1"}, menus=True)
+    at = run("pages/karte.py", {"p": "1"})
     assert at.button(key="exit_presentation").label == "Iziet no prezentācijas režīma"
     assert not download_labels(at) and not at.code  # no share or download menus on the projector
     assert "max-height:min(838px, calc(100vh - 11rem))" in map_box(at)  # the projector's height, below the title
@@ -94,11 +94,3 @@ def test_the_accessibility_statement_page(lang, heading, status, monkeypatch):
     monkeypatch.setenv("LATGALE_DI_CONTACT", "pieejamiba@example.lv")
     at = run("pages/pieejamiba.py", {"lang": lang})
     assert "pieejamiba@example\\.lv" in "\n".join(markup.shown(at))
-
-
-def test_the_share_and_download_menus_are_drawn_only_while_open():
-    at = run("pages/karte.py", {"year": "2023"})
-    assert not download_labels(at) and not at.code  # closed: one element each, nothing inside
-    opened = run("pages/karte.py", {"year": "2023"}, menus=True)
-    assert "CSV (UTF-8, komats)" in download_labels(opened)
-    assert any("year=2023" in c.value for c in opened.code)

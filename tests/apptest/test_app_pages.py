@@ -10,21 +10,15 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import downloads, share
 from tests import markup, tables
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
-def run(page: str, params: dict[str, str] | None = None, menus: bool = False) -> AppTest:
-    """``page`` opened with ``params`` in its address; with ``menus`` its share and download
-    menus open (they are drawn only while open), as a reader who clicked them sees the page."""
+def run(page: str, params: dict[str, str] | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in (params or {}).items():
         at.query_params[key] = value
-    if menus:
-        at.session_state[downloads.MENU_KEY] = True
-        at.session_state[share.MENU_KEY] = True
     at.run()
     if page != "pages/overview.py":
         at.switch_page(page).run()
