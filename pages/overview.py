@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 import streamlit as st
 
 from components import data, downloads, figure_card, map_view, markup, presentation, view_state
@@ -29,16 +31,23 @@ glance = data.map_of(state)
 # Show
 legend = (vocab.INDICATORS[state.indicator].label(lang), choropleth.legend(glance.classes, lang, glance.views))
 caption = map_view.caption_html(glance.caption)
-# Places kept for the title and the year line, filled once the map is written: on a filter
-# change the browser handles the page's messages in order, and the map's comes first.
-# On a projector the title, the key figures and the map's legend on the left, the map at the
-# screen's height on the right from the top, the summary below; otherwise the title across the
-# page, the summary beside the map, the key figures below.
-top = None if state.present else st.container()
-words, picture = st.columns([3, 2], gap="large")
-top = top or words.container()
-legend_slot = words.container()
-cards = words.container() if state.present else st.container()
+# On a projector the title, the map's legend, the key figures and the summary on the left, the
+# map at the screen's height on the right from the top; otherwise the title across the page, the
+# summary beside the map, the key figures below. Written in reading order, into no more
+# containers than the layout needs (docs/architecture.md, rule: fewer elements).
+if state.present:
+    words, picture = st.columns([3, 2], gap="large")
+# Outside presentation mode the title, the key figures and the rest go straight into the page.
+on_the_left = words if state.present else nullcontext()
+with on_the_left:
+    toolbar = header(i18n.t("page_overview", lang), lang, dataset)
+    downloads.offer(toolbar, "parskats", i18n.t("page_overview", lang), overview.region_rows(table, state.year))
+    st.markdown("**" + i18n.t("year_and_vintage", lang, year=state.year,
+                              vintage=boundaries.vintage_label(state.vintage, lang)) + "**")
+    if state.present:  # what the map shows, beside it, above the key figures
+        markup.show(f'<div class="di-overview-legend">{caption}{map_view.legend_html(*legend, lang)}</div>')
+if not state.present:
+    words, picture = st.columns([3, 2], gap="large")
 with picture:
     # The map page's view, small: the same figures, and a click opens a municipality's profile.
     if state.present:
@@ -49,18 +58,10 @@ with picture:
         map_view.show(glance, state, width_px=520, height_px=420, label_px=12, sites=False, legend=legend,
                       above=caption)
     st.page_link("pages/karte.py", label=i18n.t("to_map", lang), icon=":material/map:")
-with top:
-    toolbar = header(i18n.t("page_overview", lang), lang, dataset)
-    downloads.offer(toolbar, "parskats", i18n.t("page_overview", lang), overview.region_rows(table, state.year))
-    st.markdown("**" + i18n.t("year_and_vintage", lang, year=state.year,
-                              vintage=boundaries.vintage_label(state.vintage, lang)) + "**")
-if state.present:  # what the map shows, beside it, above the key figures
-    with legend_slot:
-        markup.show(f'<div class="di-overview-legend">{caption}{map_view.legend_html(*legend, lang)}</div>')
 # On a projector a card's source is its number in the page's list, so that the cards fit the screen.
 refs = References() if state.present else None
 cited: set[str] = set()
-with cards:
+with on_the_left:
     for column, head in zip(st.columns(3, gap="medium" if state.present else "large"), heads):
         with column:
             cited |= figure_card.headline(head, dataset, state, refs)
